@@ -1,0 +1,42 @@
+# Scorecard — see README.md. Every target installs what it needs that is missing.
+SHELL := /bin/bash
+SWIFT ?= swift
+BIN := .build/debug/scorecard
+# Debian packages the build, the tests and the demo need.
+APT_PACKAGES := libpq-dev pkg-config postgresql postgresql-client python3 python3-jsonschema
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help deps embed build test demo bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+deps: ## Install the missing Debian packages (libpq, PostgreSQL, Python's jsonschema)
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 is required (https://www.swift.org/install/linux/)"; exit 1; }
+
+embed: ## Regenerate the Swift file that embeds Schemas/ and Templates/ in the binary
+	@scripts/embed-resources
+
+build: deps embed ## Build the scorecard binary (debug)
+	$(SWIFT) build --product scorecard
+
+test: build ## Build and run every test against a real PostgreSQL the tests start themselves
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: build ## Start the embedded cluster, migrate, and show the status
+	$(BIN) db start
+	$(BIN) migrate
+	$(BIN) db status
+
+bench: deps embed ## Benchmarks (release build); writes docs/performance.md
+	$(SWIFT) build -c release --product scorecard
+	scripts/bench
+
+clean: ## Remove build output (not the embedded database)
+	rm -rf .build

@@ -1,0 +1,233 @@
+-- 0002: the dataset — actors, instruments, commitments, sources, evidence — and its load ledger.
+-- Grain and meaning of every table are in COMMENT ON below and in docs/analysts.md.
+-- Foreign keys are DEFERRABLE INITIALLY DEFERRED: a load replaces the whole dataset in one
+-- transaction, and the references only have to hold when it commits.
+
+CREATE DOMAIN scorecard.date_precision AS text
+    CHECK (VALUE IN ('day', 'month', 'year'));
+COMMENT ON DOMAIN scorecard.date_precision IS
+    'How much of a date the source gave: day (YYYY-MM-DD), month (YYYY-MM, stored as the 1st) or year (YYYY, stored as 1 January).';
+
+CREATE TABLE scorecard.load_batches (
+    id               bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    loaded_at        timestamptz NOT NULL DEFAULT now(),
+    dataset_path     text        NOT NULL,
+    dataset_sha256   text        NOT NULL CHECK (dataset_sha256 ~ '^[0-9a-f]{64}$'),
+    files            jsonb       NOT NULL,
+    counts           jsonb       NOT NULL DEFAULT '{}',
+    scorecard_version text       NOT NULL
+);
+COMMENT ON TABLE scorecard.load_batches IS
+    'One row per load that changed the database. Grain: one load. A load of an unchanged dataset writes nothing, so no batch.';
+COMMENT ON COLUMN scorecard.load_batches.id IS 'Batch number, increasing.';
+COMMENT ON COLUMN scorecard.load_batches.loaded_at IS 'When the load transaction started.';
+COMMENT ON COLUMN scorecard.load_batches.dataset_path IS 'The dataset folder as given to scorecard load.';
+COMMENT ON COLUMN scorecard.load_batches.dataset_sha256 IS 'SHA-256 over the sorted list of (file name, file SHA-256): equal datasets have equal digests.';
+COMMENT ON COLUMN scorecard.load_batches.files IS 'Array of {file, sha256, records} for every file loaded.';
+COMMENT ON COLUMN scorecard.load_batches.counts IS 'Per table: {inserted, updated, deleted, unchanged}.';
+COMMENT ON COLUMN scorecard.load_batches.scorecard_version IS 'Version of the scorecard program that loaded it.';
+
+CREATE TABLE scorecard.record_history (
+    batch_id         bigint  NOT NULL REFERENCES scorecard.load_batches (id),
+    table_name       text    NOT NULL,
+    record_key       text    NOT NULL,
+    change           text    NOT NULL CHECK (change IN ('updated', 'deleted')),
+    previous         jsonb   NOT NULL,
+    PRIMARY KEY (table_name, record_key, batch_id)
+);
+COMMENT ON TABLE scorecard.record_history IS
+    'The previous version of every row a load changed or removed. Grain: one row version superseded by one load. With the current tables it answers "who said what, as of which load".';
+COMMENT ON COLUMN scorecard.record_history.batch_id IS 'The load that replaced or removed the row.';
+COMMENT ON COLUMN scorecard.record_history.table_name IS 'The table the row belonged to, e.g. evidence.';
+COMMENT ON COLUMN scorecard.record_history.record_key IS 'The row''s primary key; composite keys joined with a slash (actor_id/alias).';
+COMMENT ON COLUMN scorecard.record_history.change IS 'updated: a newer version is in the table; deleted: the row left the dataset.';
+COMMENT ON COLUMN scorecard.record_history.previous IS 'The row as it was before this load, all columns, as JSON.';
+
+CREATE TABLE scorecard.principles (
+    id                 text   PRIMARY KEY,
+    name               text   NOT NULL,
+    description        text,
+    first_batch_id     bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    changed_batch_id   bigint NOT NULL REFERENCES scorecard.load_batches (id)
+);
+COMMENT ON TABLE scorecard.principles IS 'Principles (pillars) that provisions serve, e.g. the Pall Mall Process''s accountability, precision, oversight, transparency. Grain: one principle.';
+
+CREATE TABLE scorecard.actors (
+    id                 text   PRIMARY KEY,
+    kind               text   NOT NULL CHECK (kind IN ('state', 'vendor', 'organisation', 'investor')),
+    name               text   NOT NULL,
+    iso_code           text   CHECK (iso_code ~ '^[A-Z]{2,3}$'),
+    country            text   CHECK (country ~ '^[A-Z]{2,3}$'),
+    description        text,
+    url                text,
+    first_batch_id     bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    changed_batch_id   bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    CHECK (kind <> 'state' OR iso_code IS NOT NULL)
+);
+COMMENT ON TABLE scorecard.actors IS 'States, vendors, organisations and investors whose conduct is tracked. Grain: one actor.';
+
+CREATE TABLE scorecard.sources (
+    id                  text   PRIMARY KEY,
+    url                 text   NOT NULL,
+    publisher           text   NOT NULL,
+    title               text,
+    published_on        date,
+    published_precision scorecard.date_precision,
+    reliability         char(1) NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+    archive_url         text,
+    quote               text,
+    first_batch_id      bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    changed_batch_id    bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    CHECK ((published_on IS NULL) = (published_precision IS NULL))
+);
+COMMENT ON TABLE scorecard.sources IS 'Published sources of facts, with an Admiralty-style reliability grade A (completely reliable) to F (cannot be judged). Grain: one source.';
+
+CREATE TABLE scorecard.actor_aliases (
+    actor_id             text NOT NULL REFERENCES scorecard.actors (id) DEFERRABLE INITIALLY DEFERRED,
+    alias                text NOT NULL,
+    alias_kind           text NOT NULL CHECK (alias_kind IN ('alias', 'former_name', 'brand')),
+    valid_from           date,
+    valid_from_precision scorecard.date_precision,
+    valid_to             date,
+    valid_to_precision   scorecard.date_precision,
+    source_id            text REFERENCES scorecard.sources (id) DEFERRABLE INITIALLY DEFERRED,
+    first_batch_id       bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    changed_batch_id     bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    PRIMARY KEY (actor_id, alias)
+);
+COMMENT ON TABLE scorecard.actor_aliases IS 'Other names an actor is or was known by (vendors rebrand to escape scrutiny). Grain: one actor and one name.';
+
+CREATE TABLE scorecard.actor_relations (
+    actor_id             text NOT NULL REFERENCES scorecard.actors (id) DEFERRABLE INITIALLY DEFERRED,
+    relation             text NOT NULL CHECK (relation IN ('parent_of', 'subsidiary_of', 'investor_in', 'successor_of')),
+    related_actor_id     text NOT NULL REFERENCES scorecard.actors (id) DEFERRABLE INITIALLY DEFERRED,
+    valid_from           date,
+    valid_from_precision scorecard.date_precision,
+    valid_to             date,
+    valid_to_precision   scorecard.date_precision,
+    source_id            text REFERENCES scorecard.sources (id) DEFERRABLE INITIALLY DEFERRED,
+    first_batch_id       bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    changed_batch_id     bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    PRIMARY KEY (actor_id, relation, related_actor_id)
+);
+COMMENT ON TABLE scorecard.actor_relations IS 'Relations between actors, read as "actor_id relation related_actor_id" (parent_of, subsidiary_of, investor_in, successor_of). Grain: one relation.';
+
+CREATE TABLE scorecard.instruments (
+    id                 text   PRIMARY KEY,
+    kind               text   NOT NULL CHECK (kind IN ('declaration', 'code_of_practice', 'joint_statement', 'law', 'regulation', 'executive_order', 'export_control', 'standard', 'industry_code', 'guidance')),
+    title              text   NOT NULL,
+    short_name         text,
+    issuer             text   NOT NULL,
+    adopted_on         date   NOT NULL,
+    adopted_precision  scorecard.date_precision NOT NULL,
+    url                text,
+    addresses          text[] NOT NULL,
+    binding            boolean NOT NULL,
+    source_id          text   NOT NULL REFERENCES scorecard.sources (id) DEFERRABLE INITIALLY DEFERRED,
+    first_batch_id     bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    changed_batch_id   bigint NOT NULL REFERENCES scorecard.load_batches (id)
+);
+COMMENT ON TABLE scorecard.instruments IS 'Texts actors can commit to: declarations, codes of practice, joint statements, laws, standards, industry codes. Grain: one instrument.';
+COMMENT ON COLUMN scorecard.instruments.addresses IS 'The actor kinds the instrument asks something of.';
+
+CREATE TABLE scorecard.provisions (
+    id                 text   PRIMARY KEY,
+    instrument_id      text   NOT NULL REFERENCES scorecard.instruments (id) DEFERRABLE INITIALLY DEFERRED,
+    principle_id       text   NOT NULL REFERENCES scorecard.principles (id) DEFERRABLE INITIALLY DEFERRED,
+    reference          text,
+    text               text   NOT NULL,
+    source_id          text   REFERENCES scorecard.sources (id) DEFERRABLE INITIALLY DEFERRED,
+    first_batch_id     bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    changed_batch_id   bigint NOT NULL REFERENCES scorecard.load_batches (id)
+);
+COMMENT ON TABLE scorecard.provisions IS 'Clauses of instruments, each tagged with the principle it serves. Grain: one clause.';
+
+CREATE TABLE scorecard.commitments (
+    id                  text   PRIMARY KEY,
+    actor_id            text   NOT NULL REFERENCES scorecard.actors (id) DEFERRABLE INITIALLY DEFERRED,
+    instrument_id       text   NOT NULL REFERENCES scorecard.instruments (id) DEFERRABLE INITIALLY DEFERRED,
+    kind                text   NOT NULL CHECK (kind IN ('endorsed', 'signed', 'joined', 'ratified', 'adopted')),
+    committed_on        date   NOT NULL,
+    committed_precision scorecard.date_precision NOT NULL,
+    withdrawn_on        date,
+    withdrawn_precision scorecard.date_precision,
+    source_id           text   NOT NULL REFERENCES scorecard.sources (id) DEFERRABLE INITIALLY DEFERRED,
+    note                text,
+    first_batch_id      bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    changed_batch_id    bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    CHECK (withdrawn_on IS NULL OR withdrawn_on >= committed_on)
+);
+COMMENT ON TABLE scorecard.commitments IS 'An actor endorsed, signed, joined, ratified or adopted an instrument on a date, and may have withdrawn. Grain: one commitment. In force on D when committed_on <= D and (withdrawn_on IS NULL OR withdrawn_on > D).';
+CREATE INDEX commitments_actor ON scorecard.commitments (actor_id, committed_on);
+
+CREATE TABLE scorecard.evidence_types (
+    id                 text   PRIMARY KEY,
+    name               text   NOT NULL,
+    description        text,
+    first_batch_id     bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    changed_batch_id   bigint NOT NULL REFERENCES scorecard.load_batches (id)
+);
+COMMENT ON TABLE scorecard.evidence_types IS 'The dataset''s vocabulary of conduct. Whether a type is positive or negative is the methodology''s reading. Grain: one type.';
+
+CREATE TABLE scorecard.evidence (
+    id                  text     PRIMARY KEY,
+    actor_id            text     NOT NULL REFERENCES scorecard.actors (id) DEFERRABLE INITIALLY DEFERRED,
+    evidence_type       text     NOT NULL REFERENCES scorecard.evidence_types (id) DEFERRABLE INITIALLY DEFERRED,
+    occurred_on         date     NOT NULL,
+    occurred_precision  scorecard.date_precision NOT NULL,
+    published_on        date     NOT NULL,
+    published_precision scorecard.date_precision NOT NULL,
+    counterpart_id      text     REFERENCES scorecard.actors (id) DEFERRABLE INITIALLY DEFERRED,
+    provision_id        text     REFERENCES scorecard.provisions (id) DEFERRABLE INITIALLY DEFERRED,
+    severity            smallint NOT NULL CHECK (severity BETWEEN 1 AND 5),
+    certainty           text     NOT NULL CHECK (certainty IN ('confirmed', 'attributed', 'reported')),
+    sensitivity         text     NOT NULL CHECK (sensitivity IN ('public', 'restricted')),
+    summary             text     NOT NULL,
+    source_ids          text[]   NOT NULL CHECK (cardinality(source_ids) >= 1),
+    first_batch_id      bigint   NOT NULL REFERENCES scorecard.load_batches (id),
+    changed_batch_id    bigint   NOT NULL REFERENCES scorecard.load_batches (id)
+);
+COMMENT ON TABLE scorecard.evidence IS 'Dated records of conduct: an actor did something (occurred_on), it became public (published_on), with sources, certainty and sensitivity. Grain: one record. Restricted rows are hidden from reader roles.';
+COMMENT ON COLUMN scorecard.evidence.occurred_on IS 'First day of the period in which the conduct took place; see occurred_precision.';
+COMMENT ON COLUMN scorecard.evidence.published_on IS 'First day of the period in which it became public; scores of a period use only evidence published by its end.';
+COMMENT ON COLUMN scorecard.evidence.counterpart_id IS 'The other actor: the vendor sanctioned or bought from, the state supplied.';
+COMMENT ON COLUMN scorecard.evidence.certainty IS 'confirmed (official act or consistent multi-source reporting), attributed (researchers attribute it; hedging kept in summary), reported (single secondary source).';
+COMMENT ON COLUMN scorecard.evidence.sensitivity IS 'public, or restricted (e.g. a victim''s identity): restricted evidence never reaches a public report or an unprivileged analyst.';
+COMMENT ON COLUMN scorecard.evidence.source_ids IS 'The sources, in the order the dataset lists them; one row each in evidence_sources.';
+CREATE INDEX evidence_actor ON scorecard.evidence (actor_id, published_on);
+CREATE INDEX evidence_counterpart ON scorecard.evidence (counterpart_id, published_on) WHERE counterpart_id IS NOT NULL;
+
+CREATE VIEW scorecard.evidence_sources AS
+    SELECT e.id AS evidence_id, s.source_id, s.position::int AS position
+    FROM scorecard.evidence e
+    CROSS JOIN LATERAL unnest(e.source_ids) WITH ORDINALITY AS s (source_id, position);
+COMMENT ON VIEW scorecard.evidence_sources IS 'Which sources support which evidence. Grain: one evidence record and one of its sources.';
+
+CREATE TABLE scorecard.responses (
+    id                  text   PRIMARY KEY,
+    evidence_id         text   NOT NULL REFERENCES scorecard.evidence (id) DEFERRABLE INITIALLY DEFERRED,
+    actor_id            text   NOT NULL REFERENCES scorecard.actors (id) DEFERRABLE INITIALLY DEFERRED,
+    responded_on        date   NOT NULL,
+    responded_precision scorecard.date_precision NOT NULL,
+    summary             text   NOT NULL,
+    source_id           text   NOT NULL REFERENCES scorecard.sources (id) DEFERRABLE INITIALLY DEFERRED,
+    first_batch_id      bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    changed_batch_id    bigint NOT NULL REFERENCES scorecard.load_batches (id)
+);
+COMMENT ON TABLE scorecard.responses IS 'An actor''s reply to a piece of evidence (right of reply). Grain: one reply.';
+
+CREATE VIEW scorecard.commitments_in_force_today AS
+    SELECT c.*
+    FROM scorecard.commitments c
+    WHERE c.committed_on <= current_date
+      AND (c.withdrawn_on IS NULL OR c.withdrawn_on > current_date);
+COMMENT ON VIEW scorecard.commitments_in_force_today IS 'Commitments in force on the current date. For another date D use scorecard.commitments_in_force(D). Grain: one commitment.';
+
+CREATE FUNCTION scorecard.commitments_in_force(on_date date)
+    RETURNS SETOF scorecard.commitments
+    LANGUAGE sql STABLE
+    AS $$
+        SELECT c.* FROM scorecard.commitments c
+        WHERE c.committed_on <= on_date AND (c.withdrawn_on IS NULL OR c.withdrawn_on > on_date)
+    $$;
+COMMENT ON FUNCTION scorecard.commitments_in_force(date) IS 'Who had committed to what on a date: commitments made on or before it and not withdrawn by then.';

@@ -1,0 +1,140 @@
+import CLibPQ
+import Foundation
+
+extension Connection {
+    /// Streams rows into `COPY ... FROM STDIN` and returns the server's row count.
+    ///
+    /// `body` writes the data through a `CopyWriter`, which sends it in large chunks
+    /// (`PQputCopyData`). When `body` throws, the copy is aborted (`PQputCopyEnd` with an
+    /// error message), so the server discards every row, and the error is rethrown. When the
+    /// server rejects the data, its error is thrown after the stream ends; either way the
+    /// connection stays usable. See https://www.postgresql.org/docs/current/libpq-copy.html
+    @discardableResult
+    public func copyFrom(_ sql: SQL, _ body: (CopyWriter) throws -> Void) throws -> Int {
+        let started = try withExtendedQuery(sql)
+        guard PQresultStatus(started) == PGRES_COPY_IN else {
+            defer { PQclear(started) }
+            if PQresultStatus(started) == PGRES_FATAL_ERROR {
+                throw PostgresError(kind: .copy, result: started, query: sql.text)
+            }
+            drainResults()
+            throw PostgresError(kind: .copy, message: "the statement did not start COPY FROM STDIN", query: sql.text)
+        }
+        PQclear(started)
+        let writer = CopyWriter(connection: self, query: sql.text)
+        do {
+            try body(writer)
+            try writer.flush()
+        } catch {
+            PQputCopyEnd(handle, "aborted by the client")
+            drainResults()
+            throw error
+        }
+        guard PQputCopyEnd(handle, nil) == 1 else {
+            let error = PostgresError(kind: .copy, connection: handle, query: sql.text)
+            drainResults()
+            throw error
+        }
+        return try finishCopy(query: sql.text)
+    }
+
+    private func withExtendedQuery(_ sql: SQL) throws -> OpaquePointer {
+        // COPY takes no parameters; the statement is static text.
+        precondition(sql.bindings.isEmpty, "COPY statements cannot bind parameters")
+        guard let result = PQexec(handle, sql.text) else {
+            throw PostgresError(kind: .copy, connection: handle, query: sql.text)
+        }
+        return result
+    }
+
+    /// Reads the server's verdict: exactly one final result, then nil.
+    private func finishCopy(query: String) throws -> Int {
+        var failure: PostgresError?
+        var rows = 0
+        while let result = PQgetResult(handle) {
+            switch PQresultStatus(result) {
+            case PGRES_COMMAND_OK:
+                rows = Int(String(cString: PQcmdTuples(result))) ?? 0
+            case PGRES_COPY_IN:
+                // Should not happen after PQputCopyEnd; end it rather than loop forever.
+                PQputCopyEnd(handle, "unexpected COPY state")
+            default:
+                failure = failure ?? PostgresError(kind: .copy, result: result, query: query)
+            }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+        return rows
+    }
+
+    func drainResults() {
+        while let result = PQgetResult(handle) {
+            if PQresultStatus(result) == PGRES_COPY_IN { PQputCopyEnd(handle, "aborted") }
+            PQclear(result)
+        }
+    }
+}
+
+/// Buffers COPY data and hands it to libpq in chunks of `chunkSize` bytes.
+public final class CopyWriter {
+    private unowned let connection: Connection
+    private let query: String
+    private var buffer: [UInt8] = []
+    let chunkSize = 1 << 18
+
+    init(connection: Connection, query: String) {
+        self.connection = connection
+        self.query = query
+        buffer.reserveCapacity(chunkSize + 4096)
+    }
+
+    /// Appends raw bytes of the COPY stream.
+    public func write(_ bytes: some Collection<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= chunkSize { try flush() }
+    }
+
+    public func write(_ text: String) throws {
+        try write(text.utf8)
+    }
+
+    /// Appends one row in COPY's text format: fields separated by tabs, `\N` for NULL,
+    /// backslash, tab, newline and carriage return escaped.
+    public func writeRow(_ fields: [String?]) throws {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { buffer.append(9) }
+            guard let field else {
+                buffer.append(contentsOf: [92, 78])  // \N
+                continue
+            }
+            CopyWriter.appendEscaped(field.utf8, to: &buffer)
+        }
+        buffer.append(10)
+        if buffer.count >= chunkSize { try flush() }
+    }
+
+    static func appendEscaped(_ bytes: some Sequence<UInt8>, to buffer: inout [UInt8]) {
+        for byte in bytes {
+            switch byte {
+            case 92: buffer.append(contentsOf: [92, 92])
+            case 9: buffer.append(contentsOf: [92, 116])
+            case 10: buffer.append(contentsOf: [92, 110])
+            case 13: buffer.append(contentsOf: [92, 114])
+            default: buffer.append(byte)
+            }
+        }
+    }
+
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        let sent = buffer.withUnsafeBufferPointer { pointer in
+            pointer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: pointer.count) {
+                PQputCopyData(connection.handle, $0, Int32(pointer.count))
+            }
+        }
+        guard sent == 1 else {
+            throw PostgresError(kind: .copy, connection: connection.handle, query: query)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,91 @@
+import CLibPQ
+import Foundation
+
+/// An error from PostgreSQL or from libpq.
+///
+/// It carries the server's fields (see "PQresultErrorField",
+/// https://www.postgresql.org/docs/current/libpq-exec.html#LIBPQ-PQRESULTERRORFIELD)
+/// and the text of the statement, but never the values bound to it: parameters may hold
+/// restricted evidence, and errors end up in logs and cron mail.
+public struct PostgresError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        /// The server could not be reached or refused the connection.
+        case connection
+        /// A statement failed (the server reported an error, or the connection broke mid-query).
+        case query
+        /// A `COPY ... FROM STDIN` failed.
+        case copy
+        /// A value could not be decoded into the Swift type asked for.
+        case decoding
+    }
+
+    public var kind: Kind
+    /// The five-character SQLSTATE code (https://www.postgresql.org/docs/current/errcodes-appendix.html).
+    public var sqlState: String?
+    public var message: String
+    /// The server's DETAIL. It may quote data values, so `description` leaves it out.
+    public var detail: String?
+    public var hint: String?
+    /// 1-based character position of the error in `query`, when the server gives one.
+    public var position: Int?
+    /// The statement's text with `$n` placeholders; never the bound values.
+    public var query: String?
+
+    public init(kind: Kind, sqlState: String? = nil, message: String, detail: String? = nil,
+                hint: String? = nil, position: Int? = nil, query: String? = nil) {
+        self.kind = kind
+        self.sqlState = sqlState
+        self.message = message
+        self.detail = detail
+        self.hint = hint
+        self.position = position
+        self.query = query
+    }
+
+    public var description: String {
+        var text = "PostgreSQL \(kind.rawValue) error"
+        if let sqlState { text += " \(sqlState)" }
+        text += ": \(message)"
+        if let hint { text += " (hint: \(hint))" }
+        if let query {
+            let oneLine = query.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            let shown = oneLine.count > 200 ? String(oneLine.prefix(200)) + "…" : oneLine
+            text += " [query: \(shown)"
+            if let position { text += " at character \(position)" }
+            text += "]"
+        }
+        return text
+    }
+
+    /// Whether the server reported this SQLSTATE class (the first two characters), e.g. "23" integrity violation.
+    public func isClass(_ prefix: String) -> Bool { sqlState?.hasPrefix(prefix) ?? false }
+
+    public static let uniqueViolation = "23505"
+    public static let queryCanceled = "57014"
+    public static let lockNotAvailable = "55P03"
+
+    /// Reads the error fields of a failed result.
+    init(kind: Kind, result: OpaquePointer, query: String?) {
+        func field(_ code: Int32) -> String? {
+            guard let pointer = PQresultErrorField(result, code) else { return nil }
+            return String(cString: pointer)
+        }
+        let primary = field(Int32(UInt8(ascii: "M")))
+            ?? String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
+        self.init(
+            kind: kind,
+            sqlState: field(Int32(UInt8(ascii: "C"))),
+            message: primary.isEmpty ? "unknown error" : primary,
+            detail: field(Int32(UInt8(ascii: "D"))),
+            hint: field(Int32(UInt8(ascii: "H"))),
+            position: field(Int32(UInt8(ascii: "P"))).flatMap { Int($0) },
+            query: query
+        )
+    }
+
+    /// Reads libpq's last error on a connection (connection failures, broken pipes).
+    init(kind: Kind, connection: OpaquePointer?, query: String?) {
+        let text = connection.flatMap { PQerrorMessage($0) }.map { String(cString: $0) } ?? "out of memory"
+        self.init(kind: kind, message: text.trimmingCharacters(in: .whitespacesAndNewlines), query: query)
+    }
+}

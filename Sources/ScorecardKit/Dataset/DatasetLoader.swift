@@ -1,0 +1,106 @@
+import Crypto
+import Foundation
+import Logging
+import Postgres
+
+/// Validates a dataset folder and loads it into PostgreSQL in one transaction: the whole
+/// dataset or nothing. `validate` runs exactly the same checks and rolls back.
+public struct DatasetLoader {
+    public let directory: URL
+    public let today: CalendarDate
+    let logger: Logger
+    let progress: LoadProgress?
+
+    public init(directory: URL, today: CalendarDate = .today, logger: Logger, progress: LoadProgress? = nil) {
+        self.directory = directory
+        self.today = today
+        self.logger = logger
+        self.progress = progress
+    }
+
+    public struct Validation: Sendable {
+        public let files: [String: Int]
+        public var records: Int { files.values.reduce(0, +) }
+    }
+
+    public struct LoadSummary: Sendable {
+        /// nil when the dataset equals what the database holds (nothing was written).
+        public let batchID: Int64?
+        public let datasetSHA256: String
+        public let counts: [String: TableLoadCounts]
+        public var changed: Bool { batchID != nil }
+        public var records: Int { counts.values.reduce(0) { $0 + $1.inserted + $1.updated + $1.unchanged } }
+    }
+
+    /// Held while loading so two loads never interleave.
+    static let lockKey: Int64 = 0x5C0E_CA4D_0000_0002
+
+    /// Checks everything and writes nothing. Throws `DatasetInvalid` listing every problem.
+    @discardableResult
+    public func validate(connection: Connection) throws -> Validation {
+        let package = try DataPackage.read(directory: directory)
+        struct Valid: Error { let files: [String: Int] }
+        do {
+            try connection.transaction { connection in
+                let stager = try stageAndCheck(package, connection: connection)
+                // Roll back: validation leaves no trace, not even temporary tables.
+                throw Valid(files: Dictionary(uniqueKeysWithValues: stager.files.map { ($0.file, $0.records) }))
+            }
+        } catch let valid as Valid {
+            return Validation(files: valid.files)
+        }
+        fatalError("unreachable: the validation transaction always rolls back")
+    }
+
+    /// Validates, then makes the database equal to the dataset in one transaction.
+    public func load(connection: Connection) throws -> LoadSummary {
+        let package = try DataPackage.read(directory: directory)
+        struct NothingChanged: Error { let digest: String; let counts: [String: TableLoadCounts] }
+        do {
+            return try connection.withAdvisoryLock(DatasetLoader.lockKey) {
+                try connection.transaction { connection in
+                    let stager = try stageAndCheck(package, connection: connection)
+                    let digest = DatasetLoader.datasetDigest(stager.files)
+                    let filesJSON = try JSONB(encoding: stager.files)
+                    let batch = try connection.query("""
+                        INSERT INTO scorecard.load_batches (dataset_path, dataset_sha256, files, scorecard_version)
+                        VALUES (\(directory.path), \(digest), \(filesJSON), \(ScorecardKit.version))
+                        RETURNING id
+                        """).first!.decode("id", as: Int64.self)
+                    let counts = try DatasetApply.apply(connection: connection, batch: batch)
+                    guard counts.values.contains(where: { $0.changed > 0 }) else {
+                        throw NothingChanged(digest: digest, counts: counts)  // rolls the batch back
+                    }
+                    try connection.execute("UPDATE scorecard.load_batches SET counts = \(try JSONB(encoding: counts)) WHERE id = \(batch)")
+                    return LoadSummary(batchID: batch, datasetSHA256: digest, counts: counts)
+                }
+            }
+        } catch let unchanged as NothingChanged {
+            return LoadSummary(batchID: nil, datasetSHA256: unchanged.digest, counts: unchanged.counts)
+        }
+    }
+
+    private func stageAndCheck(_ package: DataPackage, connection: Connection) throws -> DatasetStager {
+        let stager = DatasetStager(connection: connection, package: package, today: today, logger: logger, progress: progress)
+        try stager.stageAll()
+        stager.addProblems(try DatasetChecks.run(on: connection, package: package, limit: ProblemList.limit))
+        let problems = stager.problems
+        if !problems.isEmpty {
+            throw DatasetInvalid(problems: problems.listed.sorted(), unlisted: problems.unlisted)
+        }
+        return stager
+    }
+
+    /// SHA-256 over the sorted (file, SHA-256) pairs: equal datasets, equal digests.
+    static func datasetDigest(_ files: [DatasetStager.StagedFile]) -> String {
+        let text = files.sorted { $0.file < $1.file }.map { "\($0.file)\t\($0.sha256)\n" }.joined()
+        return SHA256.hexDigest(of: Data(text.utf8))
+    }
+}
+
+extension CalendarDate {
+    /// Today in UTC: the date of a load, for "dated in the future" checks.
+    public static var today: CalendarDate {
+        CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a dataset folder and write nothing.",
+        discussion: """
+            Lists every problem as file:line: field: reason, sorted by file and line \
+            (line is where the record starts). Exit 0 when valid, 65 when not, 66 when the \
+            folder or a file it names is missing. The checks run in PostgreSQL temporary \
+            tables inside a transaction that is rolled back.
+            """)
+
+    @Argument(help: ArgumentHelp("The dataset folder (with datapackage.json).", valueName: "dir"))
+    var directory: String
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func run() throws {
+        let logger = logging.makeLogger()
+        let url = URL(fileURLWithPath: directory, isDirectory: true)
+        _ = try DataPackage.read(directory: url)  // a missing folder is exit 66 before any database work
+        let connection = try database.connect(logger: logger)
+        let loader = DatasetLoader(directory: url, logger: logger, progress: TerminalProgress.ifInteractive(quiet: logging.quiet))
+        let validation = try reportingProblems { try loader.validate(connection: connection) }
+        if !logging.quiet {
+            print("\(directory): valid (\(validation.records) records in \(validation.files.count) files)")
+        }
+    }
+}
+
+/// Prints a dataset's problems on stdout, one per line, before the failure is reported.
+func reportingProblems<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let invalid as DatasetInvalid {
+        for problem in invalid.problems { print(problem) }
+        if invalid.unlisted > 0 { print("… and \(invalid.unlisted) more problems not listed") }
+        throw invalid
+    }
+}

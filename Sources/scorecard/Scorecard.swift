@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Scorecard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scorecard",
+        abstract: "Accountability scorecards for states and vendors of commercial cyber-intrusion capabilities.",
+        discussion: """
+            Loads commitments and evidence of conduct into PostgreSQL, computes positive and \
+            negative accountability indicators per actor and period, and renders reports.
+
+            With no database configured (--database-url, DATABASE_URL or the PG* variables), \
+            scorecard starts and uses a private PostgreSQL cluster under .scorecard/postgres.
+
+            \(ExitStatus.helpText)
+            """,
+        version: "0.1.0",
+        subcommands: [DB.self, Migrate.self, Validate.self, Load.self]
+    )
+
+    /// Runs the command and maps every failure to a sysexits code in one place (ExitStatus).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error where ExitStatus.handles(error) {
+            let status = ExitStatus(error)
+            if !status.message.isEmpty {
+                FileHandle.standardError.write(Data("scorecard: \(status.message)\n".utf8))
+            }
+            Foundation.exit(status.code)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Logging
+import Postgres
+import ScorecardKit
+import TestSupport
+
+/// A copy of an example dataset in a temporary folder, for a test to edit.
+struct DatasetFixture {
+    let directory: URL
+
+    init(copying example: String = "Examples/minimal") throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-dataset-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: ProjectFiles.url(example), to: directory)
+    }
+
+    func url(_ file: String) -> URL { directory.appendingPathComponent(file) }
+
+    func read(_ file: String) throws -> String { try String(contentsOf: url(file), encoding: .utf8) }
+
+    func write(_ file: String, _ contents: String) throws { try Data(contents.utf8).write(to: url(file)) }
+
+    func writeBytes(_ file: String, _ bytes: [UInt8]) throws { try Data(bytes).write(to: url(file)) }
+
+    /// Appends a record (a line of CSV, without its newline).
+    func append(_ file: String, _ record: String) throws {
+        try write(file, try read(file) + record + "\n")
+    }
+
+    /// Replaces text in a file; the text must occur.
+    func replace(_ file: String, _ old: String, with new: String) throws {
+        let text = try read(file)
+        precondition(text.contains(old), "\(file) does not contain \(old)")
+        try write(file, text.replacingOccurrences(of: old, with: new))
+    }
+
+    func remove(_ file: String) throws { try FileManager.default.removeItem(at: url(file)) }
+
+    func loader(today: CalendarDate = CalendarDate(year: 2026, month: 1, day: 1)!) -> DatasetLoader {
+        DatasetLoader(directory: directory, today: today, logger: Logger.quiet)
+    }
+}
+
+/// A database with the schema migrated, for one test.
+func migratedDatabase(_ prefix: String) throws -> Connection {
+    let connection = try Connection(conninfo: try TestCluster.makeDatabase(prefix: prefix), logger: Logger.quiet)
+    try Migrator(logger: Logger.quiet).migrate(connection)
+    return connection
+}
+
+/// A digest of everything a load writes, to show that a failed load wrote nothing.
+func databaseFingerprint(_ connection: Connection) throws -> String {
+    var parts: [String] = []
+    for table in DatasetSchema.tables.map(\.name) + ["load_batches", "record_history"] {
+        let row = try connection.query("""
+            SELECT count(*) AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest
+            FROM scorecard.\(identifier: table) t
+            """).first!
+        parts.append("\(table):\(try row.decode("n", as: Int.self)):\(try row.decode("digest", as: String.self))")
+    }
+    return parts.joined(separator: " ")
+}
+
+/// The problems a failing validation reports, as the CLI prints them.
+func problems(of body: () throws -> Void) -> [String] {
+    do {
+        try body()
+        return []
+    } catch let invalid as DatasetInvalid {
+        return invalid.problems.map(\.description)
+    } catch {
+        return ["unexpected error: \(error)"]
+    }
+}
