@@ -246,10 +246,10 @@ public struct EmbeddedCluster: Sendable {
     /// hold the cluster's shared memory or lock files.
     private func startServer(using binaries: PostgresBinaries, owner: ClusterOwner) throws {
         let deadline = Date().addingTimeInterval(recoveryTimeout)
+        logger.info("Starting PostgreSQL in \(dataDirectory.path) (socket in \(socketDirectory.path))")
         while true {
             try removeStaleLockFiles()
             let logOffset = fileSize(logFile)
-            logger.info("Starting PostgreSQL in \(dataDirectory.path) (socket in \(socketDirectory.path))")
             let outcome = try runServerProgram(
                 binaries.executable("pg_ctl"),
                 ["start", "--pgdata=\(dataDirectory.path)", "--log=\(logFile.path)", "--wait", "--timeout=60", "--silent"],
@@ -259,7 +259,7 @@ public struct EmbeddedCluster: Sendable {
             let serverLog = readLog(from: logOffset)
             let predecessorStillThere = Self.transientStartFailureMarkers.contains { serverLog.contains($0) }
             if predecessorStillThere && Date() < deadline {
-                logger.debug("PostgreSQL could not start yet, as an earlier server's processes still hold the cluster; retrying")
+                logger.debug("PostgreSQL could not start yet, as an earlier server's processes still hold the cluster; retrying. Server log:\n\(serverLog)")
                 Thread.sleep(forTimeInterval: 0.5)
                 continue
             }

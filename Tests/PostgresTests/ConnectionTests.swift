@@ -7,10 +7,12 @@ import TestSupport
 /// Integration tests against a real server: the per-run test cluster, one fresh database per suite.
 @Suite("Connection against a real server")
 struct ConnectionTests {
+    let url: String
     let connection: Connection
 
     init() throws {
-        connection = try Connection(conninfo: try TestCluster.makeDatabase(prefix: "conn"), logger: Logger.quiet)
+        url = try TestCluster.makeDatabase(prefix: "conn")
+        connection = try Connection(conninfo: url, logger: Logger.quiet)
     }
 
     @Test(arguments: [
@@ -179,7 +181,8 @@ struct ConnectionTests {
     }
 
     @Test func advisoryLocksExcludeOtherSessions() throws {
-        let other = try Connection(conninfo: try TestCluster.makeDatabase(prefix: "lock"), logger: Logger.quiet)
+        // Advisory locks are per database: the other session must use the same one.
+        let other = try Connection(conninfo: url, logger: Logger.quiet)
         let key: Int64 = 424_242
         let heldElsewhere = try connection.withAdvisoryLock(key) { try other.tryAdvisoryLock(key) }
         #expect(heldElsewhere == false)

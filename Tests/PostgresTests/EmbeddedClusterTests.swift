@@ -95,19 +95,47 @@ struct EmbeddedClusterTests {
                 return
             }
 
+            // A backend busy with a query outlives its postmaster for a while and keeps the
+            // shared memory attached, so the next start has to wait for it.
+            let busyQuery = try startBusyQuery(cluster)
+
             #expect(kill(pid, SIGKILL) == 0)
             try waitUntil(timeout: 10) { try cluster.status() == .stopped }
 
             #expect(try cluster.start() == true)
             #expect(try psql("SELECT n FROM survived", cluster) == "7")
             #expect(try cluster.status() != .running(pid: pid))
+            busyQuery.wait()
+        }
+    }
+
+    @Test func givesUpWithTheServerLogWhenAKilledServerLingersTooLong() throws {
+        try withScratchCluster { cluster, _ in
+            try cluster.start()
+            guard case .running(let pid) = try cluster.status() else {
+                Issue.record("server is not running after start()")
+                return
+            }
+            let busyQuery = try startBusyQuery(cluster)
+            defer { busyQuery.wait() }
+            #expect(kill(pid, SIGKILL) == 0)
+            try waitUntil(timeout: 10) { try cluster.status() == .stopped }
+            let impatient = EmbeddedCluster(root: cluster.root, logger: quietLogger,
+                                            binarySearch: .system, recoveryTimeout: 0.3)
+
+            let error = try #require(throws: EmbeddedClusterError.self) { try impatient.start() }
+
+            #expect(error.reason == .startFailed)
+            #expect(error.description.contains("processes of an earlier server still hold the cluster"))
+            #expect(error.description.contains("Last lines of \(cluster.logFile.path)"))
+            #expect(error.description.contains("pre-existing shared memory block"))
         }
     }
 
     @Test func twoConcurrentStartsOnAFreshRootBothSucceed() throws {
         try withScratchCluster { cluster, _ in
             // Two instances, as two scorecard processes would have; each takes its own lock descriptor.
-            let twin = EmbeddedCluster(root: cluster.root, logger: Logger(label: "twin"))
+            let twin = EmbeddedCluster(root: cluster.root, logger: quietLogger)
             let outcomes = Outcomes()
             let finished = DispatchGroup()
             for instance in [cluster, twin] {
@@ -211,11 +239,18 @@ struct EmbeddedClusterTests {
 
 // MARK: - Helpers
 
+/// Only what would interest a user (notices are what every scratch root triggers as root).
+private let quietLogger: Logger = {
+    var logger = Logger(label: "scorecard.embedded-cluster-test")
+    logger.logLevel = .warning
+    return logger
+}()
+
 /// Runs `body` on a cluster rooted at `<fresh mktemp folder>/<rootName>`, then stops it
 /// (killing it if stop fails) and deletes everything, the socket folder under /tmp included.
 private func withScratchCluster(
     rootName: String = "cluster",
-    logger: Logger = Logger(label: "scorecard.embedded-cluster-test"),
+    logger: Logger = quietLogger,
     _ body: (EmbeddedCluster, URL) throws -> Void
 ) throws {
     let temporaryDirectory = try makeTemporaryDirectory()
@@ -229,6 +264,22 @@ private func withScratchCluster(
         try? FileManager.default.removeItem(at: temporaryDirectory)
     }
     try body(cluster, temporaryDirectory)
+}
+
+/// Starts a query that keeps one backend busy for a few seconds, and returns once it runs.
+/// Wait on the group before the cluster goes away.
+private func startBusyQuery(_ cluster: EmbeddedCluster) throws -> DispatchGroup {
+    let query = "SELECT count(*) FROM generate_series(1, 20000000)"
+    let ended = DispatchGroup()
+    ended.enter()
+    Thread.detachNewThread {
+        _ = try? PSQLCommand.run(query, on: cluster.connectionURL)
+        ended.leave()
+    }
+    try waitUntil(timeout: 10) {
+        try psql("SELECT count(*) FROM pg_stat_activity WHERE query = '\(query)' AND state = 'active'", cluster) == "1"
+    }
+    return ended
 }
 
 /// Like `mktemp -d`: a new folder under /tmp, mode 0700.

@@ -92,4 +92,11 @@ public struct TableLoadCounts: Sendable, Codable, Equatable {
     public var deleted = 0
     public var unchanged = 0
     public var changed: Int { inserted + updated + deleted }
+
+    public init(inserted: Int = 0, updated: Int = 0, deleted: Int = 0, unchanged: Int = 0) {
+        self.inserted = inserted
+        self.updated = updated
+        self.deleted = deleted
+        self.unchanged = unchanged
+    }
 }
