@@ -104,10 +104,7 @@ public struct EmbeddedCluster: Sendable {
         let binaries = try PostgresBinaries.locate(using: binarySearch)
         let owner = try ClusterOwner.forCurrentProcess(systemUserName: systemUserName)
         try createDirectory(root)
-        let lock = try ExclusiveFileLock(
-            path: lockFile.path, timeout: lockTimeout,
-            waitingNotice: "Waiting for another scorecard process to finish starting or stopping PostgreSQL in \(root.path)",
-            logger: logger)
+        let lock = try lockCluster()
         defer { lock.release() }
 
         try claimExistingCluster(for: owner)
@@ -138,10 +135,7 @@ public struct EmbeddedCluster: Sendable {
         guard case .running = try status() else { return }
         let binaries = try PostgresBinaries.locate(using: binarySearch)
         let owner = try ClusterOwner.forCurrentProcess(systemUserName: systemUserName)
-        let lock = try ExclusiveFileLock(
-            path: lockFile.path, timeout: lockTimeout,
-            waitingNotice: "Waiting for another scorecard process to finish starting or stopping PostgreSQL in \(root.path)",
-            logger: logger)
+        let lock = try lockCluster()
         defer { lock.release() }
         guard case .running = try status() else { return }
 
@@ -330,6 +324,15 @@ public struct EmbeddedCluster: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// Serialises start() and stop() across processes: a second caller waits, then finds the
+    /// first one's result (e.g. a running server) instead of racing it.
+    private func lockCluster() throws -> ExclusiveFileLock {
+        try ExclusiveFileLock(
+            path: lockFile.path, timeout: lockTimeout,
+            waitingNotice: "Waiting for another scorecard process to finish starting or stopping PostgreSQL in \(root.path)",
+            logger: logger)
+    }
 
     private func connectionArguments(database: String?) -> [String] {
         ["--host=\(socketDirectory.path)", "--port=\(Self.port)", "--username=\(Self.superuser)"]

@@ -29,6 +29,15 @@ enum EmbeddedServerConfiguration {
         port = \(port)
         unix_socket_directories = \(quoted(socketDirectory.path))
         password_encryption = 'scram-sha-256'
+        # Sized for batch loads of up to millions of rows on a small machine: fewer
+        # checkpoints during a load, room for sorts and hashes of a scoring run.
+        shared_buffers = '256MB'
+        wal_buffers = '16MB'
+        max_wal_size = '4GB'
+        checkpoint_timeout = '15min'
+        work_mem = '64MB'
+        maintenance_work_mem = '256MB'
+        temp_buffers = '64MB'
 
         """
     }

@@ -187,6 +187,19 @@ struct EmbeddedClusterTests {
         #expect(try cluster.status() == .notInitialized)
     }
 
+    @Test(.enabled(if: geteuid() == 0, "only root switches to a system user"))
+    func missingSystemUserIsExplainedToRoot() throws {
+        let temporaryDirectory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temporaryDirectory) }
+        let cluster = EmbeddedCluster(root: temporaryDirectory.appendingPathComponent("cluster"), logger: quietLogger,
+                                      binarySearch: .system, systemUserName: "scorecard-no-such-user")
+
+        let error = try #require(throws: EmbeddedClusterError.self) { try cluster.start() }
+
+        #expect(error.reason == .systemUserMissing)
+        #expect(error.description.contains("'scorecard-no-such-user' system user, which does not exist"))
+    }
+
     @Test func stoppingAClusterThatWasNeverCreatedDoesNothing() throws {
         let temporaryDirectory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temporaryDirectory) }
@@ -226,6 +239,23 @@ struct EmbeddedClusterTests {
         let firstName = try PSQLCommand.run("SELECT current_database()", on: first)
         #expect(firstName.hasPrefix("embedded_cluster_\(getpid())_"))
         #expect(try PSQLCommand.run("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", on: second) == "0")
+    }
+
+    @Test func databasesOfEndedTestProcessesAreDropped() throws {
+        let cluster = try TestCluster.shared()
+        let endedPid: Int32 = 4_000_000  // above any pid this machine hands out (pid_max is at most 2^22)
+        try #require(kill(endedPid, 0) != 0 && errno == ESRCH)
+        let ended = "leftover_\(endedPid)_1_abc"
+        let mine = TestCluster.uniqueDatabaseName(prefix: "mine")
+        try cluster.createDatabase(named: ended)
+        try cluster.createDatabase(named: mine)
+
+        try TestCluster.dropDatabasesOfEndedTestProcesses(in: cluster)
+
+        let remaining = try PSQLCommand.run("SELECT datname FROM pg_database", on: cluster.connectionURL(database: "postgres"))
+            .split(separator: "\n").map(String.init)
+        #expect(!remaining.contains(ended))
+        #expect(remaining.contains(mine))
     }
 
     @Test func externalServerURLGetsTheNewDatabaseName() {

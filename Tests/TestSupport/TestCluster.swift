@@ -43,7 +43,23 @@ public enum TestCluster {
         logger.logLevel = .notice
         let cluster = EmbeddedCluster(root: sharedRoot, logger: logger)
         try cluster.start()
+        try dropDatabasesOfEndedTestProcesses(in: cluster)
         return cluster
+    }
+
+    /// Tests leave their databases behind (a failed test's data can be looked at), and the
+    /// cluster is reused run after run; so each run drops the databases of test processes that
+    /// have ended, known by the pid in their names, and the cluster does not grow without end.
+    static func dropDatabasesOfEndedTestProcesses(in cluster: EmbeddedCluster) throws {
+        let maintenanceURL = cluster.connectionURL(database: "postgres")
+        let names = try PSQLCommand.run(
+            "SELECT datname FROM pg_database WHERE datname ~ '_[0-9]+_[0-9]+_[0-9a-z]+$'", on: maintenanceURL)
+        for name in names.split(separator: "\n") {
+            let parts = name.split(separator: "_")
+            guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            _ = try PSQLCommand.run("DROP DATABASE IF EXISTS \"\(name)\"", on: maintenanceURL)
+        }
     }
 
     private static var sharedRoot: URL {

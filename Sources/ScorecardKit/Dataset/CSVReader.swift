@@ -6,13 +6,24 @@ import Foundation
 /// Written here rather than taken from a CSV package because the loader needs what those
 /// do not give together: constant memory on files of any size, the start line of records
 /// with embedded line breaks, byte-exact fields (CRLF inside quotes kept, invalid UTF-8
-/// reported rather than replaced), and every malformation reported with its line.
+/// reported rather than replaced), every malformation reported with its line, and the
+/// speed to feed COPY a million records in a few seconds (no allocation per field).
 public final class CSVReader {
+    /// One record. Its storage is reused by the next call to `next()`.
     public struct Record {
         /// Physical line (1-based) on which the record starts.
         public let line: Int
-        /// The fields' raw bytes, unquoted.
-        public let fields: [[UInt8]]
+        let bytes: [UInt8]
+        let ends: [Int]
+
+        public var count: Int { ends.count }
+
+        /// The unquoted bytes of field `index`.
+        public func field(_ index: Int) -> ArraySlice<UInt8> {
+            bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+        }
+
+        public var fields: [[UInt8]] { (0..<count).map { Array(field($0)) } }
     }
 
     public struct Malformation: Error, Equatable {
@@ -26,6 +37,9 @@ public final class CSVReader {
     private var atEOF = false
     private var line = 1
     private var startedFile = false
+    /// Unquoted field bytes of the current record, and where each field ends.
+    private var recordBytes: [UInt8] = []
+    private var fieldEnds: [Int] = []
     public private(set) var bytesRead = 0
     /// Sees every chunk of the file as read (to hash it in the same pass).
     public var onChunk: ((Data) -> Void)?
@@ -36,6 +50,8 @@ public final class CSVReader {
     public init(url: URL, chunkSize: Int = 1 << 20) throws {
         handle = try FileHandle(forReadingFrom: url)
         self.chunkSize = chunkSize
+        recordBytes.reserveCapacity(4096)
+        fieldEnds.reserveCapacity(32)
     }
 
     deinit {
@@ -47,6 +63,7 @@ public final class CSVReader {
         return malformations
     }
 
+    /// Appends the next chunk of the file; false at end of file.
     private func refill() throws -> Bool {
         if atEOF { return false }
         let data = try handle.read(upToCount: chunkSize) ?? Data()
@@ -65,78 +82,131 @@ public final class CSVReader {
         return true
     }
 
-    @inline(__always) private func peek() throws -> UInt8? {
-        if position < buffer.count { return buffer[position] }
-        return try refill() ? buffer[position] : nil
-    }
+    private enum Step { case record, needMore }
 
     /// The next record, or nil at the end of the file. Throws for an unterminated quote,
     /// after which the rest of the file cannot be read as records.
     public func next() throws -> Record? {
-        // Blank lines between records carry no data: skip them.
-        while let byte = try peek(), byte == 10 || byte == 13 {
-            position += 1
-            if byte == 10 { line += 1 }
-        }
-        guard try peek() != nil else { return nil }
-        let start = line
-        var fields: [[UInt8]] = []
-        fields.reserveCapacity(16)
-        var field: [UInt8] = []
-        field.reserveCapacity(64)
-        var quoted = false
-        var fieldStarted = false
-        var afterClosingQuote = false
-        var reportedJunk = false
         while true {
-            guard let byte = try peek() else {
-                if quoted {
-                    throw Malformation(line: start, reason: "unterminated quoted field (a \" opened on this record is never closed)")
-                }
-                fields.append(field)
-                return Record(line: start, fields: fields)
+            // Blank lines between records carry no data: skip them.
+            while position < buffer.count, buffer[position] == 10 || buffer[position] == 13 {
+                if buffer[position] == 10 { line += 1 }
+                position += 1
             }
-            position += 1
-            if quoted {
-                if byte == 34 {  // "
-                    if try peek() == 34 {
-                        position += 1
-                        field.append(34)
-                    } else {
-                        quoted = false
-                        afterClosingQuote = true
-                    }
-                } else {
-                    if byte == 10 { line += 1 }
-                    field.append(byte)
-                }
+            if position >= buffer.count {
+                guard try refill() else { return nil }
                 continue
             }
-            switch byte {
-            case 44:  // ,
-                fields.append(field)
-                field.removeAll(keepingCapacity: true)
-                fieldStarted = false
-                afterClosingQuote = false
-            case 10:
-                line += 1
-                fields.append(field)
-                return Record(line: start, fields: fields)
-            case 13 where try peek() == 10:
-                break  // the LF that follows ends the record
-            case 34 where !fieldStarted:
-                quoted = true
-                fieldStarted = true
-            default:
-                if afterClosingQuote, !reportedJunk {
-                    malformations.append(Malformation(line: start, reason: "text after a closing quote in field \(fields.count + 1)"))
-                    reportedJunk = true
-                } else if byte == 34, !reportedJunk {
-                    malformations.append(Malformation(line: start, reason: "a quote inside an unquoted field \(fields.count + 1) (quote the whole field and double the quote)"))
-                    reportedJunk = true
+            let start = line
+            switch parseRecord(final: atEOF) {
+            case let .success((.record, consumed, lines, problems)):
+                position = consumed
+                line += lines
+                for reason in problems { malformations.append(Malformation(line: start, reason: reason)) }
+                return Record(line: start, bytes: recordBytes, ends: fieldEnds)
+            case .success((.needMore, _, _, _)):
+                // The record runs past the buffer: read more and parse it again from its start.
+                if try !refill() {
+                    guard case let .success((_, consumed, lines, problems)) = parseRecord(final: true) else {
+                        throw Malformation(line: start, reason: "unterminated quoted field (a \" opened on this record is never closed)")
+                    }
+                    position = consumed
+                    line += lines
+                    for reason in problems { malformations.append(Malformation(line: start, reason: reason)) }
+                    return Record(line: start, bytes: recordBytes, ends: fieldEnds)
                 }
-                fieldStarted = true
-                field.append(byte)
+            case .failure:
+                throw Malformation(line: start, reason: "unterminated quoted field (a \" opened on this record is never closed)")
+            }
+        }
+    }
+
+    private struct Unterminated: Error {}
+
+    /// Parses one record starting at `position` into `recordBytes`/`fieldEnds`.
+    /// Returns where it ended and how many line breaks it spanned, or `.needMore` when the
+    /// buffer ends first (unless `final`, when the end of the buffer ends the record).
+    private func parseRecord(final: Bool) -> Result<(Step, Int, Int, [String]), Unterminated> {
+        recordBytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        var problems: [String] = []
+        var lines = 0
+        return buffer.withUnsafeBufferPointer { bytes -> Result<(Step, Int, Int, [String]), Unterminated> in
+            let end = bytes.count
+            var i = position
+            while true {
+                // At the start of a field.
+                if i < end, bytes[i] == 34 {
+                    // Quoted field: runs up to the next quote; a doubled quote is a literal one.
+                    i += 1
+                    while true {
+                        var j = i
+                        while j < end, bytes[j] != 34 {
+                            if bytes[j] == 10 { lines += 1 }
+                            j += 1
+                        }
+                        recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                        if j >= end {
+                            return final ? .failure(Unterminated()) : .success((.needMore, 0, 0, []))
+                        }
+                        if j + 1 < end, bytes[j + 1] == 34 {
+                            recordBytes.append(34)
+                            i = j + 2
+                            continue
+                        }
+                        if j + 1 >= end, !final { return .success((.needMore, 0, 0, [])) }
+                        i = j + 1
+                        break
+                    }
+                    // After the closing quote: a delimiter should follow.
+                    if i < end, bytes[i] != 44, bytes[i] != 10, !(bytes[i] == 13 && i + 1 < end && bytes[i + 1] == 10) {
+                        if !(bytes[i] == 13 && i + 1 >= end && !final) {
+                            problems.append("text after a closing quote in field \(fieldEnds.count + 1)")
+                        }
+                        var j = i
+                        while j < end, bytes[j] != 44, bytes[j] != 10 { j += 1 }
+                        if j >= end, !final { return .success((.needMore, 0, 0, [])) }
+                        var run = j
+                        if run > i, bytes[run - 1] == 13, run < end, bytes[run] == 10 { run -= 1 }
+                        recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<run]))
+                        i = j
+                    }
+                } else {
+                    // Unquoted field: runs up to a comma or a line end.
+                    var j = i
+                    var sawQuote = false
+                    while j < end {
+                        let byte = bytes[j]
+                        if byte == 44 || byte == 10 { break }
+                        if byte == 13, j + 1 < end, bytes[j + 1] == 10 { break }
+                        if byte == 34 { sawQuote = true }
+                        j += 1
+                    }
+                    if j >= end, !final { return .success((.needMore, 0, 0, [])) }
+                    if j == end - 1, bytes[j] == 13, !final { return .success((.needMore, 0, 0, [])) }
+                    if sawQuote {
+                        problems.append("a quote inside an unquoted field \(fieldEnds.count + 1) (quote the whole field and double the quote)")
+                    }
+                    recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                    i = j
+                }
+                fieldEnds.append(recordBytes.count)
+                if i >= end {
+                    return .success((.record, i, lines, problems))
+                }
+                switch bytes[i] {
+                case 44:
+                    i += 1
+                    if i >= end {
+                        if !final { return .success((.needMore, 0, 0, [])) }
+                        fieldEnds.append(recordBytes.count)  // a trailing empty field
+                        return .success((.record, i, lines, problems))
+                    }
+                case 13:
+                    return .success((.record, i + 2, lines + 1, problems))  // CRLF
+                default:
+                    return .success((.record, i + 1, lines + 1, problems))  // LF
+                }
             }
         }
     }

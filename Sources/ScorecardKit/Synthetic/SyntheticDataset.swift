@@ -1,0 +1,235 @@
+import Foundation
+import Postgres
+
+/// Writes a valid synthetic dataset of any size, deterministic for a seed, with the shape of
+/// real data: evidence per actor skewed (a few actors draw most of it), every evidence type
+/// and both roles, partial dates, restricted rows, several sources per record.
+public struct SyntheticDataset {
+    public let actors: Int
+    public let evidence: Int
+    public let seed: UInt64
+    /// Also write `evidence.table.csv`: the same evidence in the column layout of the
+    /// `scorecard.evidence` table, for benchmarking against `psql \copy`.
+    public var writeTableLayoutCopy = false
+
+    public init(actors: Int, evidence: Int, seed: UInt64) {
+        self.actors = max(actors, 4)
+        self.evidence = evidence
+        self.seed = seed
+    }
+
+    /// The "today" of generated data: fixed so that output does not depend on the day.
+    public static let referenceDate = CalendarDate(year: 2026, month: 6, day: 30)!
+
+    public static let evidenceTypes = [
+        ("sanction_imposed", "Sanction imposed"), ("entity_listing", "Entity listing"), ("court_ruling", "Court ruling"),
+        ("export_rule_enacted", "Export rule enacted"), ("oversight_body_created", "Oversight body created"),
+        ("transparency_report", "Transparency report"), ("misuse_documented", "Misuse documented"),
+        ("procurement_documented", "Procurement documented"), ("sale_to_abusive_customer", "Sale to an abusive customer"),
+        ("restructuring_to_evade_sanctions", "Restructuring to evade sanctions"),
+    ]
+
+    /// Writes the dataset's files into `directory` (created if needed). Streams: memory stays flat.
+    public func write(to directory: URL, today: CalendarDate = .today) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var random = SplitMix64(seed: seed)
+        let sourceCount = max(10, evidence / 4)
+        let instruments = 6
+        let end = min(today, CalendarDate(year: 2026, month: 6, day: 30)!)
+        let start = CalendarDate(year: 2018, month: 1, day: 1)!
+        let span = end.daysSinceEpoch - start.daysSinceEpoch
+
+        func kind(_ index: Int) -> String {
+            switch index % 10 {
+            case 0...5: return "state"
+            case 6, 7: return "vendor"
+            case 8: return "organisation"
+            default: return "investor"
+            }
+        }
+        func isoCode(_ index: Int) -> String {
+            let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            return String([letters[index % 26], letters[(index / 26) % 26], letters[(index / 676) % 26]])
+        }
+
+        try CSVFileWriter.write(directory.appendingPathComponent("principles.csv"), header: ["id", "name", "description"]) { file in
+            for name in ["accountability", "precision", "oversight", "transparency"] {
+                try file.writeRow([name, name.capitalized, "Synthetic principle."])
+            }
+        }
+        try CSVFileWriter.write(directory.appendingPathComponent("actors.csv"), header: ["id", "kind", "name", "iso_code", "country", "description", "url"]) { file in
+            for index in 0..<actors {
+                let k = kind(index)
+                try file.writeRow(["actor-\(index)", k, "Synthetic \(k) \(index)", k == "state" ? isoCode(index) : "", k == "vendor" ? isoCode(index + 1) : "", "", ""])
+            }
+        }
+        try CSVFileWriter.write(directory.appendingPathComponent("actor_aliases.csv"), header: ["actor_id", "alias", "alias_kind", "valid_from", "valid_to", "source_id"]) { file in
+            for index in stride(from: 6, to: actors, by: 10) {
+                try file.writeRow(["actor-\(index)", "Former Name \(index)", "former_name", "2015", "2019-06", "src-0"])
+            }
+        }
+        try CSVFileWriter.write(directory.appendingPathComponent("actor_relations.csv"), header: ["actor_id", "relation", "related_actor_id", "valid_from", "valid_to", "source_id"]) { file in
+            for index in stride(from: 9, to: actors, by: 10) where index - 2 >= 0 {
+                try file.writeRow(["actor-\(index)", "investor_in", "actor-\(index - 2)", "2020", "", "src-1"])
+            }
+        }
+        try CSVFileWriter.write(directory.appendingPathComponent("sources.csv"), header: ["id", "url", "publisher", "title", "published_on", "reliability", "archive_url", "quote"]) { file in
+            let grades = ["A", "B", "B", "C", "C", "C", "D"]
+            for index in 0..<sourceCount {
+                let date = CalendarDate(daysSinceEpoch: start.daysSinceEpoch + index % max(1, span))
+                try file.writeRow(["src-\(index)", "https://source\(index % 97).example.org/report/\(index)", "Publisher \(index % 97)", "Report \(index)",
+                         date.description, grades[index % grades.count], "", index % 3 == 0 ? "A short \"quoted\" passage, with a comma." : ""])
+            }
+        }
+        try CSVFileWriter.write(directory.appendingPathComponent("instruments.csv"), header: ["id", "kind", "title", "short_name", "issuer", "adopted_on", "url", "addresses", "binding", "source_id"]) { file in
+            let kinds = ["declaration", "code_of_practice", "joint_statement", "law", "export_control", "industry_code"]
+            for index in 0..<instruments {
+                try file.writeRow(["instrument-\(index)", kinds[index], "Synthetic instrument \(index)", "", "Synthetic issuer",
+                         "\(2018 + index)-0\(1 + index % 9)", "https://example.org/instrument/\(index)",
+                         index == 5 ? "vendor" : "state;organisation", index == 3 ? "true" : "false", "src-\(index)"])
+            }
+        }
+        let principles = ["accountability", "precision", "oversight", "transparency"]
+        try CSVFileWriter.write(directory.appendingPathComponent("provisions.csv"), header: ["id", "instrument_id", "principle_id", "reference", "text", "source_id"]) { file in
+            for instrument in 0..<instruments {
+                for (p, principle) in principles.enumerated() {
+                    try file.writeRow(["instrument-\(instrument).\(principle)", "instrument-\(instrument)", principle, "\(p + 1)", "Synthetic clause on \(principle).", ""])
+                }
+            }
+        }
+        try CSVFileWriter.write(directory.appendingPathComponent("commitments.csv"), header: ["id", "actor_id", "instrument_id", "kind", "committed_on", "withdrawn_on", "source_id", "note"]) { file in
+            for index in 0..<actors where kind(index) == "state" || kind(index) == "organisation" {
+                for instrument in 0..<5 where (index + instrument) % 3 != 0 {
+                    let year = 2018 + instrument + index % 3
+                    let withdrawn = index % 41 == 0 ? "\(min(year + 2, 2025))" : ""
+                    try file.writeRow(["commitment-\(index)-\(instrument)", "actor-\(index)", "instrument-\(instrument)", "endorsed",
+                             "\(year)-0\(1 + index % 9)", withdrawn, "src-\(instrument)", ""])
+                }
+            }
+        }
+        try CSVFileWriter.write(directory.appendingPathComponent("evidence_types.csv"), header: ["id", "name", "description"]) { file in
+            for (id, name) in SyntheticDataset.evidenceTypes { try file.writeRow([id, name, "Synthetic type."]) }
+        }
+
+        let evidenceHeader = ["id", "actor_id", "evidence_type", "occurred_on", "published_on", "counterpart_id", "provision_id",
+                              "severity", "certainty", "sensitivity", "summary", "source_ids"]
+        let tableCopy = writeTableLayoutCopy ? directory.appendingPathComponent("evidence.table.csv") : nil
+        let certainties = ["confirmed", "attributed", "reported"]
+        try CSVFileWriter.write(directory.appendingPathComponent("evidence.csv"), header: evidenceHeader, alsoTo: tableCopy,
+                                alsoHeader: ["id", "actor_id", "evidence_type", "occurred_on", "occurred_precision", "published_on",
+                                             "published_precision", "counterpart_id", "provision_id", "severity", "certainty",
+                                             "sensitivity", "summary", "source_ids", "first_batch_id", "changed_batch_id"]) { file, tableFile in
+            for index in 0..<evidence {
+                // Skew: squaring a uniform draw sends most evidence to the low-numbered actors.
+                let u = random.unit()
+                let actor = min(actors - 1, Int(u * u * Double(actors)))
+                let (typeID, _) = SyntheticDataset.evidenceTypes[Int(random.next() % UInt64(SyntheticDataset.evidenceTypes.count))]
+                let occurredDay = start.daysSinceEpoch + Int(random.next() % UInt64(max(1, span - 90)))
+                let occurred = CalendarDate(daysSinceEpoch: occurredDay)
+                let published = CalendarDate(daysSinceEpoch: min(end.daysSinceEpoch, occurredDay + Int(random.next() % 90)))
+                let precisionDraw = random.next() % 10
+                let occurredText: String
+                let occurredStart: CalendarDate
+                let occurredPrecision: String
+                switch precisionDraw {
+                case 0:
+                    occurredText = String(occurred.description.prefix(4)); occurredStart = CalendarDate(year: occurred.year, month: 1, day: 1)!; occurredPrecision = "year"
+                case 1, 2:
+                    occurredText = String(occurred.description.prefix(7)); occurredStart = CalendarDate(year: occurred.year, month: occurred.month, day: 1)!; occurredPrecision = "month"
+                default:
+                    occurredText = occurred.description; occurredStart = occurred; occurredPrecision = "day"
+                }
+                var counterpart = ""
+                if random.next() % 3 != 0 {
+                    let other = Int(random.next() % UInt64(actors))
+                    if other != actor { counterpart = "actor-\(other)" }
+                }
+                let provision = random.next() % 4 == 0 ? "instrument-\(random.next() % 5).\(principles[Int(random.next() % 4)])" : ""
+                let severity = String(1 + random.next() % 5)
+                let certainty = certainties[Int(random.next() % 3)]
+                let sensitivity = random.next() % 20 == 0 ? "restricted" : "public"
+                let sourceN = 1 + Int(random.next() % 3)
+                var sources: [String] = []
+                for _ in 0..<sourceN {
+                    let source = "src-\(random.next() % UInt64(sourceCount))"
+                    if !sources.contains(source) { sources.append(source) }
+                }
+                let summary = "Synthetic record \(index): actor-\(actor) \(typeID.replacingOccurrences(of: "_", with: " ")), reported with \(certainty) certainty, \"quoted\" and with a comma."
+                let fields = ["ev-\(index)", "actor-\(actor)", typeID, occurredText, published.description, counterpart, provision,
+                              severity, certainty, sensitivity, summary, sources.joined(separator: ";")]
+                try file.writeRow(fields)
+                try tableFile?.writeRow(["ev-\(index)", "actor-\(actor)", typeID, occurredStart.description, occurredPrecision, published.description, "day",
+                               counterpart, provision, severity, certainty, sensitivity, summary, "{" + sources.joined(separator: ",") + "}", "1", "1"])
+            }
+        }
+        try CSVFileWriter.write(directory.appendingPathComponent("responses.csv"), header: ["id", "evidence_id", "actor_id", "responded_on", "summary", "source_id"]) { file in
+            for index in stride(from: 0, to: min(evidence, 2000), by: 50) {
+                try file.writeRow(["response-\(index)", "ev-\(index)", "actor-\(index % actors)", end.description, "A synthetic reply.", "src-0"])
+            }
+        }
+        let descriptor = FrictionlessDescriptor.dataPackage(name: "synthetic", title: "Synthetic dataset (\(actors) actors, \(evidence) evidence, seed \(seed))")
+        try Data(try FrictionlessDescriptor.json(descriptor).utf8).write(to: directory.appendingPathComponent(DataPackage.fileName))
+    }
+}
+
+/// Writes RFC 4180 CSV through a buffer, quoting only fields that need it.
+enum CSVFileWriter {
+    static func write(_ url: URL, header: [String], _ body: (BufferedFile) throws -> Void) throws {
+        try write(url, header: header, alsoTo: nil, alsoHeader: []) { file, _ in try body(file) }
+    }
+
+    /// Writes two files side by side (the dataset's and a companion in another layout).
+    static func write(_ url: URL, header: [String], alsoTo second: URL?, alsoHeader: [String],
+                      _ body: (BufferedFile, BufferedFile?) throws -> Void) throws {
+        let first = try BufferedFile(url)
+        let other = try second.map { try BufferedFile($0) }
+        try first.writeRow(header)
+        try other?.writeRow(alsoHeader)
+        try body(first, other)
+        try first.close()
+        try other?.close()
+    }
+
+    final class BufferedFile {
+        let handle: FileHandle
+        var buffer: [UInt8] = []
+
+        init(_ url: URL) throws {
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+            }
+            handle = try FileHandle(forWritingTo: url)
+            try handle.truncate(atOffset: 0)
+            buffer.reserveCapacity(1 << 20)
+        }
+
+        func writeRow(_ fields: [String]) throws {
+            for (index, field) in fields.enumerated() {
+                if index > 0 { buffer.append(44) }
+                let bytes = field.utf8
+                if bytes.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
+                    buffer.append(34)
+                    for byte in bytes {
+                        if byte == 34 { buffer.append(34) }
+                        buffer.append(byte)
+                    }
+                    buffer.append(34)
+                } else {
+                    buffer.append(contentsOf: bytes)
+                }
+            }
+            buffer.append(10)
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+
+        func flush() throws {
+            try handle.write(contentsOf: buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        func close() throws {
+            try flush()
+            try handle.close()
+        }
+    }
+}
