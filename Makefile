@@ -3,10 +3,10 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug/scorecard
 # Debian packages the build, the tests and the demo need.
-APT_PACKAGES := libpq-dev pkg-config postgresql postgresql-client python3 python3-jsonschema
+APT_PACKAGES := libpq-dev pkg-config postgresql postgresql-client python3 python3-jsonschema time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps embed build test demo bench clean
+.PHONY: help deps embed build test demo bench snapshots clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -29,14 +29,19 @@ test: build ## Build and run every test against a real PostgreSQL the tests star
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-demo: build ## Start the embedded cluster, migrate, and show the status
+demo: build ## Start the embedded cluster, migrate, load the Pall Mall example, show the status
 	$(BIN) db start
 	$(BIN) migrate
+	$(BIN) load Examples/pall-mall/data
 	$(BIN) db status
 
 bench: deps embed ## Benchmarks (release build); writes docs/performance.md
 	$(SWIFT) build -c release --product scorecard
 	scripts/bench
+
+snapshots: build ## Rewrite committed expectations (Table Schemas, example datapackage.json) from the code
+	$(SWIFT) build --build-tests
+	SCORECARD_UPDATE_SNAPSHOTS=1 $(SWIFT) test --skip-build --filter 'FormatDescriptorTests'
 
 clean: ## Remove build output (not the embedded database)
 	rm -rf .build

@@ -63,9 +63,13 @@ public final class Connection {
     /// Runs one parameterised statement and returns its rows.
     @discardableResult
     public func query(_ sql: SQL) throws -> QueryResult {
-        logger.trace("query", metadata: ["sql": "\(sql.text)"])
+        let started = DispatchTime.now()
         let result = withParameters(sql) { types, values, lengths, formats in
             PQexecParams(handle, sql.text, Int32(sql.bindings.count), types, values, lengths, formats, 0)
+        }
+        defer {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            logger.trace("query", metadata: ["sql": "\(sql.text)", "seconds": "\(String(format: "%.3f", seconds))"])
         }
         return try check(result, sql: sql.text, expecting: [PGRES_TUPLES_OK, PGRES_COMMAND_OK])
     }

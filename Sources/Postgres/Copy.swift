@@ -22,10 +22,16 @@ extension Connection {
         }
         PQclear(started)
         let writer = CopyWriter(connection: self, query: sql.text)
+        // Non-blocking while streaming: the server works through one chunk while we prepare
+        // the next, instead of the two sides taking turns.
+        PQsetnonblocking(handle, 1)
         do {
             try body(writer)
             try writer.flush()
+            try writer.waitUntilSent()
+            PQsetnonblocking(handle, 0)
         } catch {
+            PQsetnonblocking(handle, 0)
             PQputCopyEnd(handle, "aborted by the client")
             drainResults()
             throw error
@@ -125,16 +131,44 @@ public final class CopyWriter {
         }
     }
 
+    /// Hands the buffer to libpq once the previous chunk has gone out, so at most one chunk
+    /// waits in libpq's buffer: memory stays bounded and the server is never starved.
     func flush() throws {
         guard !buffer.isEmpty else { return }
-        let sent = buffer.withUnsafeBufferPointer { pointer in
-            pointer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: pointer.count) {
-                PQputCopyData(connection.handle, $0, Int32(pointer.count))
+        try waitUntilSent()
+        while true {
+            let queued = buffer.withUnsafeBufferPointer { pointer in
+                pointer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: pointer.count) {
+                    PQputCopyData(connection.handle, $0, Int32(pointer.count))
+                }
             }
-        }
-        guard sent == 1 else {
-            throw PostgresError(kind: .copy, connection: connection.handle, query: query)
+            if queued == 1 { break }
+            if queued == -1 { throw PostgresError(kind: .copy, connection: connection.handle, query: query) }
+            try waitForSocket()  // 0: libpq's buffer is full; wait and try again
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Waits until libpq has written everything it holds to the socket.
+    func waitUntilSent() throws {
+        while true {
+            switch PQflush(connection.handle) {
+            case 0: return
+            case 1: try waitForSocket()
+            default: throw PostgresError(kind: .copy, connection: connection.handle, query: query)
+            }
+        }
+    }
+
+    /// Blocks until the socket can take more data, reading whatever the server sent meanwhile
+    /// (an early error, a notice) so that neither side waits on the other forever.
+    private func waitForSocket() throws {
+        var descriptor = pollfd(fd: PQsocket(connection.handle), events: Int16(POLLOUT | POLLIN), revents: 0)
+        guard poll(&descriptor, 1, -1) >= 0 || errno == EINTR else {
+            throw PostgresError(kind: .copy, message: "poll failed: \(String(cString: strerror(errno)))", query: query)
+        }
+        if descriptor.revents & Int16(POLLIN) != 0, PQconsumeInput(connection.handle) == 0 {
+            throw PostgresError(kind: .copy, connection: connection.handle, query: query)
+        }
     }
 }

@@ -58,6 +58,8 @@ public final class CSVReader {
         try? handle.close()
     }
 
+    public var hasMalformations: Bool { !malformations.isEmpty }
+
     public func takeMalformations() -> [Malformation] {
         defer { malformations.removeAll() }
         return malformations

@@ -47,6 +47,7 @@ final class DatasetStager {
     }
 
     private func stage(_ resource: DataPackage.Resource) throws {
+        let started = DispatchTime.now()
         let table = resource.table
         let url = package.url(of: resource)
         let source: RecordSource = resource.format == .jsonl
@@ -55,40 +56,43 @@ final class DatasetStager {
         let totalBytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         let columnNames = (["line"] + table.columns.map(\.name)).map(SQL.quoteIdentifier).joined(separator: ", ")
         var records = 0
+        let plan = TablePlan(table)
         try connection.copyFrom(SQL(unsafeTrusted: "COPY \(DatasetStager.stagingTable(table)) (\(columnNames)) FROM STDIN")) { writer in
-            var row: [String?] = []
-            row.reserveCapacity(table.columns.count + 1)
-            var rawText: [String: String] = [:]
+            var row = CopyTextRow()
+            var scratch: [UInt8] = []
+            scratch.reserveCapacity(16)
+            let fieldCount = plan.fields.count
             while let record = try source.next() {
-                problems.append(contentsOf: source.takeProblems())
+                if source.hasProblems { problems.append(contentsOf: source.takeProblems()) }
                 records += 1
-                row.removeAll(keepingCapacity: true)
-                row.append(String(record.line))
-                rawText.removeAll(keepingCapacity: true)
-                for (index, field) in table.fields.enumerated() {
-                    switch FieldConverter.convert(record.fields[index], as: field) {
-                    case let .success(values):
-                        row.append(contentsOf: values)
-                        if RowRules.fieldsTheyRead.contains(field.name), !record.fields[index].isEmpty {
-                            rawText[field.name] = String(decoding: record.fields[index], as: UTF8.self)
-                        }
-                    case let .failure(failure):
-                        row.append(contentsOf: [String?](repeating: nil, count: field.columns.count))
-                        problems.append(DatasetProblem(file: resource.path, line: record.line, field: field.name, reason: failure.reason, position: index))
+                row.reset()
+                row.append(record.line)
+                for index in 0..<fieldCount {
+                    let field = plan.fields[index]
+                    if let reason = FieldConverter.emit(record.field(index), as: field, plan: plan, into: &row, scratch: &scratch) {
+                        for _ in 0..<field.columnCount { row.appendNull() }
+                        problems.append(DatasetProblem(file: resource.path, line: record.line, field: table.fields[index].name, reason: reason, position: index))
                     }
                 }
-                for failure in RowRules.check(table: table.name, fields: rawText, today: today) {
-                    problems.append(DatasetProblem(file: resource.path, line: record.line, field: failure.field, reason: failure.reason,
-                                                   position: table.fields.firstIndex { $0.name == failure.field } ?? -1))
+                if !plan.rules.isEmpty {
+                    for failure in plan.rules.check(record, today: today) {
+                        problems.append(DatasetProblem(file: resource.path, line: record.line, field: table.fields[failure.position].name,
+                                                       reason: failure.reason, position: failure.position))
+                    }
                 }
-                try writer.writeRow(row)
+                row.finish()
+                try writer.write(row)
                 if records % 50_000 == 0 { progress?.update(file: resource.path, records: records, bytes: source.bytesRead, totalBytes: totalBytes) }
             }
             problems.append(contentsOf: source.takeProblems())
         }
         progress?.finish(file: resource.path, records: records)
         files.append(StagedFile(file: resource.path, sha256: source.sha256, records: records))
-        logger.debug("staged \(resource.path)", metadata: ["records": "\(records)"])
+        logger.debug("staged \(resource.path)", metadata: ["records": "\(records)", "seconds": "\(Self.elapsed(since: started))"])
+    }
+
+    static func elapsed(since start: DispatchTime) -> String {
+        String(format: "%.3f", Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
     }
 
     func addProblems(_ more: [DatasetProblem]) { problems.append(contentsOf: more) }

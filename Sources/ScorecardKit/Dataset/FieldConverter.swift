@@ -1,68 +1,95 @@
 import Foundation
+import Postgres
 
-/// Turns one raw field into the text of its database column(s), or says why it cannot.
+/// Checks one raw field and writes its database column(s) into a COPY row, working on bytes
+/// so that a million records need no String per field. On failure it writes nothing and
+/// returns the reason; the caller writes NULLs instead.
 enum FieldConverter {
-    /// The column values (nil is NULL), or the reason the field is invalid.
-    static func convert(_ raw: [UInt8], as field: FieldDefinition) -> Result<[String?], FieldFailure> {
-        let nulls = [String?](repeating: nil, count: field.columns.count)
+    static func emit(_ raw: ArraySlice<UInt8>, as field: TablePlan.Field, plan: TablePlan, into row: inout CopyTextRow,
+                     scratch: inout [UInt8]) -> String? {
         if raw.isEmpty {
-            return field.required ? .failure(.init("is required")) : .success(nulls)
+            if field.required { return "is required" }
+            for _ in 0..<field.columnCount { row.appendNull() }
+            return nil
         }
-        guard let text = String(validating: raw, as: UTF8.self) else {
-            return .failure(.init("is not valid UTF-8 (save the file as UTF-8)"))
+        if !isASCII(raw) {
+            guard String(validating: raw, as: UTF8.self) != nil else { return "is not valid UTF-8 (save the file as UTF-8)" }
         }
-        if raw.contains(0) { return .failure(.init("contains a NUL character")) }
-        switch field.type {
+        switch field.kind {
         case .text:
-            return .success([text])
+            if raw.contains(0) { return "contains a NUL character" }
+            row.append(raw)
         case .id:
-            return isValidID(raw) ? .success([text]) : .failure(.init("\(quoted(text)) is not a valid id (lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 100 characters)"))
+            guard isValidID(raw) else {
+                return "\(quoted(raw)) is not a valid id (lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 100 characters)"
+            }
+            row.append(raw)
         case .partialDate:
-            switch PartialDate.parse(text) {
-            case let .success(date): return .success([date.start.description, date.precision.rawValue])
-            case .failure(.malformed): return .failure(.init("\(quoted(text)) is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)"))
-            case .failure(.impossible): return .failure(.init("\(quoted(text)) is not a real calendar date"))
+            switch PartialDate.parse(bytes: raw) {
+            case let .success(date):
+                scratch.removeAll(keepingCapacity: true)
+                date.appendStart(to: &scratch)
+                row.append(scratch[...])
+                row.append(date.precision.bytes[...])
+            case .failure(.malformed): return "\(quoted(raw)) is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)"
+            case .failure(.impossible): return "\(quoted(raw)) is not a real calendar date"
             }
         case .url:
-            return isValidURL(text) ? .success([text]) : .failure(.init("\(quoted(text)) is not an absolute http(s) URL"))
-        case let .oneOf(allowed):
-            return allowed.contains(text) ? .success([text]) : .failure(.init("\(quoted(text)) is not one of: \(allowed.joined(separator: ", "))"))
-        case .idList:
-            let elements = text.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-            if let bad = elements.first(where: { !isValidID(Array($0.utf8)) }) {
-                return .failure(.init(bad.isEmpty ? "has an empty element (separate ids with ';' and no spaces)" : "\(quoted(bad)) is not a valid id"))
+            guard isValidURL(raw) else { return "\(quoted(raw)) is not an absolute http(s) URL" }
+            row.append(raw)
+        case .oneOf:
+            guard plan.allowed[field.allowedSet].contains(where: { $0.elementsEqual(raw) }) else {
+                return "\(quoted(raw)) is not one of: \(plan.allowedText[field.allowedSet])"
             }
-            if Set(elements).count != elements.count { return .failure(.init("lists the same id twice")) }
-            return .success([elements.postgresArrayLiteral])
-        case let .listOf(allowed):
-            let elements = text.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-            if let bad = elements.first(where: { !allowed.contains($0) }) {
-                return .failure(.init("\(quoted(bad)) is not one of: \(allowed.joined(separator: ", "))"))
+            row.append(raw)
+        case .idList, .listOf:
+            let elements = raw.split(separator: 59, omittingEmptySubsequences: false)  // ;
+            for element in elements {
+                if field.kind == .listOf {
+                    guard plan.allowed[field.allowedSet].contains(where: { $0.elementsEqual(element) }) else {
+                        return "\(quoted(element)) is not one of: \(plan.allowedText[field.allowedSet])"
+                    }
+                } else if !isValidID(element) {
+                    return element.isEmpty ? "has an empty element (separate ids with ';' and no spaces)" : "\(quoted(element)) is not a valid id"
+                }
             }
-            if Set(elements).count != elements.count { return .failure(.init("lists the same value twice")) }
-            return .success([elements.postgresArrayLiteral])
-        case let .integer(range):
-            guard let value = Int(text) else { return .failure(.init("\(quoted(text)) is not a whole number")) }
-            guard range.contains(value) else { return .failure(.init("\(value) is outside \(range.lowerBound)–\(range.upperBound)")) }
-            return .success([String(value)])
+            if elements.count > 1 {
+                for (index, element) in elements.enumerated() where elements[(index + 1)...].contains(where: { $0.elementsEqual(element) }) {
+                    return "lists \(quoted(element)) twice"
+                }
+            }
+            // A text[] literal; valid elements hold no quotes, backslashes or commas.
+            row.beginColumn()
+            row.appendPiece(byte: 123)  // {
+            for (index, element) in elements.enumerated() {
+                if index > 0 { row.appendPiece(byte: 44) }
+                row.appendPiece(byte: 34)
+                row.appendPiece(element)
+                row.appendPiece(byte: 34)
+            }
+            row.appendPiece(byte: 125)  // }
+        case .integer:
+            guard let value = parseInt(raw) else { return "\(quoted(raw)) is not a whole number" }
+            guard value >= field.minimum, value <= field.maximum else { return "\(value) is outside \(field.minimum)–\(field.maximum)" }
+            row.append(value)
         case .boolean:
-            switch text {
-            case "true": return .success(["true"])
-            case "false": return .success(["false"])
-            default: return .failure(.init("\(quoted(text)) is not true or false"))
-            }
+            guard raw.elementsEqual("true".utf8) || raw.elementsEqual("false".utf8) else { return "\(quoted(raw)) is not true or false" }
+            row.append(raw)
         case .countryCode:
-            let ok = (2...3).contains(raw.count) && raw.allSatisfy { $0 >= 65 && $0 <= 90 }
-            return ok ? .success([text]) : .failure(.init("\(quoted(text)) is not an ISO 3166-1 alpha-2 or alpha-3 code (upper case)"))
+            guard (2...3).contains(raw.count), raw.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
+                return "\(quoted(raw)) is not an ISO 3166-1 alpha-2 or alpha-3 code (upper case)"
+            }
+            row.append(raw)
         }
+        return nil
     }
 
-    struct FieldFailure: Error {
-        let reason: String
-        init(_ reason: String) { self.reason = reason }
+    @inline(__always) static func isASCII(_ raw: ArraySlice<UInt8>) -> Bool {
+        for byte in raw where byte >= 0x80 { return false }
+        return true
     }
 
-    static func isValidID(_ bytes: [UInt8]) -> Bool {
+    static func isValidID(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first, bytes.count <= 100, isLowerAlphanumeric(first) else { return false }
         return bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == 46 || $0 == 95 || $0 == 45 }
     }
@@ -71,24 +98,57 @@ enum FieldConverter {
         (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57)
     }
 
-    static func isValidURL(_ text: String) -> Bool {
-        guard text.hasPrefix("http://") || text.hasPrefix("https://"),
-              !text.contains(where: { $0.isWhitespace }),
-              let components = URLComponents(string: text),
-              let host = components.host, !host.isEmpty, host.contains(".") || host == "localhost" else { return false }
-        return true
+    static func parseInt(_ raw: ArraySlice<UInt8>) -> Int? {
+        var digits = raw[...]
+        var negative = false
+        if digits.first == 45 { negative = true; digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 48, byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return negative ? -value : value
+    }
+
+    private static let http = Array("http://".utf8)
+    private static let https = Array("https://".utf8)
+
+    /// An absolute http(s) URL with a host, and no white space or control characters.
+    static func isValidURL(_ raw: ArraySlice<UInt8>) -> Bool {
+        let rest: ArraySlice<UInt8>
+        if raw.starts(with: https) { rest = raw.dropFirst(https.count) } else if raw.starts(with: http) { rest = raw.dropFirst(http.count) } else { return false }
+        guard raw.allSatisfy({ $0 > 32 && $0 != 127 }) else { return false }
+        var authority = rest.prefix { $0 != 47 && $0 != 63 && $0 != 35 }  // up to / ? #
+        if let at = authority.lastIndex(of: 64) { authority = authority[(at + 1)...] }  // user@
+        let host = authority.prefix { $0 != 58 }  // :port
+        guard !host.isEmpty, host.first != 46, host.last != 46 else { return false }
+        let hostIsASCII = isASCII(host)
+        guard host.allSatisfy({ !hostIsASCII || isLowerAlphanumeric($0) || ($0 >= 65 && $0 <= 90) || $0 == 45 || $0 == 46 }) else { return false }
+        return host.contains(46) || host.elementsEqual("localhost".utf8)
     }
 
     /// A value shown in a message: quoted, and cut short so a 10 MB field does not flood the terminal.
-    static func quoted(_ text: String) -> String {
+    static func quoted(_ raw: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: raw.prefix(240), as: UTF8.self)
         let shown = text.count > 60 ? String(text.prefix(57)) + "…" : text
         return "'\(shown)'"
     }
 }
 
-extension Array where Element == String {
-    /// A text[] literal with every element quoted.
-    var postgresArrayLiteral: String {
-        "{" + map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
+extension FieldDefinition {
+    var columnCount: Int { type == .partialDate ? 2 : 1 }
+}
+
+extension PartialDate.Precision {
+    var bytes: [UInt8] {
+        switch self {
+        case .day: return PartialDate.Precision.dayBytes
+        case .month: return PartialDate.Precision.monthBytes
+        case .year: return PartialDate.Precision.yearBytes
+        }
     }
+    private static let dayBytes = Array("day".utf8)
+    private static let monthBytes = Array("month".utf8)
+    private static let yearBytes = Array("year".utf8)
 }

@@ -16,8 +16,13 @@ public struct PartialDate: Sendable, Hashable, CustomStringConvertible {
     public enum ParseFailure: Error, Equatable { case malformed, impossible }
 
     public static func parse(_ text: String) -> Result<PartialDate, ParseFailure> {
-        let bytes = Array(text.utf8)
-        func number(_ range: Range<Int>) -> Int? { CalendarDate.digitsValue(bytes[range]) }
+        parse(bytes: Array(text.utf8)[...])
+    }
+
+    public static func parse(bytes raw: ArraySlice<UInt8>) -> Result<PartialDate, ParseFailure> {
+        let base = raw.startIndex
+        let bytes = raw
+        func number(_ range: Range<Int>) -> Int? { CalendarDate.digitsValue(raw[(base + range.lowerBound)..<(base + range.upperBound)]) }
         let dash = UInt8(ascii: "-")
         switch bytes.count {
         case 4:
@@ -25,17 +30,28 @@ public struct PartialDate: Sendable, Hashable, CustomStringConvertible {
             guard let date = CalendarDate(year: year, month: 1, day: 1) else { return .failure(.impossible) }
             return .success(PartialDate(start: date, precision: .year))
         case 7:
-            guard bytes[4] == dash, let year = number(0..<4), let month = number(5..<7) else { return .failure(.malformed) }
+            guard bytes[base + 4] == dash, let year = number(0..<4), let month = number(5..<7) else { return .failure(.malformed) }
             guard let date = CalendarDate(year: year, month: month, day: 1) else { return .failure(.impossible) }
             return .success(PartialDate(start: date, precision: .month))
         case 10:
-            guard bytes[4] == dash, bytes[7] == dash, let year = number(0..<4), let month = number(5..<7),
+            guard bytes[base + 4] == dash, bytes[base + 7] == dash, let year = number(0..<4), let month = number(5..<7),
                   let day = number(8..<10) else { return .failure(.malformed) }
             guard let date = CalendarDate(year: year, month: month, day: day) else { return .failure(.impossible) }
             return .success(PartialDate(start: date, precision: .day))
         default:
             return .failure(.malformed)
         }
+    }
+
+    /// Appends the first day as `YYYY-MM-DD` without making a String.
+    public func appendStart(to bytes: inout [UInt8]) {
+        func two(_ value: Int) { bytes.append(UInt8(48 + value / 10)); bytes.append(UInt8(48 + value % 10)) }
+        two(start.year / 100)
+        two(start.year % 100)
+        bytes.append(45)
+        two(start.month)
+        bytes.append(45)
+        two(start.day)
     }
 
     /// The last day of the period.

@@ -1,10 +1,32 @@
 import Crypto
 import Foundation
 
-/// One record of a table file, with its fields in the table definition's order.
+/// One record of a table file; `field(i)` is the table definition's field `i`.
 struct TableRecord {
     let line: Int
-    let fields: [[UInt8]]
+    private let csv: CSVReader.Record?
+    /// For CSV: the file column holding each table field.
+    private let columns: [Int]
+    private let owned: [[UInt8]]
+
+    init(line: Int, csv: CSVReader.Record, columns: [Int]) {
+        self.line = line
+        self.csv = csv
+        self.columns = columns
+        owned = []
+    }
+
+    init(line: Int, fields: [[UInt8]]) {
+        self.line = line
+        csv = nil
+        columns = []
+        owned = fields
+    }
+
+    func field(_ index: Int) -> ArraySlice<UInt8> {
+        if let csv { return csv.field(columns[index]) }
+        return owned[index][...]
+    }
 }
 
 /// Reads a table's file record by record, reporting what it cannot read as problems.
@@ -12,6 +34,7 @@ protocol RecordSource: AnyObject {
     func next() throws -> TableRecord?
     /// Problems found since the last call (header, column counts, malformed records).
     func takeProblems() -> [DatasetProblem]
+    var hasProblems: Bool { get }
     /// SHA-256 of the whole file; valid once `next()` has returned nil.
     var sha256: String { get }
     var bytesRead: Int { get }
@@ -27,6 +50,8 @@ final class CSVRecordSource: RecordSource {
     private var digest: String?
     /// For each column of the file, the index of the table field it holds.
     private var order: [Int] = []
+    /// For each table field, the column of the file that holds it.
+    private var columnOfField: [Int] = []
     private var headerRead = false
     private var headerUsable = false
 
@@ -40,8 +65,11 @@ final class CSVRecordSource: RecordSource {
     var bytesRead: Int { reader.bytesRead }
     var sha256: String { digest ?? "" }
 
+    var hasProblems: Bool { !problems.isEmpty || reader.hasMalformations }
+
     func takeProblems() -> [DatasetProblem] {
-        defer { problems.removeAll(keepingCapacity: true) }
+        for malformation in reader.takeMalformations() { problem(malformation.line, nil, malformation.reason) }
+        defer { problems.removeAll() }
         return problems
     }
 
@@ -80,6 +108,10 @@ final class CSVRecordSource: RecordSource {
             usable = false
         }
         headerUsable = usable
+        if usable {
+            columnOfField = [Int](repeating: 0, count: table.fields.count)
+            for (column, field) in order.enumerated() { columnOfField[field] = column }
+        }
     }
 
     func next() throws -> TableRecord? {
@@ -93,19 +125,16 @@ final class CSVRecordSource: RecordSource {
                 try drain()
                 return nil
             }
-            for malformation in reader.takeMalformations() { problem(malformation.line, nil, malformation.reason) }
             guard let record else {
                 digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
                 return nil
             }
             guard headerUsable else { continue }  // the header's problems are reported once
-            guard record.fields.count == order.count else {
-                problem(record.line, nil, "has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(order.count)")
+            guard record.count == order.count else {
+                problem(record.line, nil, "has \(record.count) field\(record.count == 1 ? "" : "s"), the header has \(order.count)")
                 continue
             }
-            var fields = [[UInt8]](repeating: [], count: table.fields.count)
-            for (column, value) in record.fields.enumerated() { fields[order[column]] = value }
-            return TableRecord(line: record.line, fields: fields)
+            return TableRecord(line: record.line, csv: record, columns: columnOfField)
         }
     }
 
@@ -142,8 +171,10 @@ final class JSONLinesRecordSource: RecordSource {
 
     var sha256: String { digest ?? "" }
 
+    var hasProblems: Bool { !problems.isEmpty }
+
     func takeProblems() -> [DatasetProblem] {
-        defer { problems.removeAll(keepingCapacity: true) }
+        defer { problems.removeAll() }
         return problems
     }
 

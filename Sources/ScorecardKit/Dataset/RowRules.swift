@@ -1,49 +1,61 @@
 import Postgres
 
-/// Checks that involve more than one field of the same record.
-enum RowRules {
-    /// The fields the rules read; only these are kept as text while staging.
-    static let fieldsTheyRead: Set<String> = ["kind", "iso_code", "valid_from", "valid_to", "committed_on", "withdrawn_on",
-                                              "occurred_on", "published_on", "responded_on"]
+/// Checks that involve more than one field of the same record, resolved to field positions
+/// once per table so that checking a record does no lookups by name.
+struct RowRules {
+    private struct Ordering { let later: Int; let earlier: Int }
+    private var orderings: [Ordering] = []
+    private var notInTheFuture: [Int] = []
+    /// (kind, iso_code): a state needs an ISO code.
+    private var stateNeedsCode: (kind: Int, code: Int)?
+    private let names: [String]
 
-    /// `fields` maps a field name to its raw text (absent or empty when missing).
-    static func check(table: String, fields: [String: String], today: CalendarDate) -> [(field: String, reason: String)] {
-        func date(_ name: String) -> PartialDate? {
-            guard let text = fields[name], !text.isEmpty, case let .success(date) = PartialDate.parse(text) else { return nil }
-            return date
-        }
-        var problems: [(String, String)] = []
-        func notBefore(_ later: String, _ earlier: String) {
-            if let a = date(later), let b = date(earlier), a.isWhollyBefore(b) {
-                problems.append((later, "\(a) is before \(earlier) \(b)"))
-            }
-        }
-        func notAfterToday(_ name: String) {
-            if let a = date(name), a.start > today {
-                problems.append((name, "\(a) is after the date of the load (\(today))"))
-            }
-        }
-        switch table {
+    init(table: TableDefinition) {
+        names = table.fields.map(\.name)
+        func index(_ name: String) -> Int { table.fields.firstIndex { $0.name == name }! }
+        func order(_ later: String, after earlier: String) { orderings.append(Ordering(later: index(later), earlier: index(earlier))) }
+        switch table.name {
         case "actors":
-            if fields["kind"] == "state", (fields["iso_code"] ?? "").isEmpty {
-                problems.append(("iso_code", "is required for a state"))
-            }
+            stateNeedsCode = (index("kind"), index("iso_code"))
         case "actor_aliases", "actor_relations":
-            notBefore("valid_to", "valid_from")
+            order("valid_to", after: "valid_from")
         case "commitments":
-            notBefore("withdrawn_on", "committed_on")
-            notAfterToday("committed_on")
-            notAfterToday("withdrawn_on")
+            order("withdrawn_on", after: "committed_on")
+            notInTheFuture = [index("committed_on"), index("withdrawn_on")]
         case "evidence":
-            notBefore("published_on", "occurred_on")
-            notAfterToday("occurred_on")
-            notAfterToday("published_on")
+            order("published_on", after: "occurred_on")
+            notInTheFuture = [index("occurred_on"), index("published_on")]
         case "responses":
-            notAfterToday("responded_on")
+            notInTheFuture = [index("responded_on")]
         case "sources":
-            notAfterToday("published_on")
+            notInTheFuture = [index("published_on")]
         default:
             break
+        }
+    }
+
+    var isEmpty: Bool { orderings.isEmpty && notInTheFuture.isEmpty && stateNeedsCode == nil }
+
+    /// The problems of one record: (field position, reason).
+    func check(_ record: TableRecord, today: CalendarDate) -> [(position: Int, reason: String)] {
+        func date(_ index: Int) -> PartialDate? {
+            let raw = record.field(index)
+            guard !raw.isEmpty, case let .success(date) = PartialDate.parse(bytes: raw) else { return nil }
+            return date
+        }
+        var problems: [(Int, String)] = []
+        for rule in orderings {
+            if let later = date(rule.later), let earlier = date(rule.earlier), later.isWhollyBefore(earlier) {
+                problems.append((rule.later, "\(later) is before \(names[rule.earlier]) \(earlier)"))
+            }
+        }
+        for index in notInTheFuture {
+            if let value = date(index), value.start > today {
+                problems.append((index, "\(value) is after the date of the load (\(today))"))
+            }
+        }
+        if let rule = stateNeedsCode, record.field(rule.kind).elementsEqual("state".utf8), record.field(rule.code).isEmpty {
+            problems.append((rule.code, "is required for a state"))
         }
         return problems
     }

@@ -31,6 +31,10 @@ COMMENT ON COLUMN scorecard.schema_migrations.applied_at IS 'When the migration 
 -- Grain and meaning of every table are in COMMENT ON below and in docs/analysts.md.
 -- Foreign keys are DEFERRABLE INITIALLY DEFERRED: a load replaces the whole dataset in one
 -- transaction, and the references only have to hold when it commits.
+-- Every dataset table has first_batch_id and changed_batch_id: the load_batches.id that
+-- first loaded the row and the one that last changed it. They are written by the loader
+-- only and carry no FOREIGN KEY: a row-by-row check against one batch row serialises a
+-- million-row load on that row's lock.
 
 CREATE DOMAIN scorecard.date_precision AS text
     CHECK (VALUE IN ('day', 'month', 'year'));
@@ -57,7 +61,7 @@ COMMENT ON COLUMN scorecard.load_batches.counts IS 'Per table: {inserted, update
 COMMENT ON COLUMN scorecard.load_batches.scorecard_version IS 'Version of the scorecard program that loaded it.';
 
 CREATE TABLE scorecard.record_history (
-    batch_id         bigint  NOT NULL REFERENCES scorecard.load_batches (id),
+    batch_id         bigint  NOT NULL,
     table_name       text    NOT NULL,
     record_key       text    NOT NULL,
     change           text    NOT NULL CHECK (change IN ('updated', 'deleted')),
@@ -76,8 +80,8 @@ CREATE TABLE scorecard.principles (
     id                 text   PRIMARY KEY,
     name               text   NOT NULL,
     description        text,
-    first_batch_id     bigint NOT NULL REFERENCES scorecard.load_batches (id),
-    changed_batch_id   bigint NOT NULL REFERENCES scorecard.load_batches (id)
+    first_batch_id     bigint NOT NULL,
+    changed_batch_id   bigint NOT NULL
 );
 COMMENT ON TABLE scorecard.principles IS 'Principles (pillars) that provisions serve, e.g. the Pall Mall Process''s accountability, precision, oversight, transparency. Grain: one principle.';
 
@@ -89,8 +93,8 @@ CREATE TABLE scorecard.actors (
     country            text   CHECK (country ~ '^[A-Z]{2,3}$'),
     description        text,
     url                text,
-    first_batch_id     bigint NOT NULL REFERENCES scorecard.load_batches (id),
-    changed_batch_id   bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    first_batch_id     bigint NOT NULL,
+    changed_batch_id   bigint NOT NULL,
     CHECK (kind <> 'state' OR iso_code IS NOT NULL)
 );
 COMMENT ON TABLE scorecard.actors IS 'States, vendors, organisations and investors whose conduct is tracked. Grain: one actor.';
@@ -105,8 +109,8 @@ CREATE TABLE scorecard.sources (
     reliability         char(1) NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
     archive_url         text,
     quote               text,
-    first_batch_id      bigint NOT NULL REFERENCES scorecard.load_batches (id),
-    changed_batch_id    bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    first_batch_id      bigint NOT NULL,
+    changed_batch_id    bigint NOT NULL,
     CHECK ((published_on IS NULL) = (published_precision IS NULL))
 );
 COMMENT ON TABLE scorecard.sources IS 'Published sources of facts, with an Admiralty-style reliability grade A (completely reliable) to F (cannot be judged). Grain: one source.';
@@ -120,8 +124,8 @@ CREATE TABLE scorecard.actor_aliases (
     valid_to             date,
     valid_to_precision   scorecard.date_precision,
     source_id            text REFERENCES scorecard.sources (id) DEFERRABLE INITIALLY DEFERRED,
-    first_batch_id       bigint NOT NULL REFERENCES scorecard.load_batches (id),
-    changed_batch_id     bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    first_batch_id       bigint NOT NULL,
+    changed_batch_id     bigint NOT NULL,
     PRIMARY KEY (actor_id, alias)
 );
 COMMENT ON TABLE scorecard.actor_aliases IS 'Other names an actor is or was known by (vendors rebrand to escape scrutiny). Grain: one actor and one name.';
@@ -135,8 +139,8 @@ CREATE TABLE scorecard.actor_relations (
     valid_to             date,
     valid_to_precision   scorecard.date_precision,
     source_id            text REFERENCES scorecard.sources (id) DEFERRABLE INITIALLY DEFERRED,
-    first_batch_id       bigint NOT NULL REFERENCES scorecard.load_batches (id),
-    changed_batch_id     bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    first_batch_id       bigint NOT NULL,
+    changed_batch_id     bigint NOT NULL,
     PRIMARY KEY (actor_id, relation, related_actor_id)
 );
 COMMENT ON TABLE scorecard.actor_relations IS 'Relations between actors, read as "actor_id relation related_actor_id" (parent_of, subsidiary_of, investor_in, successor_of). Grain: one relation.';
@@ -153,8 +157,8 @@ CREATE TABLE scorecard.instruments (
     addresses          text[] NOT NULL,
     binding            boolean NOT NULL,
     source_id          text   NOT NULL REFERENCES scorecard.sources (id) DEFERRABLE INITIALLY DEFERRED,
-    first_batch_id     bigint NOT NULL REFERENCES scorecard.load_batches (id),
-    changed_batch_id   bigint NOT NULL REFERENCES scorecard.load_batches (id)
+    first_batch_id     bigint NOT NULL,
+    changed_batch_id   bigint NOT NULL
 );
 COMMENT ON TABLE scorecard.instruments IS 'Texts actors can commit to: declarations, codes of practice, joint statements, laws, standards, industry codes. Grain: one instrument.';
 COMMENT ON COLUMN scorecard.instruments.addresses IS 'The actor kinds the instrument asks something of.';
@@ -166,8 +170,8 @@ CREATE TABLE scorecard.provisions (
     reference          text,
     text               text   NOT NULL,
     source_id          text   REFERENCES scorecard.sources (id) DEFERRABLE INITIALLY DEFERRED,
-    first_batch_id     bigint NOT NULL REFERENCES scorecard.load_batches (id),
-    changed_batch_id   bigint NOT NULL REFERENCES scorecard.load_batches (id)
+    first_batch_id     bigint NOT NULL,
+    changed_batch_id   bigint NOT NULL
 );
 COMMENT ON TABLE scorecard.provisions IS 'Clauses of instruments, each tagged with the principle it serves. Grain: one clause.';
 
@@ -182,8 +186,8 @@ CREATE TABLE scorecard.commitments (
     withdrawn_precision scorecard.date_precision,
     source_id           text   NOT NULL REFERENCES scorecard.sources (id) DEFERRABLE INITIALLY DEFERRED,
     note                text,
-    first_batch_id      bigint NOT NULL REFERENCES scorecard.load_batches (id),
-    changed_batch_id    bigint NOT NULL REFERENCES scorecard.load_batches (id),
+    first_batch_id      bigint NOT NULL,
+    changed_batch_id    bigint NOT NULL,
     CHECK (withdrawn_on IS NULL OR withdrawn_on >= committed_on)
 );
 COMMENT ON TABLE scorecard.commitments IS 'An actor endorsed, signed, joined, ratified or adopted an instrument on a date, and may have withdrawn. Grain: one commitment. In force on D when committed_on <= D and (withdrawn_on IS NULL OR withdrawn_on > D).';
@@ -193,38 +197,98 @@ CREATE TABLE scorecard.evidence_types (
     id                 text   PRIMARY KEY,
     name               text   NOT NULL,
     description        text,
-    first_batch_id     bigint NOT NULL REFERENCES scorecard.load_batches (id),
-    changed_batch_id   bigint NOT NULL REFERENCES scorecard.load_batches (id)
+    first_batch_id     bigint NOT NULL,
+    changed_batch_id   bigint NOT NULL
 );
 COMMENT ON TABLE scorecard.evidence_types IS 'The dataset''s vocabulary of conduct. Whether a type is positive or negative is the methodology''s reading. Grain: one type.';
 
 CREATE TABLE scorecard.evidence (
     id                  text     PRIMARY KEY,
-    actor_id            text     NOT NULL REFERENCES scorecard.actors (id) DEFERRABLE INITIALLY DEFERRED,
-    evidence_type       text     NOT NULL REFERENCES scorecard.evidence_types (id) DEFERRABLE INITIALLY DEFERRED,
+    actor_id            text     NOT NULL,
+    evidence_type       text     NOT NULL,
     occurred_on         date     NOT NULL,
     occurred_precision  scorecard.date_precision NOT NULL,
     published_on        date     NOT NULL,
     published_precision scorecard.date_precision NOT NULL,
-    counterpart_id      text     REFERENCES scorecard.actors (id) DEFERRABLE INITIALLY DEFERRED,
-    provision_id        text     REFERENCES scorecard.provisions (id) DEFERRABLE INITIALLY DEFERRED,
+    counterpart_id      text,
+    provision_id        text,
     severity            smallint NOT NULL CHECK (severity BETWEEN 1 AND 5),
     certainty           text     NOT NULL CHECK (certainty IN ('confirmed', 'attributed', 'reported')),
     sensitivity         text     NOT NULL CHECK (sensitivity IN ('public', 'restricted')),
     summary             text     NOT NULL,
     source_ids          text[]   NOT NULL CHECK (cardinality(source_ids) >= 1),
-    first_batch_id      bigint   NOT NULL REFERENCES scorecard.load_batches (id),
-    changed_batch_id    bigint   NOT NULL REFERENCES scorecard.load_batches (id)
+    first_batch_id      bigint   NOT NULL,
+    changed_batch_id    bigint   NOT NULL
 );
-COMMENT ON TABLE scorecard.evidence IS 'Dated records of conduct: an actor did something (occurred_on), it became public (published_on), with sources, certainty and sensitivity. Grain: one record. Restricted rows are hidden from reader roles.';
+COMMENT ON TABLE scorecard.evidence IS 'Dated records of conduct: an actor did something (occurred_on), it became public (published_on), with sources, certainty and sensitivity. Grain: one record. Restricted rows are hidden from reader roles. Its references (actor_id, counterpart_id, evidence_type, provision_id and every element of source_ids) are enforced by statement-level triggers, set-based, rather than FOREIGN KEY constraints, whose row-by-row checks would make a million-row load several times slower.';
 COMMENT ON COLUMN scorecard.evidence.occurred_on IS 'First day of the period in which the conduct took place; see occurred_precision.';
 COMMENT ON COLUMN scorecard.evidence.published_on IS 'First day of the period in which it became public; scores of a period use only evidence published by its end.';
 COMMENT ON COLUMN scorecard.evidence.counterpart_id IS 'The other actor: the vendor sanctioned or bought from, the state supplied.';
 COMMENT ON COLUMN scorecard.evidence.certainty IS 'confirmed (official act or consistent multi-source reporting), attributed (researchers attribute it; hedging kept in summary), reported (single secondary source).';
 COMMENT ON COLUMN scorecard.evidence.sensitivity IS 'public, or restricted (e.g. a victim''s identity): restricted evidence never reaches a public report or an unprivileged analyst.';
-COMMENT ON COLUMN scorecard.evidence.source_ids IS 'The sources, in the order the dataset lists them; one row each in evidence_sources.';
+COMMENT ON COLUMN scorecard.evidence.source_ids IS 'The sources (scorecard.sources ids), in the order the dataset lists them; one row each in the view evidence_sources.';
 CREATE INDEX evidence_actor ON scorecard.evidence (actor_id, published_on);
 CREATE INDEX evidence_counterpart ON scorecard.evidence (counterpart_id, published_on) WHERE counterpart_id IS NOT NULL;
+
+-- Referential integrity of evidence, checked once per statement over all its rows.
+CREATE FUNCTION scorecard.check_evidence_references() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+DECLARE
+    offending text;
+BEGIN
+    SELECT n.id INTO offending FROM new_rows n LEFT JOIN scorecard.actors a ON a.id = n.actor_id WHERE a.id IS NULL LIMIT 1;
+    IF FOUND THEN RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', MESSAGE = format('evidence %s: actor_id is not in scorecard.actors', offending); END IF;
+    SELECT n.id INTO offending FROM new_rows n LEFT JOIN scorecard.actors a ON a.id = n.counterpart_id WHERE n.counterpart_id IS NOT NULL AND a.id IS NULL LIMIT 1;
+    IF FOUND THEN RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', MESSAGE = format('evidence %s: counterpart_id is not in scorecard.actors', offending); END IF;
+    SELECT n.id INTO offending FROM new_rows n LEFT JOIN scorecard.evidence_types t ON t.id = n.evidence_type WHERE t.id IS NULL LIMIT 1;
+    IF FOUND THEN RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', MESSAGE = format('evidence %s: evidence_type is not in scorecard.evidence_types', offending); END IF;
+    SELECT n.id INTO offending FROM new_rows n LEFT JOIN scorecard.provisions p ON p.id = n.provision_id WHERE n.provision_id IS NOT NULL AND p.id IS NULL LIMIT 1;
+    IF FOUND THEN RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', MESSAGE = format('evidence %s: provision_id is not in scorecard.provisions', offending); END IF;
+    SELECT n.id INTO offending FROM new_rows n CROSS JOIN LATERAL unnest(n.source_ids) AS s (id)
+        LEFT JOIN scorecard.sources x ON x.id = s.id WHERE x.id IS NULL LIMIT 1;
+    IF FOUND THEN RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', MESSAGE = format('evidence %s: a source id is not in scorecard.sources', offending); END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER evidence_references_on_insert AFTER INSERT ON scorecard.evidence
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scorecard.check_evidence_references();
+CREATE TRIGGER evidence_references_on_update AFTER UPDATE ON scorecard.evidence
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scorecard.check_evidence_references();
+
+-- The other side: rows that evidence refers to cannot be deleted while it does.
+CREATE FUNCTION scorecard.check_evidence_still_resolves() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+DECLARE
+    offending text;
+BEGIN
+    IF TG_TABLE_NAME = 'actors' THEN
+        SELECT e.id INTO offending FROM scorecard.evidence e JOIN old_rows o ON o.id = e.actor_id LIMIT 1;
+        IF NOT FOUND THEN
+            SELECT e.id INTO offending FROM scorecard.evidence e JOIN old_rows o ON o.id = e.counterpart_id LIMIT 1;
+        END IF;
+    ELSIF TG_TABLE_NAME = 'evidence_types' THEN
+        SELECT e.id INTO offending FROM scorecard.evidence e JOIN old_rows o ON o.id = e.evidence_type LIMIT 1;
+    ELSIF TG_TABLE_NAME = 'provisions' THEN
+        SELECT e.id INTO offending FROM scorecard.evidence e JOIN old_rows o ON o.id = e.provision_id LIMIT 1;
+    ELSIF TG_TABLE_NAME = 'sources' THEN
+        SELECT e.id INTO offending FROM scorecard.evidence e
+        WHERE e.source_ids && (SELECT array_agg(o.id) FROM old_rows o) LIMIT 1;
+    END IF;
+    IF FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation',
+            MESSAGE = format('cannot delete from %s: evidence %s still refers to a deleted row', TG_TABLE_NAME, offending);
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER evidence_still_resolves AFTER DELETE ON scorecard.actors
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION scorecard.check_evidence_still_resolves();
+CREATE TRIGGER evidence_still_resolves AFTER DELETE ON scorecard.evidence_types
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION scorecard.check_evidence_still_resolves();
+CREATE TRIGGER evidence_still_resolves AFTER DELETE ON scorecard.provisions
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION scorecard.check_evidence_still_resolves();
+CREATE TRIGGER evidence_still_resolves AFTER DELETE ON scorecard.sources
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION scorecard.check_evidence_still_resolves();
 
 CREATE VIEW scorecard.evidence_sources AS
     SELECT e.id AS evidence_id, s.source_id, s.position::int AS position
@@ -240,8 +304,8 @@ CREATE TABLE scorecard.responses (
     responded_precision scorecard.date_precision NOT NULL,
     summary             text   NOT NULL,
     source_id           text   NOT NULL REFERENCES scorecard.sources (id) DEFERRABLE INITIALLY DEFERRED,
-    first_batch_id      bigint NOT NULL REFERENCES scorecard.load_batches (id),
-    changed_batch_id    bigint NOT NULL REFERENCES scorecard.load_batches (id)
+    first_batch_id      bigint NOT NULL,
+    changed_batch_id    bigint NOT NULL
 );
 COMMENT ON TABLE scorecard.responses IS 'An actor''s reply to a piece of evidence (right of reply). Grain: one reply.';
 
