@@ -29,6 +29,15 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
         bindings = []
     }
 
+    /// Trusted text from a query file, with `$1`, `$2`, … bound to `parameters` in order.
+    public init(unsafeTrusted text: String, parameters: [(any PostgresEncodable)?]) {
+        self.text = text
+        bindings = parameters.map { value in
+            guard let value else { return Binding(value: nil, typeOID: PostgresTypeOID.unspecified) }
+            return Binding(value: value.postgresText, typeOID: type(of: value).postgresTypeOID)
+        }
+    }
+
     public init(stringInterpolation: StringInterpolation) {
         text = stringInterpolation.text
         bindings = stringInterpolation.bindings

@@ -53,8 +53,8 @@ public enum ScorecardProcess {
         let id = UUID().uuidString
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-\(id).out")
         let err = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-\(id).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         process.standardInput = FileHandle.nullDevice

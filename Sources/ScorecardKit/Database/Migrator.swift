@@ -28,9 +28,10 @@ public struct Migrator {
 
     public static var embeddedMigrations: [Migration] {
         EmbeddedResources.files.compactMap { file -> Migration? in
+            // Only the numbered files at the top of Schemas/ are migrations (Schemas/queries/ is not).
             guard file.path.hasPrefix("Schemas/"), file.path.hasSuffix(".sql") else { return nil }
             let name = String(file.path.dropFirst("Schemas/".count))
-            guard let version = Int(name.prefix { $0.isNumber }) else { return nil }
+            guard !name.contains("/"), let version = Int(name.prefix { $0.isNumber }) else { return nil }
             return Migration(version: version, name: name, sql: file.contents)
         }
     }

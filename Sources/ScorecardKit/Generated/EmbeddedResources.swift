@@ -326,6 +326,177 @@ CREATE FUNCTION scorecard.commitments_in_force(on_date date)
 COMMENT ON FUNCTION scorecard.commitments_in_force(date) IS 'Who had committed to what on a date: commitments made on or before it and not withdrawn by then.';
 
 """#),
+        ("Schemas/0003_scoring.sql", #"""
+-- 0003: methodologies, score runs and their results, restatements, sensitivity analyses.
+-- Every result row belongs to one score run, which names the methodology version and the
+-- load batch it used, so every score is traceable to its method and its evidence.
+
+CREATE FUNCTION scorecard.last_day(first_day date, known_to scorecard.date_precision)
+    RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+        SELECT CASE known_to
+            WHEN 'day' THEN first_day
+            WHEN 'month' THEN (first_day + interval '1 month' - interval '1 day')::date
+            ELSE (first_day + interval '1 year' - interval '1 day')::date
+        END
+    $$;
+COMMENT ON FUNCTION scorecard.last_day(date, scorecard.date_precision) IS
+    'The last day of a partial date''s interval: last_day(''2024-03-01'', ''month'') = 2024-03-31.';
+
+CREATE TABLE scorecard.methodologies (
+    id          text        NOT NULL,
+    version     text        NOT NULL,
+    sha256      text        NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+    title       text        NOT NULL,
+    source_text text        NOT NULL,
+    definition  jsonb       NOT NULL,
+    stored_at   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (id, version)
+);
+COMMENT ON TABLE scorecard.methodologies IS 'Every methodology version ever used to score, with its file verbatim. Grain: one methodology version. A version''s content never changes.';
+COMMENT ON COLUMN scorecard.methodologies.id IS 'The methodology''s id (from its file).';
+COMMENT ON COLUMN scorecard.methodologies.version IS 'The methodology''s version (from its file).';
+COMMENT ON COLUMN scorecard.methodologies.sha256 IS 'SHA-256 of the file as stored.';
+COMMENT ON COLUMN scorecard.methodologies.title IS 'The methodology''s title.';
+COMMENT ON COLUMN scorecard.methodologies.source_text IS 'The YAML file, verbatim.';
+COMMENT ON COLUMN scorecard.methodologies.definition IS 'The parsed methodology as JSON (pillars, weights, grades, indicators).';
+COMMENT ON COLUMN scorecard.methodologies.stored_at IS 'When this version was first used.';
+
+CREATE TABLE scorecard.score_runs (
+    id                   bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    methodology_id       text        NOT NULL,
+    methodology_version  text        NOT NULL,
+    methodology_sha256   text        NOT NULL,
+    period               text        NOT NULL,
+    period_start         date        NOT NULL,
+    period_end           date        NOT NULL,
+    basis                text        NOT NULL CHECK (basis IN ('as_published', 'restated')),
+    knowledge_cutoff     date        NOT NULL,
+    load_batch_id        bigint      NOT NULL,
+    dataset_sha256       text        NOT NULL,
+    inputs_sha256        text        NOT NULL CHECK (inputs_sha256 ~ '^[0-9a-f]{64}$'),
+    provisional          boolean     NOT NULL,
+    computed_at          timestamptz NOT NULL DEFAULT now(),
+    FOREIGN KEY (methodology_id, methodology_version) REFERENCES scorecard.methodologies (id, version),
+    UNIQUE (inputs_sha256)
+);
+COMMENT ON TABLE scorecard.score_runs IS 'One computation of every actor''s scores for a period under one methodology version and one load batch. Grain: one run. Equal inputs give an equal inputs_sha256, so a run is never computed twice.';
+COMMENT ON COLUMN scorecard.score_runs.period IS 'The period scored: 2025-Q2 (quarter) or 2025 (year).';
+COMMENT ON COLUMN scorecard.score_runs.period_start IS 'First day of the period.';
+COMMENT ON COLUMN scorecard.score_runs.period_end IS 'Last day of the period.';
+COMMENT ON COLUMN scorecard.score_runs.basis IS 'as_published: only what was published by the end of the period (the published score); restated: everything known to the dataset, to find restatements.';
+COMMENT ON COLUMN scorecard.score_runs.knowledge_cutoff IS 'Evidence and commitments published after this date were not used.';
+COMMENT ON COLUMN scorecard.score_runs.load_batch_id IS 'The latest load batch when the run was computed (scorecard.load_batches.id).';
+COMMENT ON COLUMN scorecard.score_runs.dataset_sha256 IS 'Digest of the dataset of that load batch.';
+COMMENT ON COLUMN scorecard.score_runs.inputs_sha256 IS 'SHA-256 over the methodology digest, period, basis, cutoff and dataset digest.';
+COMMENT ON COLUMN scorecard.score_runs.provisional IS 'True when the period had not ended on the date of the data (later evidence may still count).';
+COMMENT ON COLUMN scorecard.score_runs.computed_at IS 'When the run was computed (the only wall-clock time a report shows).';
+
+CREATE TABLE scorecard.indicator_values (
+    run_id          bigint  NOT NULL REFERENCES scorecard.score_runs (id),
+    actor_id        text    NOT NULL,
+    indicator_code  text    NOT NULL,
+    pillar          text    NOT NULL,
+    polarity        text    NOT NULL CHECK (polarity IN ('positive', 'negative')),
+    kind            text    NOT NULL CHECK (kind IN ('commitment', 'evidence', 'breach')),
+    state           text    NOT NULL CHECK (state IN ('scored', 'no evidence', 'not applicable')),
+    value           numeric(7, 3) CHECK (value BETWEEN 0 AND 100),
+    evidence_count  integer NOT NULL,
+    PRIMARY KEY (run_id, actor_id, indicator_code),
+    CHECK ((state = 'scored') = (value IS NOT NULL))
+);
+COMMENT ON TABLE scorecard.indicator_values IS 'Each indicator''s value for each actor in a run. Grain: run × actor × indicator. value is NULL unless state = scored: no evidence is never a zero.';
+COMMENT ON COLUMN scorecard.indicator_values.state IS 'scored; no evidence (nothing on record, not the same as good conduct); not applicable (the indicator does not concern this actor).';
+COMMENT ON COLUMN scorecard.indicator_values.value IS '0 to 100.';
+COMMENT ON COLUMN scorecard.indicator_values.evidence_count IS 'Evidence records (or, for commitment indicators, commitments in force) behind the value.';
+
+CREATE TABLE scorecard.indicator_contributions (
+    run_id          bigint  NOT NULL REFERENCES scorecard.score_runs (id),
+    actor_id        text    NOT NULL,
+    indicator_code  text    NOT NULL,
+    evidence_id     text,
+    commitment_id   text,
+    weight          numeric(12, 6) NOT NULL,
+    contribution    numeric(7, 3)  NOT NULL,
+    CHECK ((evidence_id IS NULL) <> (commitment_id IS NULL)),
+    FOREIGN KEY (run_id, actor_id, indicator_code) REFERENCES scorecard.indicator_values (run_id, actor_id, indicator_code)
+);
+COMMENT ON TABLE scorecard.indicator_contributions IS 'What each evidence record or commitment contributed to an indicator value. Grain: run × actor × indicator × evidence record (or commitment). Contributions of one value add up to it.';
+COMMENT ON COLUMN scorecard.indicator_contributions.weight IS 'The record''s weight: severity × certainty × reliability × decay (evidence), or the instrument''s weight (commitments).';
+COMMENT ON COLUMN scorecard.indicator_contributions.contribution IS 'Its share of the indicator value, in points.';
+CREATE INDEX indicator_contributions_run ON scorecard.indicator_contributions (run_id, actor_id, indicator_code);
+CREATE INDEX indicator_contributions_evidence ON scorecard.indicator_contributions (evidence_id) WHERE evidence_id IS NOT NULL;
+
+CREATE TABLE scorecard.pillar_scores (
+    run_id     bigint NOT NULL REFERENCES scorecard.score_runs (id),
+    actor_id   text   NOT NULL,
+    pillar     text   NOT NULL,
+    positive   numeric(7, 3),
+    negative   numeric(7, 3),
+    PRIMARY KEY (run_id, actor_id, pillar)
+);
+COMMENT ON TABLE scorecard.pillar_scores IS 'Positive and negative accountability per pillar. Grain: run × actor × pillar. NULL when no indicator of that polarity was scored.';
+
+CREATE TABLE scorecard.actor_scores (
+    run_id            bigint  NOT NULL REFERENCES scorecard.score_runs (id),
+    actor_id          text    NOT NULL,
+    actor_kind        text    NOT NULL,
+    positive          numeric(7, 3),
+    negative          numeric(7, 3),
+    combined          numeric(7, 3),
+    grade             text,
+    rank_in_kind      integer,
+    evidence_count    integer NOT NULL,
+    previous_run_id   bigint  REFERENCES scorecard.score_runs (id),
+    previous_combined numeric(7, 3),
+    change            numeric(7, 3),
+    PRIMARY KEY (run_id, actor_id)
+);
+COMMENT ON TABLE scorecard.actor_scores IS 'Each actor''s positive, negative and combined scores, grade and rank in a run. Grain: run × actor.';
+COMMENT ON COLUMN scorecard.actor_scores.positive IS 'Positive accountability (commitments kept, responsible conduct, consequences imposed), 0–100; NULL when nothing positive was scored.';
+COMMENT ON COLUMN scorecard.actor_scores.negative IS 'Negative accountability (documented misuse, evasion, consequences received, promises broken), 0–100; NULL when nothing negative was scored.';
+COMMENT ON COLUMN scorecard.actor_scores.combined IS '(100 + positive − negative) / 2, a missing face taken as 0; NULL when neither face was scored.';
+COMMENT ON COLUMN scorecard.actor_scores.grade IS 'Grade band of the combined score; NULL with insufficient evidence.';
+COMMENT ON COLUMN scorecard.actor_scores.rank_in_kind IS 'Rank by combined score among actors of the same kind, 1 = highest; equal scores share a rank.';
+COMMENT ON COLUMN scorecard.actor_scores.evidence_count IS 'Evidence records behind the actor''s scored evidence and breach indicators.';
+COMMENT ON COLUMN scorecard.actor_scores.previous_run_id IS 'The as-published run of the previous period under the same methodology version.';
+COMMENT ON COLUMN scorecard.actor_scores.change IS 'combined minus previous_combined.';
+
+CREATE TABLE scorecard.restatements (
+    run_id              bigint  NOT NULL REFERENCES scorecard.score_runs (id),
+    restated_run_id     bigint  NOT NULL REFERENCES scorecard.score_runs (id),
+    actor_id            text    NOT NULL,
+    period              text    NOT NULL,
+    original_positive   numeric(7, 3),
+    original_negative   numeric(7, 3),
+    original_combined   numeric(7, 3),
+    restated_positive   numeric(7, 3),
+    restated_negative   numeric(7, 3),
+    restated_combined   numeric(7, 3),
+    evidence_ids        text[]  NOT NULL,
+    PRIMARY KEY (run_id, restated_run_id, actor_id)
+);
+COMMENT ON TABLE scorecard.restatements IS 'A published (as_published) score that evidence published later would change, with both figures and the evidence that causes the difference. Grain: published run × restated run × actor. The published figure is never edited.';
+COMMENT ON COLUMN scorecard.restatements.evidence_ids IS 'Evidence published after the period ended that contributes to the restated figure.';
+
+CREATE TABLE scorecard.sensitivity_results (
+    run_id             bigint  NOT NULL REFERENCES scorecard.score_runs (id),
+    samples            integer NOT NULL,
+    seed               bigint  NOT NULL,
+    actor_id           text    NOT NULL,
+    median_rank        numeric(8, 1) NOT NULL,
+    rank_p05           integer NOT NULL,
+    rank_p95           integer NOT NULL,
+    grade_change_share numeric(5, 4) NOT NULL,
+    PRIMARY KEY (run_id, samples, seed, actor_id)
+);
+COMMENT ON TABLE scorecard.sensitivity_results IS 'How stable each actor''s rank is when the weights are perturbed (docs/methodology.md, Uncertainty). Grain: run × analysis (samples, seed) × actor.';
+COMMENT ON COLUMN scorecard.sensitivity_results.median_rank IS 'Median rank within the actor''s kind over the samples.';
+COMMENT ON COLUMN scorecard.sensitivity_results.rank_p05 IS '5th percentile of the rank (the best plausible rank).';
+COMMENT ON COLUMN scorecard.sensitivity_results.rank_p95 IS '95th percentile of the rank (the worst plausible rank).';
+COMMENT ON COLUMN scorecard.sensitivity_results.grade_change_share IS 'Share of samples in which the grade differs from the published one.';
+
+"""#),
         ("Schemas/datapackage/actor_aliases.json", #"""
 {
   "fields" : [
@@ -1216,6 +1387,301 @@ COMMENT ON FUNCTION scorecard.commitments_in_force(date) IS 'Who had committed t
   ],
   "primaryKey" : "id"
 }
+
+"""#),
+        ("Schemas/queries/actor_scores.sql", #"""
+-- Each actor's positive, negative and combined scores, grade, rank within its kind, and change.
+-- Grain: run × actor. $1 run id, $2 pillars (jsonb [{id, weight}]), $3 grades (jsonb [{grade, minimum}]),
+-- $4 minimum evidence for a grade, $5 the previous period's run (or NULL).
+INSERT INTO scorecard.actor_scores (run_id, actor_id, actor_kind, positive, negative, combined, grade, rank_in_kind,
+                                    evidence_count, previous_run_id, previous_combined, change)
+WITH pillar_weight AS (
+    SELECT * FROM jsonb_to_recordset($2::jsonb) AS p (id text, weight float8)
+),
+grade_band AS (
+    SELECT * FROM jsonb_to_recordset($3::jsonb) AS g (grade text, minimum float8)
+),
+faces AS (  -- pillar-weighted means over the pillars that have a score, weights renormalised
+    SELECT ps.actor_id,
+           sum(ps.positive::float8 * pw.weight) / nullif(sum(pw.weight) FILTER (WHERE ps.positive IS NOT NULL), 0) AS positive,
+           sum(ps.negative::float8 * pw.weight) / nullif(sum(pw.weight) FILTER (WHERE ps.negative IS NOT NULL), 0) AS negative
+    FROM scorecard.pillar_scores ps
+    JOIN pillar_weight pw ON pw.id = ps.pillar
+    WHERE ps.run_id = $1::bigint
+    GROUP BY ps.actor_id
+),
+evidence_behind AS (
+    SELECT actor_id, coalesce(sum(evidence_count) FILTER (WHERE kind <> 'commitment' AND state = 'scored'), 0) AS records
+    FROM scorecard.indicator_values
+    WHERE run_id = $1::bigint
+    GROUP BY actor_id
+),
+combined AS (
+    SELECT a.id AS actor_id, a.kind AS actor_kind,
+           round(f.positive::numeric, 3) AS positive, round(f.negative::numeric, 3) AS negative,
+           CASE WHEN f.positive IS NULL AND f.negative IS NULL THEN NULL
+                ELSE round(((100 + coalesce(f.positive, 0) - coalesce(f.negative, 0)) / 2)::numeric, 3)
+           END AS combined,
+           coalesce(e.records, 0)::integer AS evidence_count
+    FROM scorecard.actors a
+    LEFT JOIN faces f ON f.actor_id = a.id
+    LEFT JOIN evidence_behind e ON e.actor_id = a.id
+),
+graded AS (
+    SELECT c.*,
+           CASE WHEN c.combined IS NULL OR c.evidence_count < $4::integer THEN NULL
+                ELSE (SELECT g.grade FROM grade_band g WHERE c.combined >= g.minimum ORDER BY g.minimum DESC LIMIT 1)
+           END AS grade,
+           CASE WHEN c.combined IS NOT NULL
+                THEN rank() OVER (PARTITION BY c.actor_kind, c.combined IS NULL ORDER BY c.combined DESC)
+           END AS rank_in_kind
+    FROM combined c
+),
+previous AS (
+    SELECT actor_id, combined FROM scorecard.actor_scores WHERE run_id = $5::bigint
+)
+SELECT $1::bigint, g.actor_id, g.actor_kind, g.positive, g.negative, g.combined, g.grade, g.rank_in_kind,
+       g.evidence_count, $5::bigint, p.combined, g.combined - p.combined
+FROM graded g
+LEFT JOIN previous p ON p.actor_id = g.actor_id
+
+"""#),
+        ("Schemas/queries/indicator_contributions.sql", #"""
+-- What each evidence record and each commitment contributed to each scored indicator value.
+-- Grain: run × actor × indicator × evidence record (or commitment).
+-- $1 run id, $2 period end (E), $3 knowledge cutoff (K), $4 indicators (jsonb array).
+INSERT INTO scorecard.indicator_contributions (run_id, actor_id, indicator_code, evidence_id, commitment_id, weight, contribution)
+WITH scored AS (
+    SELECT actor_id, indicator_code, value
+    FROM scorecard.indicator_values
+    WHERE run_id = $1::bigint AND state = 'scored'
+),
+evidence_total AS (
+    SELECT indicator_code, actor_id, sum(weight) AS total
+    FROM scoring_evidence
+    GROUP BY indicator_code, actor_id
+),
+evidence_share AS (  -- value × weight / total: the shares add up to the value
+    SELECT e.actor_id, e.indicator_code, e.evidence_id, e.weight,
+           coalesce(s.value::float8 * e.weight / nullif(t.total, 0), 0) AS contribution
+    FROM scoring_evidence e
+    JOIN scored s ON s.actor_id = e.actor_id AND s.indicator_code = e.indicator_code
+    JOIN evidence_total t ON t.actor_id = e.actor_id AND t.indicator_code = e.indicator_code
+),
+commitment_term AS (
+    SELECT i.code, t.key AS instrument_id, t.value::float8 AS weight
+    FROM jsonb_to_recordset($4::jsonb) AS i (code text, kind text, instruments jsonb)
+    CROSS JOIN LATERAL jsonb_each_text(i.instruments) AS t
+    JOIN scorecard.instruments ins ON ins.id = t.key
+    WHERE i.kind = 'commitment'
+      AND scorecard.last_day(ins.adopted_on, ins.adopted_precision) <= $2::date
+),
+possible AS (
+    SELECT code, sum(weight) AS total FROM commitment_term GROUP BY code
+),
+in_force AS (  -- one commitment per actor and instrument: the earliest
+    SELECT DISTINCT ON (k.actor_id, k.instrument_id) k.actor_id, k.instrument_id, k.id
+    FROM scorecard.commitments k
+    WHERE scorecard.last_day(k.committed_on, k.committed_precision) <= least($2::date, $3::date)
+      AND (k.withdrawn_on IS NULL OR k.withdrawn_on > $2::date)
+    ORDER BY k.actor_id, k.instrument_id, k.committed_on, k.id
+),
+commitment_share AS (
+    SELECT s.actor_id, s.indicator_code, f.id AS commitment_id, t.weight, 100 * t.weight / p.total AS contribution
+    FROM scored s
+    JOIN commitment_term t ON t.code = s.indicator_code
+    JOIN possible p ON p.code = t.code
+    JOIN in_force f ON f.actor_id = s.actor_id AND f.instrument_id = t.instrument_id
+)
+SELECT $1::bigint, actor_id, indicator_code, evidence_id, NULL, round(weight::numeric, 6), round(contribution::numeric, 3)
+FROM evidence_share
+UNION ALL
+SELECT $1::bigint, actor_id, indicator_code, NULL, commitment_id, round(weight::numeric, 6), round(contribution::numeric, 3)
+FROM commitment_share
+
+"""#),
+        ("Schemas/queries/indicator_values.sql", #"""
+-- Every indicator's value and state for every actor in a score run.
+-- Grain: run × actor × indicator. Reads scoring_evidence (scoring_evidence.sql).
+-- $1 run id, $2 period end (E), $3 knowledge cutoff (K), $4 indicators (jsonb array).
+INSERT INTO scorecard.indicator_values (run_id, actor_id, indicator_code, pillar, polarity, kind, state, value, evidence_count)
+WITH indicator AS (
+    SELECT *
+    FROM jsonb_to_recordset($4::jsonb) AS i (code text, kind text, polarity text, pillar text,
+                                             applies_to text[], saturation float8, instruments jsonb)
+),
+grid AS (
+    SELECT a.id AS actor_id, a.kind AS actor_kind, i.*
+    FROM scorecard.actors a CROSS JOIN indicator i
+),
+evidence_total AS (
+    SELECT indicator_code, actor_id, sum(weight) AS total, count(*) AS records
+    FROM scoring_evidence
+    GROUP BY indicator_code, actor_id
+),
+instrument_term AS (  -- the listed instruments that existed by the end of the period
+    SELECT i.code, t.key AS instrument_id, t.value::float8 AS weight
+    FROM indicator i
+    CROSS JOIN LATERAL jsonb_each_text(i.instruments) AS t
+    JOIN scorecard.instruments ins ON ins.id = t.key
+    WHERE scorecard.last_day(ins.adopted_on, ins.adopted_precision) <= $2::date
+),
+in_force AS (
+    SELECT DISTINCT k.actor_id, k.instrument_id
+    FROM scorecard.commitments k
+    WHERE scorecard.last_day(k.committed_on, k.committed_precision) <= least($2::date, $3::date)
+      AND (k.withdrawn_on IS NULL OR k.withdrawn_on > $2::date)
+),
+commitment_total AS (
+    SELECT g.code, g.actor_id, sum(t.weight) AS possible,
+           coalesce(sum(t.weight) FILTER (WHERE f.actor_id IS NOT NULL), 0) AS kept,
+           count(f.actor_id) AS commitments
+    FROM grid g
+    JOIN instrument_term t ON t.code = g.code
+    LEFT JOIN in_force f ON f.actor_id = g.actor_id AND f.instrument_id = t.instrument_id
+    GROUP BY g.code, g.actor_id
+),
+assessed AS (
+    SELECT g.actor_id, g.code, g.pillar, g.polarity, g.kind,
+           CASE
+               WHEN NOT (g.actor_kind = ANY (g.applies_to)) THEN 'not applicable'
+               WHEN g.kind = 'commitment' THEN CASE WHEN ct.possible > 0 THEN 'scored' ELSE 'not applicable' END
+               WHEN g.kind = 'breach' AND coalesce(ct.commitments, 0) = 0 THEN 'not applicable'
+               WHEN et.records IS NULL THEN 'no evidence'
+               ELSE 'scored'
+           END AS state,
+           CASE g.kind
+               WHEN 'commitment' THEN 100 * ct.kept / nullif(ct.possible, 0)
+               ELSE 100 * (1 - exp(-et.total / g.saturation))
+           END AS value,
+           CASE g.kind WHEN 'commitment' THEN coalesce(ct.commitments, 0) ELSE coalesce(et.records, 0) END AS evidence_count
+    FROM grid g
+    LEFT JOIN evidence_total et ON et.indicator_code = g.code AND et.actor_id = g.actor_id
+    LEFT JOIN commitment_total ct ON ct.code = g.code AND ct.actor_id = g.actor_id
+)
+SELECT $1::bigint, actor_id, code, pillar, polarity, kind, state,
+       CASE WHEN state = 'scored' THEN round(value::numeric, 3) END,
+       CASE WHEN state = 'not applicable' THEN 0 ELSE evidence_count END
+FROM assessed
+
+"""#),
+        ("Schemas/queries/pillar_scores.sql", #"""
+-- Positive and negative accountability per actor and pillar: weighted means of scored indicators.
+-- Grain: run × actor × pillar. $1 run id, $2 indicator weights (jsonb [{code, weight}]), $3 pillars (jsonb [{id}]).
+INSERT INTO scorecard.pillar_scores (run_id, actor_id, pillar, positive, negative)
+WITH indicator_weight AS (
+    SELECT * FROM jsonb_to_recordset($2::jsonb) AS w (code text, weight float8)
+),
+pillar AS (
+    SELECT * FROM jsonb_to_recordset($3::jsonb) AS p (id text)
+),
+scored AS (  -- indicators in other states take no part: they are not zeros
+    SELECT v.actor_id, v.pillar, v.polarity, v.value::float8 AS value, w.weight
+    FROM scorecard.indicator_values v
+    JOIN indicator_weight w ON w.code = v.indicator_code
+    WHERE v.run_id = $1::bigint AND v.state = 'scored'
+)
+SELECT $1::bigint, a.id, p.id,
+       round((sum(s.value * s.weight) FILTER (WHERE s.polarity = 'positive')
+              / nullif(sum(s.weight) FILTER (WHERE s.polarity = 'positive'), 0))::numeric, 3),
+       round((sum(s.value * s.weight) FILTER (WHERE s.polarity = 'negative')
+              / nullif(sum(s.weight) FILTER (WHERE s.polarity = 'negative'), 0))::numeric, 3)
+FROM scorecard.actors a
+CROSS JOIN pillar p
+LEFT JOIN scored s ON s.actor_id = a.id AND s.pillar = p.id
+GROUP BY a.id, p.id
+
+"""#),
+        ("Schemas/queries/restatements.sql", #"""
+-- Actors whose published (as_published) figures differ from the figures with everything known now,
+-- with the later-published evidence behind the difference.
+-- Grain: published run × restated run × actor. $1 published run, $2 restated run, $3 period label, $4 period end.
+INSERT INTO scorecard.restatements (run_id, restated_run_id, actor_id, period, original_positive, original_negative,
+                                    original_combined, restated_positive, restated_negative, restated_combined, evidence_ids)
+WITH late_evidence AS (  -- contributions to the restated run from evidence published after the period
+    SELECT c.actor_id, array_agg(DISTINCT c.evidence_id ORDER BY c.evidence_id) AS evidence_ids
+    FROM scorecard.indicator_contributions c
+    JOIN scorecard.evidence e ON e.id = c.evidence_id
+    WHERE c.run_id = $2::bigint
+      AND scorecard.last_day(e.published_on, e.published_precision) > $4::date
+    GROUP BY c.actor_id
+)
+SELECT $1::bigint, $2::bigint, o.actor_id, $3::text, o.positive, o.negative, o.combined,
+       r.positive, r.negative, r.combined, coalesce(l.evidence_ids, '{}')
+FROM scorecard.actor_scores o
+JOIN scorecard.actor_scores r ON r.actor_id = o.actor_id AND r.run_id = $2::bigint
+LEFT JOIN late_evidence l ON l.actor_id = o.actor_id
+WHERE o.run_id = $1::bigint
+  AND (o.positive, o.negative, o.combined) IS DISTINCT FROM (r.positive, r.negative, r.combined)
+ON CONFLICT DO NOTHING
+
+"""#),
+        ("Schemas/queries/scoring_evidence.sql", #"""
+-- Evidence eligible for each evidence and breach indicator of a score run, with its weight.
+-- Grain: indicator × actor × evidence record. Written into the temporary table scoring_evidence.
+-- $1 period end (E), $2 knowledge cutoff (K), $3 indicators (jsonb array), $4 weights (jsonb),
+-- $5 whether restricted evidence counts. Formulas: docs/methodology.md.
+INSERT INTO scoring_evidence (indicator_code, actor_id, evidence_id, weight)
+WITH indicator AS (
+    SELECT *
+    FROM jsonb_to_recordset($3::jsonb) AS i (code text, kind text, evidence_types text[], role text,
+                                             half_life_days float8, window_days integer, instruments jsonb)
+    WHERE i.kind IN ('evidence', 'breach')
+),
+certainty_weight AS (
+    SELECT key AS certainty, value::float8 AS weight FROM jsonb_each_text($4::jsonb -> 'certainty')
+),
+severity_weight AS (
+    SELECT key::smallint AS severity, value::float8 AS weight FROM jsonb_each_text($4::jsonb -> 'severity')
+),
+reliability_weight AS (
+    SELECT key AS reliability, value::float8 AS weight FROM jsonb_each_text($4::jsonb -> 'reliability')
+),
+known_evidence AS (  -- published by the cutoff: never counted before it could have been public
+    SELECT e.id, e.actor_id, e.counterpart_id, e.evidence_type, e.provision_id, e.severity, e.certainty,
+           e.source_ids, e.occurred_on, scorecard.last_day(e.occurred_on, e.occurred_precision) AS occurred_last
+    FROM scorecard.evidence e
+    WHERE scorecard.last_day(e.published_on, e.published_precision) <= $2::date
+      AND ($5::boolean OR e.sensitivity = 'public')
+),
+candidate AS (  -- one row per indicator and the actor whose conduct the record is, in the indicator's role
+    SELECT i.code, i.kind, i.instruments,
+           CASE i.role WHEN 'counterpart' THEN e.counterpart_id ELSE e.actor_id END AS actor_id,
+           e.id AS evidence_id, e.occurred_on, e.provision_id, e.source_ids,
+           sw.weight * cw.weight
+               * power(0.5, greatest(0, $1::date - e.occurred_last) / i.half_life_days) AS weight_before_reliability
+    FROM indicator i
+    JOIN known_evidence e ON e.evidence_type = ANY (i.evidence_types)
+    JOIN severity_weight sw ON sw.severity = e.severity
+    JOIN certainty_weight cw ON cw.certainty = e.certainty
+    WHERE $1::date - e.occurred_last <= i.window_days
+      AND (i.role <> 'counterpart' OR e.counterpart_id IS NOT NULL)
+),
+best_reliability AS (  -- a record is as reliable as its most reliable source
+    SELECT c.evidence_id, max(rw.weight) AS weight
+    FROM (SELECT DISTINCT evidence_id, source_ids FROM candidate) c
+    CROSS JOIN LATERAL unnest(c.source_ids) AS s (source_id)
+    JOIN scorecard.sources src ON src.id = s.source_id
+    JOIN reliability_weight rw ON rw.reliability = src.reliability
+    GROUP BY c.evidence_id
+),
+qualifying AS (  -- a breach is conduct after a promise that covered it, not withdrawn by then
+    SELECT c.*
+    FROM candidate c
+    WHERE c.kind = 'evidence'
+       OR EXISTS (
+            SELECT 1
+            FROM scorecard.commitments k
+            LEFT JOIN scorecard.provisions p ON p.id = c.provision_id
+            WHERE k.actor_id = c.actor_id
+              AND (c.instruments ? k.instrument_id OR k.instrument_id = p.instrument_id)
+              AND scorecard.last_day(k.committed_on, k.committed_precision) < c.occurred_on
+              AND scorecard.last_day(k.committed_on, k.committed_precision) <= $2::date
+              AND (k.withdrawn_on IS NULL OR k.withdrawn_on > c.occurred_on))
+)
+SELECT q.code, q.actor_id, q.evidence_id, q.weight_before_reliability * coalesce(r.weight, 0)
+FROM qualifying q
+LEFT JOIN best_reliability r ON r.evidence_id = q.evidence_id
 
 """#),
     ]

@@ -1,0 +1,51 @@
+import Crypto
+import Foundation
+
+/// A methodology file as read: its text and hash (which every score names) and the parsed model.
+public struct MethodologyFile: Sendable {
+    public let path: String
+    public let text: String
+    /// Lower-case hex SHA-256 of the file's bytes.
+    public let sha256: String
+    public let methodology: Methodology
+
+    /// Reads and parses the file at `path`.
+    /// - Throws: `MethodologyMissing` (exit 66) when it cannot be read, `MethodologyInvalid` (exit 78) when it is not valid.
+    public static func load(path: String) throws -> MethodologyFile {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw MethodologyMissing(path: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw MethodologyMissing(path: path, reason: "is a folder, not a methodology file")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw MethodologyMissing(path: path, reason: "cannot be read (\(error.localizedDescription))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw MethodologyInvalid(path: path, problems: [
+                MethodologyProblem(file: path, line: nil, reason: "is not valid UTF-8 text (save the file as UTF-8)"),
+            ])
+        }
+        return try parse(text: text, path: path, sha256: SHA256.hexDigest(of: data))
+    }
+
+    /// Parses `text` as the content of the file at `path` (used in messages).
+    /// - Throws: `MethodologyInvalid` listing every problem, sorted by line.
+    public static func parse(text: String, path: String) throws -> MethodologyFile {
+        try parse(text: text, path: path, sha256: SHA256.hexDigest(of: Data(text.utf8)))
+    }
+
+    private static func parse(text: String, path: String, sha256: String) throws -> MethodologyFile {
+        switch MethodologyParser.parse(text: text, file: path) {
+        case .success(let methodology):
+            return MethodologyFile(path: path, text: text, sha256: sha256, methodology: methodology)
+        case .failure(let invalid):
+            throw invalid
+        }
+    }
+}

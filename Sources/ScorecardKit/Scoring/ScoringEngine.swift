@@ -1,0 +1,256 @@
+import Crypto
+import Foundation
+import Logging
+import Postgres
+
+/// Computes score runs, set-based in SQL (the queries of `Schemas/queries/`): indicator
+/// values with their contributions, pillar and actor scores, grades, ranks, changes, and
+/// restatements of published periods.
+public struct ScoringEngine {
+    let connection: Connection
+    let logger: Logger
+
+    public init(connection: Connection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    public enum PeriodSelection: Sendable, Equatable {
+        case period(String)
+        case latest
+        case all
+    }
+
+    public struct RunSummary: Sendable, Equatable {
+        public let period: Period
+        public let runID: Int64
+        /// False when an identical run (same inputs digest) already existed and was reused.
+        public let computed: Bool
+        public let provisional: Bool
+        public let restatedRunID: Int64?
+        public let restatements: Int
+        public let inputsSHA256: String
+    }
+
+    /// Held while scoring so that two runs never interleave.
+    static let lockKey: Int64 = 0x5C0E_CA4D_0000_0003
+
+    public func score(_ file: MethodologyFile, periods selection: PeriodSelection) throws -> [RunSummary] {
+        let methodology = file.methodology
+        let batch = try latestBatch()
+        try checkReferences(file)
+        try store(file)
+        let periods = try resolve(selection, methodology: methodology)
+        return try connection.withAdvisoryLock(ScoringEngine.lockKey) {
+            try periods.map { period in
+                try connection.transaction { _ in try score(period, file: file, batch: batch) }
+            }
+        }
+    }
+
+    struct Batch { let id: Int64; let datasetSHA256: String; let loadedOn: CalendarDate }
+
+    func latestBatch() throws -> Batch {
+        guard let row = try connection.query("""
+            SELECT id, dataset_sha256, (loaded_at AT TIME ZONE 'UTC')::date AS loaded_on
+            FROM scorecard.load_batches ORDER BY id DESC LIMIT 1
+            """).first else {
+            throw ScoringError.noDataset
+        }
+        return Batch(id: try row.decode("id"), datasetSHA256: try row.decode("dataset_sha256"), loadedOn: try row.decode("loaded_on"))
+    }
+
+    /// Evidence types and instruments the methodology names must exist in the loaded dataset.
+    func checkReferences(_ file: MethodologyFile) throws {
+        let types = Set(try connection.query("SELECT id FROM scorecard.evidence_types").map { try $0.decode("id", as: String.self) })
+        let instruments = Set(try connection.query("SELECT id FROM scorecard.instruments").map { try $0.decode("id", as: String.self) })
+        var problems: [String] = []
+        for indicator in file.methodology.indicators {
+            for type in indicator.evidenceTypes where !types.contains(type) {
+                problems.append("\(file.path): indicator \(indicator.code): unknown evidence type '\(type)' (not in the loaded dataset's evidence_types)")
+            }
+            for instrument in indicator.instruments.keys.sorted() where !instruments.contains(instrument) {
+                problems.append("\(file.path): indicator \(indicator.code): unknown instrument '\(instrument)' (not in the loaded dataset's instruments)")
+            }
+        }
+        if !problems.isEmpty { throw ScoringError.methodologyDoesNotFitDataset(problems) }
+    }
+
+    /// Stores the methodology version the first time it is used; a changed file must change version.
+    func store(_ file: MethodologyFile) throws {
+        let m = file.methodology
+        try connection.execute("""
+            INSERT INTO scorecard.methodologies (id, version, sha256, title, source_text, definition)
+            VALUES (\(m.id), \(m.version), \(file.sha256), \(m.title), \(file.text), \(try JSONB(encoding: m)))
+            ON CONFLICT (id, version) DO NOTHING
+            """)
+        let stored = try connection.query("SELECT sha256 FROM scorecard.methodologies WHERE id = \(m.id) AND version = \(m.version)")
+            .first!.decode("sha256", as: String.self)
+        guard stored == file.sha256 else {
+            throw ScoringError.methodologyChanged(id: m.id, version: m.version, path: file.path)
+        }
+    }
+
+    func resolve(_ selection: PeriodSelection, methodology: Methodology) throws -> [Period] {
+        switch selection {
+        case let .period(text):
+            guard let period = Period.parse(text, kind: methodology.period) else {
+                throw ScoringError.badPeriod(text, methodology.period)
+            }
+            return [period]
+        case .latest, .all:
+            let row = try connection.query("""
+                SELECT min(least(occurred_on, published_on)) AS first_day,
+                       max(scorecard.last_day(published_on, published_precision)) AS last_day
+                FROM scorecard.evidence
+                """).first!
+            guard let last = try row.decode("last_day", as: CalendarDate?.self), let first = try row.decode("first_day", as: CalendarDate?.self) else {
+                throw ScoringError.noEvidence
+            }
+            let latest = Period.containing(last, kind: methodology.period)
+            guard selection == .all else { return [latest] }
+            var periods: [Period] = []
+            var period = Period.containing(first, kind: methodology.period)
+            while period <= latest {
+                periods.append(period)
+                period = period.next
+            }
+            return periods
+        }
+    }
+
+    private func score(_ period: Period, file: MethodologyFile, batch: Batch) throws -> RunSummary {
+        let published = try run(period, basis: "as_published", cutoff: period.end, file: file, batch: batch)
+        // What the period would show with everything known now: differences are restatements.
+        let knownUntil = try latestPublication(includeRestricted: file.methodology.restrictedEvidence == .include)
+        var restatedID: Int64?
+        var restatements = 0
+        if let knownUntil, knownUntil > period.end {
+            let restated = try run(period, basis: "restated", cutoff: knownUntil, file: file, batch: batch)
+            restatedID = restated.id
+            try connection.execute(QueryFiles.sql("restatements", [published.id, restated.id, period.description, period.end]))
+            restatements = try connection.query("""
+                SELECT count(*) AS n FROM scorecard.restatements WHERE run_id = \(published.id) AND restated_run_id = \(restated.id)
+                """).first!.decode("n", as: Int.self)
+        }
+        return RunSummary(period: period, runID: published.id, computed: published.computed,
+                          provisional: period.end >= batch.loadedOn, restatedRunID: restatedID,
+                          restatements: restatements, inputsSHA256: published.digest)
+    }
+
+    func latestPublication(includeRestricted: Bool) throws -> CalendarDate? {
+        try connection.query("""
+            SELECT max(scorecard.last_day(published_on, published_precision)) AS last_day
+            FROM scorecard.evidence WHERE \(includeRestricted) OR sensitivity = 'public'
+            """).first!.decode("last_day", as: CalendarDate?.self)
+    }
+
+    /// Computes one run, or finds the identical run computed before.
+    private func run(_ period: Period, basis: String, cutoff: CalendarDate, file: MethodologyFile, batch: Batch)
+        throws -> (id: Int64, computed: Bool, digest: String)
+    {
+        let m = file.methodology
+        let digest = ScoringEngine.inputsDigest(methodologySHA256: file.sha256, period: period, basis: basis, cutoff: cutoff, datasetSHA256: batch.datasetSHA256)
+        if let existing = try connection.query("SELECT id FROM scorecard.score_runs WHERE inputs_sha256 = \(digest)").first {
+            return (try existing.decode("id"), false, digest)
+        }
+        let started = DispatchTime.now()
+        let id = try connection.query("""
+            INSERT INTO scorecard.score_runs (methodology_id, methodology_version, methodology_sha256, period, period_start,
+                period_end, basis, knowledge_cutoff, load_batch_id, dataset_sha256, inputs_sha256, provisional)
+            VALUES (\(m.id), \(m.version), \(file.sha256), \(period.description), \(period.start), \(period.end), \(basis),
+                \(cutoff), \(batch.id), \(batch.datasetSHA256), \(digest), \(period.end >= batch.loadedOn))
+            RETURNING id
+            """).first!.decode("id", as: Int64.self)
+        let parameters = try MethodologyParameters(m)
+        try connection.executeUnsafeTrustedScript("""
+            DROP TABLE IF EXISTS pg_temp.scoring_evidence;
+            CREATE TEMPORARY TABLE scoring_evidence (indicator_code text NOT NULL, actor_id text NOT NULL,
+                evidence_id text NOT NULL, weight float8 NOT NULL) ON COMMIT DROP
+            """)
+        try connection.execute(QueryFiles.sql("scoring_evidence", [period.end, cutoff, parameters.indicators, parameters.weights,
+                                                                   m.restrictedEvidence == .include]))
+        try connection.executeUnsafeTrustedScript("ANALYZE pg_temp.scoring_evidence")
+        try connection.execute(QueryFiles.sql("indicator_values", [id, period.end, cutoff, parameters.indicators]))
+        try connection.execute(QueryFiles.sql("indicator_contributions", [id, period.end, cutoff, parameters.indicators]))
+        try connection.execute(QueryFiles.sql("pillar_scores", [id, parameters.indicatorWeights, parameters.pillars]))
+        let previous = try connection.query("""
+            SELECT max(id) AS id FROM scorecard.score_runs
+            WHERE methodology_id = \(m.id) AND methodology_version = \(m.version)
+              AND period = \(period.previous.description) AND basis = 'as_published'
+            """).first!.decode("id", as: Int64?.self)
+        try connection.execute(QueryFiles.sql("actor_scores", [id, parameters.pillars, parameters.grades, m.minimumEvidence, previous]))
+        logger.info("scored \(period) (\(basis))", metadata: ["run": "\(id)", "seconds": "\(DatasetStager.elapsed(since: started))"])
+        return (id, true, digest)
+    }
+
+    /// Equal methodology, period, basis, cutoff and dataset: equal digest, so equal numbers.
+    public static func inputsDigest(methodologySHA256: String, period: Period, basis: String, cutoff: CalendarDate, datasetSHA256: String) -> String {
+        let text = "methodology \(methodologySHA256)\nperiod \(period)\nbasis \(basis)\ncutoff \(cutoff)\ndataset \(datasetSHA256)\n"
+        return SHA256.hexDigest(of: Data(text.utf8))
+    }
+}
+
+/// The methodology as the JSON parameters the scoring queries read.
+struct MethodologyParameters {
+    let indicators: JSONB
+    let weights: JSONB
+    let pillars: JSONB
+    let indicatorWeights: JSONB
+    let grades: JSONB
+
+    init(_ m: Methodology) throws {
+        func json(_ object: Any) throws -> JSONB {
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            return JSONB(json: String(decoding: data, as: UTF8.self))
+        }
+        indicators = try json(m.indicators.map { i -> [String: Any] in
+            [
+                "code": i.code, "kind": i.kind.rawValue, "polarity": i.polarity.rawValue, "pillar": i.pillar,
+                "weight": i.weight, "applies_to": i.appliesTo, "evidence_types": i.evidenceTypes, "role": i.role.rawValue,
+                "half_life_days": i.halfLifeDays, "window_days": i.windowDays, "saturation": i.saturation,
+                "instruments": i.instruments,
+            ]
+        })
+        weights = try json([
+            "certainty": m.weights.certainty,
+            "reliability": m.weights.reliability,
+            "severity": Dictionary(uniqueKeysWithValues: m.weights.severity.map { (String($0.key), $0.value) }),
+        ])
+        pillars = try json(m.pillars.map { ["id": $0.id, "weight": $0.weight] as [String: Any] })
+        indicatorWeights = try json(m.indicators.map { ["code": $0.code, "weight": $0.weight] as [String: Any] })
+        grades = try json(m.grades.map { ["grade": $0.grade, "minimum": $0.minimum] as [String: Any] })
+    }
+}
+
+public enum ScoringError: ScorecardError, Equatable {
+    case noDataset
+    case noEvidence
+    case badPeriod(String, Methodology.PeriodKind)
+    case methodologyDoesNotFitDataset([String])
+    case methodologyChanged(id: String, version: String, path: String)
+    case noRun(period: String)
+    case unknownActor(String)
+
+    public var exitCode: Int32 {
+        switch self {
+        case .noDataset, .noEvidence, .noRun, .unknownActor: return 66
+        case .badPeriod: return 64
+        case .methodologyDoesNotFitDataset, .methodologyChanged: return 78
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .noDataset: return "no dataset has been loaded: run scorecard load DIR first"
+        case .noEvidence: return "the loaded dataset has no evidence, so there is no latest period"
+        case let .badPeriod(text, kind):
+            return "'\(text)' is not a period of this methodology (its periods are \(kind == .quarter ? "quarters, like 2025-Q2" : "years, like 2025"), or latest)"
+        case let .methodologyDoesNotFitDataset(problems): return problems.joined(separator: "\n")
+        case let .methodologyChanged(id, version, path):
+            return "\(path): methodology \(id) version \(version) was used before with different content; give the changed file a new version"
+        case let .noRun(period): return "no score run for \(period) under this methodology: run scorecard score first"
+        case let .unknownActor(id): return "no actor '\(id)' in the loaded dataset"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+
+/// The methodology file a scoring command uses.
+struct MethodologyOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The methodology file (YAML).", valueName: "file"))
+    var methodology: String
+
+    func load() throws -> MethodologyFile { try MethodologyFile.load(path: methodology) }
+}
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute scores for a period from the loaded dataset under a methodology.",
+        discussion: """
+            Stores the methodology version if new, then computes set-based in SQL, for every actor: \
+            indicator values with the contribution of each evidence record, positive and negative \
+            scores per pillar and overall, a combined score, grade, rank within the actor's kind and \
+            the change since the previous period. A period uses only what was published by its end; \
+            evidence published later is reported as a restatement. Identical inputs reuse the \
+            identical run. See docs/methodology.md.
+            """)
+
+    @OptionGroup var methodologyOptions: MethodologyOptions
+    @Option(help: ArgumentHelp("The period: 2025-Q2 (quarterly methodology), 2025 (yearly), or latest.", valueName: "period"))
+    var period: String?
+    @Flag(help: "Score every period from the first with data to the latest, in order.")
+    var allPeriods = false
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        if allPeriods && period != nil { throw ValidationError("give either --period or --all-periods, not both") }
+    }
+
+    func run() throws {
+        let logger = logging.makeLogger()
+        let file = try reportingMethodologyProblems { try methodologyOptions.load() }
+        let connection = try database.connect(logger: logger)
+        try Migrator(logger: logger).migrate(connection)
+        let selection: ScoringEngine.PeriodSelection = allPeriods ? .all : (period == nil || period == "latest" ? .latest : .period(period!))
+        let runs = try ScoringEngine(connection: connection, logger: logger).score(file, periods: selection)
+        guard !logging.quiet else { return }
+        for run in runs {
+            var line = "\(run.period): run \(run.runID) \(run.computed ? "computed" : "unchanged (identical inputs)")"
+            if run.provisional { line += ", provisional (the period had not ended on the date of the data)" }
+            if run.restatements > 0 { line += ", \(run.restatements) restatement\(run.restatements == 1 ? "" : "s") (run \(run.restatedRunID!))" }
+            print(line + "; inputs sha256 \(run.inputsSHA256.prefix(12))…")
+        }
+    }
+}
+
+/// Prints a methodology file's problems on stdout, one per line, before the failure is reported.
+func reportingMethodologyProblems<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let invalid as MethodologyInvalid {
+        for problem in invalid.problems { print(problem) }
+        throw invalid
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+
+struct Sensitivity: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "How stable the ranking is when the weights are perturbed.",
+        discussion: "Each sample scales every indicator and pillar weight by a factor drawn uniformly from [0.5, 1.5] and ranks the actors again. Reports each actor's median rank, its 5th–95th percentile interval and how often its grade changes. Seeded: the same seed gives the same figures.")
+
+    @OptionGroup var methodologyOptions: MethodologyOptions
+    @Option(help: ArgumentHelp("The period (default: latest scored).", valueName: "period")) var period: String = "latest"
+    @Option(help: "Number of samples.") var samples = 1000
+    @Option(help: "Seed of the generator.") var seed: UInt64 = 1
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard samples >= 1 else { throw ValidationError("--samples must be at least 1") }
+    }
+
+    func run() throws {
+        let logger = logging.makeLogger()
+        let file = try reportingMethodologyProblems { try methodologyOptions.load() }
+        let connection = try database.connect(logger: logger)
+        try Migrator(logger: logger).migrate(connection)
+        guard let run = try ScoreRuns.published(connection, methodology: file.methodology, period: period == "latest" ? nil : period) else {
+            throw ScoringError.noRun(period: period)
+        }
+        let results = try SensitivityAnalysis(connection: connection).runAndStore(runID: run.id, methodology: file.methodology, samples: samples, seed: seed)
+        guard !logging.quiet else { return }
+        print("\(run.period): run \(run.id), \(samples) samples, seed \(seed)")
+        print("actor".padding(toLength: 32, withPad: " ", startingAt: 0) + "median rank   5–95% interval   grade changes")
+        for r in results.sorted(by: { ($0.medianRank, $0.actorID) < ($1.medianRank, $1.actorID) }) {
+            let median = String(format: "%.1f", r.medianRank)
+            print(r.actorID.padding(toLength: 32, withPad: " ", startingAt: 0)
+                  + median.padding(toLength: 14, withPad: " ", startingAt: 0)
+                  + "\(r.rankP05)–\(r.rankP95)".padding(toLength: 17, withPad: " ", startingAt: 0)
+                  + String(format: "%.1f%%", r.gradeChangeShare * 100))
+        }
+    }
+}

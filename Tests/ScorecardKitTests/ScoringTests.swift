@@ -1,0 +1,228 @@
+import Foundation
+import Postgres
+@testable import ScorecardKit
+import Testing
+import TestSupport
+
+/// The scoring fixture (Tests/Fixtures/scoring) with expectations computed by hand from the
+/// formulas of docs/methodology.md, independently of the SQL that implements them.
+@Suite("Scoring")
+struct ScoringTests {
+    // The formulas, written out again.
+    static func decay(days: Double) -> Double { pow(0.5, days / 365) }
+    static func saturate(_ total: Double, _ saturation: Double = 1) -> Double { 100 * (1 - exp(-total / saturation)) }
+    static func combined(positive: Double?, negative: Double?) -> Double { (100 + (positive ?? 0) - (negative ?? 0)) / 2 }
+
+    // E = 2024-12-31.
+    // alpha-misuse: severity 5 (1.0), confirmed (1.0), source A (1.0), conduct ended 2024-06-30: 184 days old.
+    static let alphaMisuseWeight = 1.0 * 1.0 * 1.0 * decay(days: 184)
+    // alpha-sanctions-vend: severity 3 (0.6), reported (0.25), source C (0.6), 0 days old.
+    static let sanctionWeight = 0.6 * 0.25 * 0.6
+    // beta-misuse: severity 4 (0.8), attributed (0.5), best of B and C (0.8), occurred 2024-01: ended 2024-01-31, 335 days old.
+    static let betaMisuseWeight = 0.8 * 0.5 * 0.8 * decay(days: 335)
+    // gamma-misuse-early: severity 3 (0.6), confirmed, A, 2024-02-15: 320 days old.
+    static let gammaEarlyWeight = 0.6 * decay(days: 320)
+    // gamma-misuse-late (published 2025-02-10, after the period): severity 5, confirmed, A, occurred 2024-11 → 31 days old.
+    static let gammaLateWeight = 1.0 * decay(days: 31)
+
+    let connection: Connection
+    let file: MethodologyFile
+
+    init() throws {
+        connection = try migratedDatabase("scoring")
+        _ = try DatasetLoader(directory: ProjectFiles.url("Tests/Fixtures/scoring/data"), logger: .quiet).load(connection: connection)
+        file = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+    }
+
+    func score(_ period: String = "2024") throws -> ScoringEngine.RunSummary {
+        try ScoringEngine(connection: connection, logger: .quiet).score(file, periods: .period(period))[0]
+    }
+
+    func indicator(_ run: Int64, _ actor: String, _ code: String) throws -> (state: String, value: Double?, count: Int) {
+        let row = try connection.query("""
+            SELECT state, value::float8 AS value, evidence_count FROM scorecard.indicator_values
+            WHERE run_id = \(run) AND actor_id = \(actor) AND indicator_code = \(code)
+            """).first!
+        return (try row.decode("state"), try row.decode("value"), try row.decode("evidence_count"))
+    }
+
+    func actor(_ run: Int64, _ actor: String) throws -> (positive: Double?, negative: Double?, combined: Double?, grade: String?, rank: Int?) {
+        let row = try connection.query("""
+            SELECT positive::float8 AS positive, negative::float8 AS negative, combined::float8 AS combined, grade, rank_in_kind
+            FROM scorecard.actor_scores WHERE run_id = \(run) AND actor_id = \(actor)
+            """).first!
+        return (try row.decode("positive"), try row.decode("negative"), try row.decode("combined"), try row.decode("grade"), try row.decode("rank_in_kind"))
+    }
+
+    func expectClose(_ actual: Double?, _ expected: Double, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let actual else { Issue.record("\(what) is NULL, expected \(expected)", sourceLocation: sourceLocation); return }
+        #expect(abs(actual - expected) < 0.002, "\(what): \(actual) ≠ \(expected)", sourceLocation: sourceLocation)
+    }
+
+    @Test func everyIndicatorKindMatchesTheHandComputedValues() throws {
+        let run = try score().runID
+        // Commitments: alpha has the Code (1 of 2 instrument weights); beta withdrew from the Code in 2024-09
+        // but keeps the Statement; delta has nothing: a scored 0, not "no evidence".
+        expectClose(try indicator(run, "alpha", "COMMIT").value, 50, "alpha COMMIT")
+        expectClose(try indicator(run, "beta", "COMMIT").value, 50, "beta COMMIT")
+        expectClose(try indicator(run, "gamma", "COMMIT").value, 50, "gamma COMMIT")
+        #expect(try indicator(run, "delta", "COMMIT") == ("scored", 0, 0))
+        // Evidence, with decay, saturation, certainty and reliability weights.
+        expectClose(try indicator(run, "alpha", "MISUSE").value, Self.saturate(Self.alphaMisuseWeight), "alpha MISUSE")
+        expectClose(try indicator(run, "beta", "MISUSE").value, Self.saturate(Self.betaMisuseWeight), "beta MISUSE")
+        expectClose(try indicator(run, "gamma", "MISUSE").value, Self.saturate(Self.gammaEarlyWeight), "gamma MISUSE (restricted and late evidence excluded)")
+        expectClose(try indicator(run, "alpha", "SANCTIONS").value, Self.saturate(Self.sanctionWeight), "alpha SANCTIONS")
+        // The same sanction counts for the vendor in its own role.
+        expectClose(try indicator(run, "vend", "SANCTIONED").value, Self.saturate(Self.sanctionWeight), "vend SANCTIONED")
+        // Breach: alpha misused after endorsing; gamma before endorsing (no evidence); beta had withdrawn (not applicable).
+        expectClose(try indicator(run, "alpha", "BREACH").value, Self.saturate(Self.alphaMisuseWeight), "alpha BREACH")
+        #expect(try indicator(run, "gamma", "BREACH") == ("no evidence", nil, 0))
+        #expect(try indicator(run, "beta", "BREACH") == ("not applicable", nil, 0))
+        // No evidence is not zero, and not the same as not applicable.
+        #expect(try indicator(run, "vend2", "SANCTIONED") == ("no evidence", nil, 0))
+        #expect(try indicator(run, "vend", "MISUSE") == ("not applicable", nil, 0))
+        #expect(try indicator(run, "delta", "SANCTIONS") == ("no evidence", nil, 0))
+    }
+
+    @Test func scoresGradesAndRanks() throws {
+        let run = try score().runID
+        let alphaMisuse = Self.saturate(Self.alphaMisuseWeight)
+        // alpha: positive = mean over pillars of (accountability 50, oversight SANCTIONS); negative = accountability only.
+        let alphaPositive = (50 + Self.saturate(Self.sanctionWeight)) / 2
+        let alpha = try actor(run, "alpha")
+        expectClose(alpha.positive, alphaPositive, "alpha positive")
+        expectClose(alpha.negative, alphaMisuse, "alpha negative (mean of MISUSE and BREACH)")
+        expectClose(alpha.combined, Self.combined(positive: alphaPositive, negative: alphaMisuse), "alpha combined")
+        #expect(alpha.grade == "C")
+        let beta = try actor(run, "beta")
+        expectClose(beta.combined, Self.combined(positive: 50, negative: Self.saturate(Self.betaMisuseWeight)), "beta combined")
+        #expect(beta.grade == "B")
+        #expect(beta.rank == 1)
+        let gamma = try actor(run, "gamma")
+        expectClose(gamma.combined, Self.combined(positive: 50, negative: Self.saturate(Self.gammaEarlyWeight)), "gamma combined")
+        #expect(gamma.rank == 2)
+        // delta and epsilon are equal: they share rank 3, and alpha comes 5th. Without evidence, no grade.
+        let delta = try actor(run, "delta"), epsilon = try actor(run, "epsilon")
+        #expect(delta.combined == 50 && epsilon.combined == 50)
+        #expect(delta.rank == 3 && epsilon.rank == 3)
+        #expect(delta.grade == nil)
+        #expect(alpha.rank == 5)
+        // Vendors rank among vendors; a vendor with nothing scored has no combined score and no rank.
+        let vend = try actor(run, "vend")
+        expectClose(vend.combined, Self.combined(positive: nil, negative: Self.saturate(Self.sanctionWeight)), "vend combined")
+        #expect(vend.rank == 1)
+        let vend2 = try actor(run, "vend2")
+        #expect(vend2.combined == nil && vend2.rank == nil)
+    }
+
+    @Test func contributionsAddUpAndNameTheirEvidence() throws {
+        let run = try score().runID
+        let rows = try connection.query("""
+            SELECT v.actor_id, v.indicator_code, v.value::float8 AS value, sum(c.contribution)::float8 AS total,
+                   array_agg(coalesce(c.evidence_id, c.commitment_id) ORDER BY coalesce(c.evidence_id, c.commitment_id)) AS ids
+            FROM scorecard.indicator_values v JOIN scorecard.indicator_contributions c USING (run_id, actor_id, indicator_code)
+            WHERE v.run_id = \(run) GROUP BY v.actor_id, v.indicator_code, v.value
+            """)
+        var ids: [String: [String]] = [:]
+        for row in rows {
+            #expect(abs(try row.decode("value", as: Double.self) - row.decode("total", as: Double.self)) < 0.01)
+            ids["\(try row.decode("actor_id", as: String.self))/\(try row.decode("indicator_code", as: String.self))"] = try row.decode("ids")
+        }
+        #expect(ids["alpha/MISUSE"] == ["alpha-misuse"])
+        #expect(ids["alpha/BREACH"] == ["alpha-misuse"])
+        #expect(ids["alpha/COMMIT"] == ["alpha-code"])
+        #expect(ids["beta/COMMIT"] == ["beta-statement"])
+        #expect(ids["gamma/MISUSE"] == ["gamma-misuse-early"])
+        #expect(ids["vend/SANCTIONED"] == ["alpha-sanctions-vend"])
+        #expect(!ids.values.joined().contains("gamma-restricted"))
+    }
+
+    @Test func lateEvidenceIsARestatementNotAnEdit() throws {
+        let summary = try score()
+        #expect(summary.restatements == 1)
+        let restated = summary.restatedRunID!
+        let row = try connection.query("""
+            SELECT actor_id, original_combined::float8 AS original, restated_combined::float8 AS restated, evidence_ids
+            FROM scorecard.restatements WHERE run_id = \(summary.runID)
+            """).first!
+        #expect(try row.decode("actor_id", as: String.self) == "gamma")
+        #expect(try row.decode("evidence_ids", as: [String].self) == ["gamma-misuse-late"])
+        expectClose(try row.decode("original", as: Double.self), Self.combined(positive: 50, negative: Self.saturate(Self.gammaEarlyWeight)), "original")
+        // Restated: MISUSE now holds both records, and the late one is a breach (after the endorsement).
+        let misuse = Self.saturate(Self.gammaEarlyWeight + Self.gammaLateWeight)
+        let breach = Self.saturate(Self.gammaLateWeight)
+        expectClose(try row.decode("restated", as: Double.self), Self.combined(positive: 50, negative: (misuse + breach) / 2), "restated")
+        #expect(try indicator(restated, "gamma", "BREACH").state == "scored")
+        // The published figure is unchanged.
+        expectClose(try actor(summary.runID, "gamma").combined, Self.combined(positive: 50, negative: Self.saturate(Self.gammaEarlyWeight)), "published")
+    }
+
+    @Test func identicalInputsGiveTheIdenticalRun() throws {
+        let first = try score()
+        let second = try score()
+        #expect(first.computed)
+        #expect(!second.computed)
+        #expect(first.runID == second.runID)
+        #expect(first.inputsSHA256 == second.inputsSHA256)
+        // A second database with the same inputs computes the same digest and the same numbers.
+        let other = try migratedDatabase("scoring-again")
+        _ = try DatasetLoader(directory: ProjectFiles.url("Tests/Fixtures/scoring/data"), logger: .quiet).load(connection: other)
+        let elsewhere = try ScoringEngine(connection: other, logger: .quiet).score(file, periods: .period("2024"))[0]
+        #expect(elsewhere.inputsSHA256 == first.inputsSHA256)
+        func numbers(_ c: Connection, _ run: Int64) throws -> [String] {
+            try c.query("SELECT actor_id || ' ' || coalesce(combined::text, '-') || ' ' || coalesce(grade, '-') || ' ' || coalesce(rank_in_kind::text, '-') AS line FROM scorecard.actor_scores WHERE run_id = \(run) ORDER BY actor_id")
+                .map { try $0.decode("line") }
+        }
+        #expect(try numbers(connection, first.runID) == numbers(other, elsewhere.runID))
+    }
+
+    @Test func changeFromThePreviousPeriod() throws {
+        let earlier = try score("2023").runID
+        let run = try score("2024").runID
+        let row = try connection.query("""
+            SELECT previous_run_id, previous_combined::float8 AS previous, change::float8 AS change, combined::float8 AS combined
+            FROM scorecard.actor_scores WHERE run_id = \(run) AND actor_id = 'alpha'
+            """).first!
+        #expect(try row.decode("previous_run_id", as: Int64.self) == earlier)
+        // In 2023 alpha had only the Code (50) and no evidence: combined (100 + 50) / 2.
+        expectClose(try row.decode("previous", as: Double.self), 75, "alpha 2023")
+        expectClose(try row.decode("change", as: Double.self), try row.decode("combined", as: Double.self) - 75, "alpha change")
+    }
+
+    @Test func explainListsExactlyTheContributingEvidence() throws {
+        _ = try score()
+        let run = try ScoreRuns.published(connection, methodology: file.methodology, period: "2024")!
+        let explanation = try Explanation.load(connection, run: run, actorID: "gamma", methodology: file.methodology)
+        let evidence = explanation.indicators.flatMap { $0.contributions.compactMap(\.evidenceID) }
+        #expect(evidence == ["gamma-misuse-early"])
+        #expect(explanation.commitments.map(\.id) == ["gamma-code"])
+        #expect(explanation.restatements.first?.evidenceIDs == ["gamma-misuse-late"])
+        let alpha = try Explanation.load(connection, run: run, actorID: "alpha", methodology: file.methodology)
+        #expect(alpha.responses.map(\.id) == ["alpha-reply"])
+        #expect(alpha.indicators.first { $0.code == "MISUSE" }?.contributions.first?.sources == ["src-a (Official, A) https://gov.example.org/a"])
+    }
+
+    @Test func sensitivityIsSeededAndBounded() throws {
+        let run = try score().runID
+        let analysis = SensitivityAnalysis(connection: connection)
+        let a = try analysis.run(runID: run, methodology: file.methodology, samples: 200, seed: 42)
+        let b = try analysis.run(runID: run, methodology: file.methodology, samples: 200, seed: 42)
+        #expect(a == b)
+        for result in a {
+            #expect(result.rankP05 <= result.rankP95)
+            #expect(Double(result.rankP05) <= result.medianRank && result.medianRank <= Double(result.rankP95))
+            #expect((0...1).contains(result.gradeChangeShare))
+        }
+        // delta and epsilon are identical: they share every rank in every sample.
+        let delta = a.first { $0.actorID == "delta" }!, epsilon = a.first { $0.actorID == "epsilon" }!
+        #expect(delta.medianRank == epsilon.medianRank)
+    }
+}
+
+@Test func scoringFixtureMethodologyIsValid() throws {
+    do {
+        _ = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+    } catch let invalid as MethodologyInvalid {
+        Issue.record("\(invalid.problems.map(\.description))")
+    }
+}
