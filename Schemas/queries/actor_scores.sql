@@ -40,8 +40,10 @@ graded AS (
            CASE WHEN c.combined IS NULL OR c.evidence_count < $4::integer THEN NULL
                 ELSE (SELECT g.grade FROM grade_band g WHERE c.combined >= g.minimum ORDER BY g.minimum DESC LIMIT 1)
            END AS grade,
-           CASE WHEN c.combined IS NOT NULL
-                THEN rank() OVER (PARTITION BY c.actor_kind, c.combined IS NULL ORDER BY c.combined DESC)
+           -- Only actors with enough evidence for a grade are ranked: a rank built on nothing would mislead.
+           CASE WHEN c.combined IS NOT NULL AND c.evidence_count >= $4::integer
+                THEN rank() OVER (PARTITION BY c.actor_kind, c.combined IS NOT NULL AND c.evidence_count >= $4::integer
+                                  ORDER BY c.combined DESC)
            END AS rank_in_kind
     FROM combined c
 ),

@@ -87,32 +87,42 @@ struct ScoringTests {
     @Test func scoresGradesAndRanks() throws {
         let run = try score().runID
         let alphaMisuse = Self.saturate(Self.alphaMisuseWeight)
-        // alpha: positive = mean over pillars of (accountability 50, oversight SANCTIONS); negative = accountability only.
+        // alpha: positive = mean over pillars of (accountability: COMMIT 50, oversight: SANCTIONS);
+        // negative = accountability only (MISUSE and BREACH, the same record); SANCTIONED does not apply to states.
         let alphaPositive = (50 + Self.saturate(Self.sanctionWeight)) / 2
         let alpha = try actor(run, "alpha")
         expectClose(alpha.positive, alphaPositive, "alpha positive")
         expectClose(alpha.negative, alphaMisuse, "alpha negative (mean of MISUSE and BREACH)")
         expectClose(alpha.combined, Self.combined(positive: alphaPositive, negative: alphaMisuse), "alpha combined")
         #expect(alpha.grade == "C")
+        // beta: SANCTIONS has no evidence, so it adds no points to oversight: positive (50 + 0) / 2.
+        // BREACH does not apply (beta withdrew from the Code), so negative is MISUSE alone.
+        let betaCombined = Self.combined(positive: 25, negative: Self.saturate(Self.betaMisuseWeight))
         let beta = try actor(run, "beta")
-        expectClose(beta.combined, Self.combined(positive: 50, negative: Self.saturate(Self.betaMisuseWeight)), "beta combined")
+        expectClose(beta.positive, 25, "beta positive")
+        expectClose(beta.combined, betaCombined, "beta combined")
         #expect(beta.grade == "B")
-        #expect(beta.rank == 1)
+        // gamma: BREACH applies (gamma endorsed the Code) but has no evidence: negative = (MISUSE + 0) / 2.
         let gamma = try actor(run, "gamma")
-        expectClose(gamma.combined, Self.combined(positive: 50, negative: Self.saturate(Self.gammaEarlyWeight)), "gamma combined")
-        #expect(gamma.rank == 2)
-        // delta and epsilon are equal: they share rank 3, and alpha comes 5th. Without evidence, no grade.
-        let delta = try actor(run, "delta"), epsilon = try actor(run, "epsilon")
-        #expect(delta.combined == 50 && epsilon.combined == 50)
-        #expect(delta.rank == 3 && epsilon.rank == 3)
-        #expect(delta.grade == nil)
-        #expect(alpha.rank == 5)
-        // Vendors rank among vendors; a vendor with nothing scored has no combined score and no rank.
+        expectClose(gamma.negative, Self.saturate(Self.gammaEarlyWeight) / 2, "gamma negative")
+        expectClose(gamma.combined, Self.combined(positive: 25, negative: Self.saturate(Self.gammaEarlyWeight) / 2), "gamma combined")
+        // epsilon has beta's record exactly: they share rank 2, and alpha comes 4th.
+        let epsilon = try actor(run, "epsilon")
+        expectClose(epsilon.combined, betaCombined, "epsilon combined")
+        #expect(gamma.rank == 1)
+        #expect(beta.rank == 2 && epsilon.rank == 2)
+        #expect(alpha.rank == 4)
+        // delta has no evidence: its scores are shown, but it gets no grade and no rank.
+        let delta = try actor(run, "delta")
+        #expect(delta.combined == 50)
+        #expect(delta.grade == nil && delta.rank == nil)
+        // Vendors rank among vendors. vend has no positive indicator: its positive face is empty.
         let vend = try actor(run, "vend")
+        #expect(vend.positive == nil)
         expectClose(vend.combined, Self.combined(positive: nil, negative: Self.saturate(Self.sanctionWeight)), "vend combined")
-        #expect(vend.rank == 1)
+        #expect(vend.rank == 1 && vend.grade == "C")
         let vend2 = try actor(run, "vend2")
-        #expect(vend2.combined == nil && vend2.rank == nil)
+        #expect(vend2.combined == 50 && vend2.rank == nil && vend2.grade == nil)
     }
 
     @Test func contributionsAddUpAndNameTheirEvidence() throws {
@@ -147,14 +157,14 @@ struct ScoringTests {
             """).first!
         #expect(try row.decode("actor_id", as: String.self) == "gamma")
         #expect(try row.decode("evidence_ids", as: [String].self) == ["gamma-misuse-late"])
-        expectClose(try row.decode("original", as: Double.self), Self.combined(positive: 50, negative: Self.saturate(Self.gammaEarlyWeight)), "original")
+        expectClose(try row.decode("original", as: Double.self), Self.combined(positive: 25, negative: Self.saturate(Self.gammaEarlyWeight) / 2), "original")
         // Restated: MISUSE now holds both records, and the late one is a breach (after the endorsement).
         let misuse = Self.saturate(Self.gammaEarlyWeight + Self.gammaLateWeight)
         let breach = Self.saturate(Self.gammaLateWeight)
-        expectClose(try row.decode("restated", as: Double.self), Self.combined(positive: 50, negative: (misuse + breach) / 2), "restated")
+        expectClose(try row.decode("restated", as: Double.self), Self.combined(positive: 25, negative: (misuse + breach) / 2), "restated")
         #expect(try indicator(restated, "gamma", "BREACH").state == "scored")
         // The published figure is unchanged.
-        expectClose(try actor(summary.runID, "gamma").combined, Self.combined(positive: 50, negative: Self.saturate(Self.gammaEarlyWeight)), "published")
+        expectClose(try actor(summary.runID, "gamma").combined, Self.combined(positive: 25, negative: Self.saturate(Self.gammaEarlyWeight) / 2), "published")
     }
 
     @Test func identicalInputsGiveTheIdenticalRun() throws {
@@ -184,9 +194,10 @@ struct ScoringTests {
             FROM scorecard.actor_scores WHERE run_id = \(run) AND actor_id = 'alpha'
             """).first!
         #expect(try row.decode("previous_run_id", as: Int64.self) == earlier)
-        // In 2023 alpha had only the Code (50) and no evidence: combined (100 + 50) / 2.
-        expectClose(try row.decode("previous", as: Double.self), 75, "alpha 2023")
-        expectClose(try row.decode("change", as: Double.self), try row.decode("combined", as: Double.self) - 75, "alpha change")
+        // In 2023 alpha had only the Code (COMMIT 50) and no evidence on record: positive (50 + 0) / 2,
+        // negative 0 (MISUSE and BREACH apply but have no evidence), combined (100 + 25 − 0) / 2.
+        expectClose(try row.decode("previous", as: Double.self), 62.5, "alpha 2023")
+        expectClose(try row.decode("change", as: Double.self), try row.decode("combined", as: Double.self) - 62.5, "alpha change")
     }
 
     @Test func explainListsExactlyTheContributingEvidence() throws {
@@ -213,9 +224,10 @@ struct ScoringTests {
             #expect(Double(result.rankP05) <= result.medianRank && result.medianRank <= Double(result.rankP95))
             #expect((0...1).contains(result.gradeChangeShare))
         }
-        // delta and epsilon are identical: they share every rank in every sample.
-        let delta = a.first { $0.actorID == "delta" }!, epsilon = a.first { $0.actorID == "epsilon" }!
-        #expect(delta.medianRank == epsilon.medianRank)
+        // beta and epsilon are identical: they share every rank in every sample.
+        let beta = a.first { $0.actorID == "beta" }!, epsilon = a.first { $0.actorID == "epsilon" }!
+        #expect(beta == SensitivityAnalysis.ActorResult(actorID: "beta", medianRank: epsilon.medianRank, rankP05: epsilon.rankP05,
+                                                        rankP95: epsilon.rankP95, gradeChangeShare: epsilon.gradeChangeShare))
     }
 }
 
@@ -224,5 +236,18 @@ struct ScoringTests {
         _ = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
     } catch let invalid as MethodologyInvalid {
         Issue.record("\(invalid.problems.map(\.description))")
+    }
+}
+
+extension ScoringTests {
+    /// The analysis ranks the actors the run ranked, aggregating as scoring does: an actor far
+    /// ahead of its kind keeps its rank under every perturbation, one far behind never rises.
+    @Test func sensitivityRanksTheActorsTheRunRanked() throws {
+        let run = try score().runID
+        let results = try SensitivityAnalysis(connection: connection).run(runID: run, methodology: file.methodology, samples: 500, seed: 7)
+        let published = try connection.query("SELECT actor_id, rank_in_kind FROM scorecard.actor_scores WHERE run_id = \(run) AND rank_in_kind IS NOT NULL")
+        #expect(Set(results.map(\.actorID)) == Set(try published.map { try $0.decode("actor_id", as: String.self) }))
+        #expect(results.first { $0.actorID == "vend" }?.medianRank == 1)
+        #expect(results.first { $0.actorID == "alpha" }?.rankP05 == 4)
     }
 }

@@ -1432,8 +1432,10 @@ graded AS (
            CASE WHEN c.combined IS NULL OR c.evidence_count < $4::integer THEN NULL
                 ELSE (SELECT g.grade FROM grade_band g WHERE c.combined >= g.minimum ORDER BY g.minimum DESC LIMIT 1)
            END AS grade,
-           CASE WHEN c.combined IS NOT NULL
-                THEN rank() OVER (PARTITION BY c.actor_kind, c.combined IS NULL ORDER BY c.combined DESC)
+           -- Only actors with enough evidence for a grade are ranked: a rank built on nothing would mislead.
+           CASE WHEN c.combined IS NOT NULL AND c.evidence_count >= $4::integer
+                THEN rank() OVER (PARTITION BY c.actor_kind, c.combined IS NOT NULL AND c.evidence_count >= $4::integer
+                                  ORDER BY c.combined DESC)
            END AS rank_in_kind
     FROM combined c
 ),
@@ -1566,7 +1568,7 @@ FROM assessed
 
 """#),
         ("Schemas/queries/pillar_scores.sql", #"""
--- Positive and negative accountability per actor and pillar: weighted means of scored indicators.
+-- Positive and negative accountability per actor and pillar: weighted means of applicable indicators.
 -- Grain: run × actor × pillar. $1 run id, $2 indicator weights (jsonb [{code, weight}]), $3 pillars (jsonb [{id}]).
 INSERT INTO scorecard.pillar_scores (run_id, actor_id, pillar, positive, negative)
 WITH indicator_weight AS (
@@ -1575,11 +1577,14 @@ WITH indicator_weight AS (
 pillar AS (
     SELECT * FROM jsonb_to_recordset($3::jsonb) AS p (id text)
 ),
-scored AS (  -- indicators in other states take no part: they are not zeros
-    SELECT v.actor_id, v.pillar, v.polarity, v.value::float8 AS value, w.weight
+scored AS (
+    -- Every applicable indicator takes part. One with no evidence on record adds no points
+    -- (its state stays "no evidence", never a zero value), so conduct on record can only
+    -- raise the face it belongs to; indicators that do not apply take no part at all.
+    SELECT v.actor_id, v.pillar, v.polarity, coalesce(v.value::float8, 0) AS value, w.weight
     FROM scorecard.indicator_values v
     JOIN indicator_weight w ON w.code = v.indicator_code
-    WHERE v.run_id = $1::bigint AND v.state = 'scored'
+    WHERE v.run_id = $1::bigint AND v.state <> 'not applicable'
 )
 SELECT $1::bigint, a.id, p.id,
        round((sum(s.value * s.weight) FILTER (WHERE s.polarity = 'positive')

@@ -46,7 +46,7 @@ public struct Explanation: Sendable {
         let actor = Actor(id: try actorRow.decode("id"), name: try actorRow.decode("name"), kind: try actorRow.decode("kind"))
         let s = try connection.query("""
             SELECT s.positive, s.negative, s.combined, s.change, s.grade, s.rank_in_kind, s.evidence_count,
-                   (SELECT count(*) FROM scorecard.actor_scores p WHERE p.run_id = s.run_id AND p.actor_kind = s.actor_kind AND p.combined IS NOT NULL) AS peers
+                   (SELECT count(*) FROM scorecard.actor_scores p WHERE p.run_id = s.run_id AND p.actor_kind = s.actor_kind AND p.rank_in_kind IS NOT NULL) AS peers
             FROM scorecard.actor_scores s WHERE s.run_id = \(run.id) AND s.actor_id = \(actorID)
             """).first!
         let scores = Scores(positive: try s.decode("positive"), negative: try s.decode("negative"), combined: try s.decode("combined"),

@@ -3,7 +3,8 @@ import Postgres
 
 /// How stable the ranking is when the weights change: every indicator and pillar weight is
 /// scaled by a factor drawn uniformly from [0.5, 1.5], scores and ranks are recomputed from
-/// the run's stored indicator values, and each actor's ranks and grades are summarised.
+/// the run's stored indicator values exactly as scoring aggregates them (pillar_scores.sql,
+/// actor_scores.sql), and each ranked actor's ranks and grades are summarised.
 /// Seeded (SplitMix64): the same seed gives the same figures.
 public struct SensitivityAnalysis {
     public struct ActorResult: Sendable, Equatable {
@@ -26,15 +27,15 @@ public struct SensitivityAnalysis {
         var position: [String: Int] = [:]
         for row in try connection.query("""
             SELECT actor_id, actor_kind, grade, evidence_count FROM scorecard.actor_scores
-            WHERE run_id = \(runID) AND combined IS NOT NULL ORDER BY actor_id
+            WHERE run_id = \(runID) AND rank_in_kind IS NOT NULL ORDER BY actor_id
             """) {
             position[try row.decode("actor_id")] = actors.count
             actors.append(Actor(id: try row.decode("actor_id"), kind: try row.decode("actor_kind"), grade: try row.decode("grade"),
                                 evidence: try row.decode("evidence_count"), values: []))
         }
         for row in try connection.query("""
-            SELECT actor_id, indicator_code, pillar, polarity, value::float8 AS value FROM scorecard.indicator_values
-            WHERE run_id = \(runID) AND state = 'scored' ORDER BY actor_id, indicator_code
+            SELECT actor_id, indicator_code, pillar, polarity, coalesce(value, 0)::float8 AS value FROM scorecard.indicator_values
+            WHERE run_id = \(runID) AND state <> 'not applicable' ORDER BY actor_id, indicator_code
             """) {
             guard let index = position[try row.decode("actor_id")],
                   let indicator = indicatorIndex[try row.decode("indicator_code")],
