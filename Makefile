@@ -29,10 +29,13 @@ test: build ## Build and run every test against a real PostgreSQL the tests star
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-demo: build ## Start the embedded cluster, migrate, load the Pall Mall example, show the status
+demo: build ## The whole pipeline on the Pall Mall example, on the embedded PostgreSQL
 	$(BIN) db start
 	$(BIN) migrate
 	$(BIN) load Examples/pall-mall/data
+	$(BIN) score --methodology Examples/pall-mall/methodology.yaml --all-periods
+	$(BIN) sensitivity --methodology Examples/pall-mall/methodology.yaml --samples 1000 --seed 1
+	$(BIN) explain us --methodology Examples/pall-mall/methodology.yaml
 	$(BIN) db status
 
 bench: deps embed ## Benchmarks (release build); writes docs/performance.md

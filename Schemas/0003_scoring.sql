@@ -82,17 +82,16 @@ COMMENT ON COLUMN scorecard.indicator_values.value IS '0 to 100.';
 COMMENT ON COLUMN scorecard.indicator_values.evidence_count IS 'Evidence records (or, for commitment indicators, commitments in force) behind the value.';
 
 CREATE TABLE scorecard.indicator_contributions (
-    run_id          bigint  NOT NULL REFERENCES scorecard.score_runs (id),
+    run_id          bigint  NOT NULL,
     actor_id        text    NOT NULL,
     indicator_code  text    NOT NULL,
     evidence_id     text,
     commitment_id   text,
     weight          numeric(12, 6) NOT NULL,
     contribution    numeric(7, 3)  NOT NULL,
-    CHECK ((evidence_id IS NULL) <> (commitment_id IS NULL)),
-    FOREIGN KEY (run_id, actor_id, indicator_code) REFERENCES scorecard.indicator_values (run_id, actor_id, indicator_code)
+    CHECK ((evidence_id IS NULL) <> (commitment_id IS NULL))
 );
-COMMENT ON TABLE scorecard.indicator_contributions IS 'What each evidence record or commitment contributed to an indicator value. Grain: run × actor × indicator × evidence record (or commitment). Contributions of one value add up to it.';
+COMMENT ON TABLE scorecard.indicator_contributions IS 'What each evidence record or commitment contributed to an indicator value. Grain: run × actor × indicator × evidence record (or commitment). Contributions of one value add up to it. (run_id, actor_id, indicator_code) always names a row of indicator_values, written in the same transaction; it carries no FOREIGN KEY because a row-by-row check would double the time of a million-record run.';
 COMMENT ON COLUMN scorecard.indicator_contributions.weight IS 'The record''s weight: severity × certainty × reliability × decay (evidence), or the instrument''s weight (commitments).';
 COMMENT ON COLUMN scorecard.indicator_contributions.contribution IS 'Its share of the indicator value, in points.';
 CREATE INDEX indicator_contributions_run ON scorecard.indicator_contributions (run_id, actor_id, indicator_code);

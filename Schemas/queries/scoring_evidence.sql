@@ -18,33 +18,34 @@ severity_weight AS (
 reliability_weight AS (
     SELECT key AS reliability, value::float8 AS weight FROM jsonb_each_text($4::jsonb -> 'reliability')
 ),
-known_evidence AS (  -- published by the cutoff: never counted before it could have been public
+known_evidence AS MATERIALIZED (  -- published by the cutoff: never counted before it could have been public
     SELECT e.id, e.actor_id, e.counterpart_id, e.evidence_type, e.provision_id, e.severity, e.certainty,
            e.source_ids, e.occurred_on, scorecard.last_day(e.occurred_on, e.occurred_precision) AS occurred_last
     FROM scorecard.evidence e
     WHERE scorecard.last_day(e.published_on, e.published_precision) <= $2::date
       AND ($5::boolean OR e.sensitivity = 'public')
 ),
+best_reliability AS (  -- a record is as reliable as its most reliable source
+    SELECT e.id AS evidence_id, max(rw.weight) AS weight
+    FROM known_evidence e
+    CROSS JOIN LATERAL unnest(e.source_ids) AS s (source_id)
+    JOIN scorecard.sources src ON src.id = s.source_id
+    JOIN reliability_weight rw ON rw.reliability = src.reliability
+    GROUP BY e.id
+),
 candidate AS (  -- one row per indicator and the actor whose conduct the record is, in the indicator's role
     SELECT i.code, i.kind, i.instruments,
            CASE i.role WHEN 'counterpart' THEN e.counterpart_id ELSE e.actor_id END AS actor_id,
-           e.id AS evidence_id, e.occurred_on, e.provision_id, e.source_ids,
-           sw.weight * cw.weight
-               * power(0.5, greatest(0, $1::date - e.occurred_last) / i.half_life_days) AS weight_before_reliability
+           e.id AS evidence_id, e.occurred_on, e.provision_id,
+           sw.weight * cw.weight * coalesce(r.weight, 0)
+               * power(0.5, greatest(0, $1::date - e.occurred_last) / i.half_life_days) AS weight
     FROM indicator i
     JOIN known_evidence e ON e.evidence_type = ANY (i.evidence_types)
     JOIN severity_weight sw ON sw.severity = e.severity
     JOIN certainty_weight cw ON cw.certainty = e.certainty
+    LEFT JOIN best_reliability r ON r.evidence_id = e.id
     WHERE $1::date - e.occurred_last <= i.window_days
       AND (i.role <> 'counterpart' OR e.counterpart_id IS NOT NULL)
-),
-best_reliability AS (  -- a record is as reliable as its most reliable source
-    SELECT c.evidence_id, max(rw.weight) AS weight
-    FROM (SELECT DISTINCT evidence_id, source_ids FROM candidate) c
-    CROSS JOIN LATERAL unnest(c.source_ids) AS s (source_id)
-    JOIN scorecard.sources src ON src.id = s.source_id
-    JOIN reliability_weight rw ON rw.reliability = src.reliability
-    GROUP BY c.evidence_id
 ),
 qualifying AS (  -- a breach is conduct after a promise that covered it, not withdrawn by then
     SELECT c.*
@@ -60,6 +61,5 @@ qualifying AS (  -- a breach is conduct after a promise that covered it, not wit
               AND scorecard.last_day(k.committed_on, k.committed_precision) <= $2::date
               AND (k.withdrawn_on IS NULL OR k.withdrawn_on > c.occurred_on))
 )
-SELECT q.code, q.actor_id, q.evidence_id, q.weight_before_reliability * coalesce(r.weight, 0)
+SELECT q.code, q.actor_id, q.evidence_id, q.weight
 FROM qualifying q
-LEFT JOIN best_reliability r ON r.evidence_id = q.evidence_id

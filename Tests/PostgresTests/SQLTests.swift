@@ -1,3 +1,6 @@
+import Foundation
+import TestSupport
+import Logging
 import Postgres
 import Testing
 
@@ -57,5 +60,41 @@ struct SQLTests {
     @Test func passwordsAreRedactedFromSummaries() {
         #expect(DatabaseLocation.redactingPassword("postgresql://u:s3cret@h/db") == "postgresql://u:***@h/db")
         #expect(DatabaseLocation.redactingPassword("host=h password=s3cret dbname=x") == "host=h password=*** dbname=x")
+    }
+}
+
+@Suite("Choosing the database (no server)")
+struct DatabaseLocationTests {
+    let root = URL(fileURLWithPath: "/tmp/embedded-root")
+
+    @Test func anExplicitURLWins() {
+        let location = DatabaseLocation.resolve(explicitURL: "postgresql:///a", environment: ["DATABASE_URL": "postgresql:///b", "PGHOST": "h"],
+                                                embeddedRoot: root, logger: .quiet)
+        #expect(location.conninfo == "postgresql:///a")
+        #expect(location.summary == "postgresql:///a (from --database-url)")
+    }
+
+    @Test func thenDATABASE_URL() {
+        let location = DatabaseLocation.resolve(explicitURL: nil, environment: ["DATABASE_URL": "postgresql://u:secret@h/b", "PGHOST": "h"],
+                                                embeddedRoot: root, logger: .quiet)
+        #expect(location.conninfo == "postgresql://u:secret@h/b")
+        #expect(location.summary == "postgresql://u:***@h/b (from DATABASE_URL)")
+    }
+
+    @Test func thenThePGVariablesThroughLibpq() {
+        let location = DatabaseLocation.resolve(explicitURL: nil, environment: ["PGSERVICE": "scorecard", "PGUSER": "analyst"],
+                                                embeddedRoot: root, logger: .quiet)
+        #expect(location.conninfo == "")
+        #expect(location.summary == "libpq environment (PGUSER, PGSERVICE)")
+    }
+
+    @Test func elseTheEmbeddedCluster() {
+        let location = DatabaseLocation.resolve(explicitURL: nil, environment: ["PGPASSWORD": "x"], embeddedRoot: root, logger: .quiet)
+        guard case let .embedded(cluster) = location else {
+            Issue.record("expected the embedded cluster")
+            return
+        }
+        #expect(cluster.root == root)
+        #expect(location.conninfo.hasPrefix("postgresql:///scorecard?host="))
     }
 }

@@ -411,17 +411,16 @@ COMMENT ON COLUMN scorecard.indicator_values.value IS '0 to 100.';
 COMMENT ON COLUMN scorecard.indicator_values.evidence_count IS 'Evidence records (or, for commitment indicators, commitments in force) behind the value.';
 
 CREATE TABLE scorecard.indicator_contributions (
-    run_id          bigint  NOT NULL REFERENCES scorecard.score_runs (id),
+    run_id          bigint  NOT NULL,
     actor_id        text    NOT NULL,
     indicator_code  text    NOT NULL,
     evidence_id     text,
     commitment_id   text,
     weight          numeric(12, 6) NOT NULL,
     contribution    numeric(7, 3)  NOT NULL,
-    CHECK ((evidence_id IS NULL) <> (commitment_id IS NULL)),
-    FOREIGN KEY (run_id, actor_id, indicator_code) REFERENCES scorecard.indicator_values (run_id, actor_id, indicator_code)
+    CHECK ((evidence_id IS NULL) <> (commitment_id IS NULL))
 );
-COMMENT ON TABLE scorecard.indicator_contributions IS 'What each evidence record or commitment contributed to an indicator value. Grain: run × actor × indicator × evidence record (or commitment). Contributions of one value add up to it.';
+COMMENT ON TABLE scorecard.indicator_contributions IS 'What each evidence record or commitment contributed to an indicator value. Grain: run × actor × indicator × evidence record (or commitment). Contributions of one value add up to it. (run_id, actor_id, indicator_code) always names a row of indicator_values, written in the same transaction; it carries no FOREIGN KEY because a row-by-row check would double the time of a million-record run.';
 COMMENT ON COLUMN scorecard.indicator_contributions.weight IS 'The record''s weight: severity × certainty × reliability × decay (evidence), or the instrument''s weight (commitments).';
 COMMENT ON COLUMN scorecard.indicator_contributions.contribution IS 'Its share of the indicator value, in points.';
 CREATE INDEX indicator_contributions_run ON scorecard.indicator_contributions (run_id, actor_id, indicator_code);
@@ -1642,33 +1641,34 @@ severity_weight AS (
 reliability_weight AS (
     SELECT key AS reliability, value::float8 AS weight FROM jsonb_each_text($4::jsonb -> 'reliability')
 ),
-known_evidence AS (  -- published by the cutoff: never counted before it could have been public
+known_evidence AS MATERIALIZED (  -- published by the cutoff: never counted before it could have been public
     SELECT e.id, e.actor_id, e.counterpart_id, e.evidence_type, e.provision_id, e.severity, e.certainty,
            e.source_ids, e.occurred_on, scorecard.last_day(e.occurred_on, e.occurred_precision) AS occurred_last
     FROM scorecard.evidence e
     WHERE scorecard.last_day(e.published_on, e.published_precision) <= $2::date
       AND ($5::boolean OR e.sensitivity = 'public')
 ),
+best_reliability AS (  -- a record is as reliable as its most reliable source
+    SELECT e.id AS evidence_id, max(rw.weight) AS weight
+    FROM known_evidence e
+    CROSS JOIN LATERAL unnest(e.source_ids) AS s (source_id)
+    JOIN scorecard.sources src ON src.id = s.source_id
+    JOIN reliability_weight rw ON rw.reliability = src.reliability
+    GROUP BY e.id
+),
 candidate AS (  -- one row per indicator and the actor whose conduct the record is, in the indicator's role
     SELECT i.code, i.kind, i.instruments,
            CASE i.role WHEN 'counterpart' THEN e.counterpart_id ELSE e.actor_id END AS actor_id,
-           e.id AS evidence_id, e.occurred_on, e.provision_id, e.source_ids,
-           sw.weight * cw.weight
-               * power(0.5, greatest(0, $1::date - e.occurred_last) / i.half_life_days) AS weight_before_reliability
+           e.id AS evidence_id, e.occurred_on, e.provision_id,
+           sw.weight * cw.weight * coalesce(r.weight, 0)
+               * power(0.5, greatest(0, $1::date - e.occurred_last) / i.half_life_days) AS weight
     FROM indicator i
     JOIN known_evidence e ON e.evidence_type = ANY (i.evidence_types)
     JOIN severity_weight sw ON sw.severity = e.severity
     JOIN certainty_weight cw ON cw.certainty = e.certainty
+    LEFT JOIN best_reliability r ON r.evidence_id = e.id
     WHERE $1::date - e.occurred_last <= i.window_days
       AND (i.role <> 'counterpart' OR e.counterpart_id IS NOT NULL)
-),
-best_reliability AS (  -- a record is as reliable as its most reliable source
-    SELECT c.evidence_id, max(rw.weight) AS weight
-    FROM (SELECT DISTINCT evidence_id, source_ids FROM candidate) c
-    CROSS JOIN LATERAL unnest(c.source_ids) AS s (source_id)
-    JOIN scorecard.sources src ON src.id = s.source_id
-    JOIN reliability_weight rw ON rw.reliability = src.reliability
-    GROUP BY c.evidence_id
 ),
 qualifying AS (  -- a breach is conduct after a promise that covered it, not withdrawn by then
     SELECT c.*
@@ -1684,9 +1684,1302 @@ qualifying AS (  -- a breach is conduct after a promise that covered it, not wit
               AND scorecard.last_day(k.committed_on, k.committed_precision) <= $2::date
               AND (k.withdrawn_on IS NULL OR k.withdrawn_on > c.occurred_on))
 )
-SELECT q.code, q.actor_id, q.evidence_id, q.weight_before_reliability * coalesce(r.weight, 0)
+SELECT q.code, q.actor_id, q.evidence_id, q.weight
 FROM qualifying q
-LEFT JOIN best_reliability r ON r.evidence_id = q.evidence_id
+
+"""#),
+        ("Schemas/report.schema.json", #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:scorecard:schema:report:1.0",
+  "title": "Scorecard report",
+  "description": "The JSON format of `scorecard report` (schema_version 1.0): one as-published score run of a period, ranked by actor kind, with every actor's indicators, the public evidence behind them, coverage and the method. Keys are sorted; numbers are written as the database stores them (scores with three decimals). Restricted evidence never appears. A change that removes or renames a key, or changes its meaning, increases the major version; additions increase the minor version.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "schema_version",
+    "run",
+    "methodology",
+    "rankings",
+    "actors",
+    "coverage",
+    "trend"
+  ],
+  "properties": {
+    "schema_version": {
+      "description": "The version of this format.",
+      "const": "1.0"
+    },
+    "run": {
+      "description": "The as-published score run: what was scored, with what and as of when.",
+      "title": "Run",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "period",
+        "period_start",
+        "period_end",
+        "basis",
+        "knowledge_cutoff",
+        "provisional",
+        "dataset_sha256",
+        "previous",
+        "sensitivity",
+        "actor_filter"
+      ],
+      "properties": {
+        "id": {
+          "description": "The score run's id (scorecard.score_runs.id).",
+          "type": "integer"
+        },
+        "period": {
+          "description": "The period: 2025-Q2 (quarterly methodology) or 2025 (yearly).",
+          "type": "string",
+          "pattern": "^[0-9]{4}(-Q[1-4])?$"
+        },
+        "period_start": {
+          "description": "First day of the period.",
+          "type": "string",
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        },
+        "period_end": {
+          "description": "Last day of the period.",
+          "type": "string",
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        },
+        "basis": {
+          "description": "as_published: only what was published by the end of the period.",
+          "type": "string",
+          "enum": [
+            "as_published"
+          ]
+        },
+        "knowledge_cutoff": {
+          "description": "Evidence and commitments published after this date were not used.",
+          "type": "string",
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        },
+        "provisional": {
+          "description": "True when the period had not ended when the data was loaded: later evidence may still count.",
+          "type": "boolean"
+        },
+        "dataset_sha256": {
+          "description": "SHA-256 of the dataset the run used.",
+          "type": "string",
+          "pattern": "^[0-9a-f]{64}$"
+        },
+        "previous": {
+          "description": "The previous period's as-published run the changes are measured against, or null.",
+          "oneOf": [
+            {
+              "title": "Previous run",
+              "description": "The previous period's run.",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "run_id",
+                "period"
+              ],
+              "properties": {
+                "run_id": {
+                  "description": "Its score run id.",
+                  "type": "integer"
+                },
+                "period": {
+                  "description": "Its period, or null if the run is gone.",
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "sensitivity": {
+          "description": "The sensitivity analysis the rank intervals come from, or null when none was run.",
+          "oneOf": [
+            {
+              "title": "Sensitivity analysis",
+              "description": "The analysis: the one with the most samples, then the highest seed.",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "samples",
+                "seed"
+              ],
+              "properties": {
+                "samples": {
+                  "description": "Number of samples.",
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "seed": {
+                  "description": "Seed of the generator.",
+                  "type": "integer"
+                }
+              }
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "actor_filter": {
+          "description": "The actor the actor sections and the trend were limited to (--actor), or null.",
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      }
+    },
+    "methodology": {
+      "description": "The methodology version the run used.",
+      "title": "Methodology",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "version",
+        "sha256",
+        "title",
+        "description",
+        "period_kind",
+        "pillars",
+        "grades",
+        "minimum_evidence",
+        "restricted_evidence",
+        "indicators",
+        "document"
+      ],
+      "properties": {
+        "id": {
+          "description": "The methodology's id.",
+          "type": "string"
+        },
+        "version": {
+          "description": "Its version.",
+          "type": "string"
+        },
+        "sha256": {
+          "description": "SHA-256 of the methodology file.",
+          "type": "string",
+          "pattern": "^[0-9a-f]{64}$"
+        },
+        "title": {
+          "description": "Its title.",
+          "type": "string"
+        },
+        "description": {
+          "description": "Its description, or null.",
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "period_kind": {
+          "description": "The unit of publication.",
+          "type": "string",
+          "enum": [
+            "quarter",
+            "year"
+          ]
+        },
+        "pillars": {
+          "description": "The pillars and their weights (which add up to 1).",
+          "type": "array",
+          "items": {
+            "title": "Pillar",
+            "description": "A pillar.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "name",
+              "weight"
+            ],
+            "properties": {
+              "id": {
+                "description": "The pillar's id.",
+                "type": "string"
+              },
+              "name": {
+                "description": "The pillar's name.",
+                "type": "string"
+              },
+              "weight": {
+                "description": "Its weight.",
+                "type": "number"
+              }
+            }
+          }
+        },
+        "grades": {
+          "description": "Grade bands, highest first.",
+          "type": "array",
+          "items": {
+            "title": "Grade band",
+            "description": "A grade band.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "grade",
+              "minimum",
+              "label"
+            ],
+            "properties": {
+              "grade": {
+                "description": "The grade.",
+                "type": "string"
+              },
+              "minimum": {
+                "description": "The lowest combined score of the band.",
+                "type": "number"
+              },
+              "label": {
+                "description": "Its label, or null.",
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          }
+        },
+        "minimum_evidence": {
+          "description": "Fewer evidence records behind an actor's scores: no grade and no rank.",
+          "type": "integer",
+          "minimum": 0
+        },
+        "restricted_evidence": {
+          "description": "Whether restricted evidence was scored: always exclude in a report (runs that included it are refused).",
+          "const": "exclude"
+        },
+        "indicators": {
+          "description": "The indicators, in methodology order.",
+          "type": "array",
+          "items": {
+            "title": "Indicator",
+            "description": "An indicator of the methodology.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "code",
+              "name",
+              "description",
+              "pillar",
+              "polarity",
+              "kind",
+              "weight",
+              "applies_to"
+            ],
+            "properties": {
+              "code": {
+                "description": "Its code.",
+                "type": "string"
+              },
+              "name": {
+                "description": "Its name.",
+                "type": "string"
+              },
+              "description": {
+                "description": "What it measures.",
+                "type": "string"
+              },
+              "pillar": {
+                "description": "Its pillar.",
+                "type": "string"
+              },
+              "polarity": {
+                "description": "positive or negative.",
+                "type": "string",
+                "enum": [
+                  "positive",
+                  "negative"
+                ]
+              },
+              "kind": {
+                "description": "commitment, evidence or breach.",
+                "type": "string",
+                "enum": [
+                  "commitment",
+                  "evidence",
+                  "breach"
+                ]
+              },
+              "weight": {
+                "description": "Its weight within its pillar and polarity.",
+                "type": "number"
+              },
+              "applies_to": {
+                "description": "The actor kinds it concerns.",
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        },
+        "document": {
+          "description": "Where the method is documented, relative to the project root.",
+          "type": "string"
+        }
+      }
+    },
+    "rankings": {
+      "description": "One ranked table per actor kind, in the order state, organisation, vendor, investor.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/ranking"
+      }
+    },
+    "actors": {
+      "description": "One section per actor (only the chosen actor with --actor), in ranking order.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/actor"
+      }
+    },
+    "coverage": {
+      "description": "Gaps in the evidence.",
+      "title": "Coverage",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "thin_evidence_threshold",
+        "actors_without_evidence",
+        "thin_indicators"
+      ],
+      "properties": {
+        "thin_evidence_threshold": {
+          "description": "An evidence or breach indicator scored for fewer actors than this has thin evidence.",
+          "type": "integer",
+          "minimum": 1
+        },
+        "actors_without_evidence": {
+          "description": "Actors with no public evidence on record (as actor or counterpart) by the knowledge cutoff.",
+          "type": "array",
+          "items": {
+            "title": "Actor",
+            "description": "An actor.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "actor_id",
+              "name",
+              "kind"
+            ],
+            "properties": {
+              "actor_id": {
+                "description": "The actor's id.",
+                "type": "string"
+              },
+              "name": {
+                "description": "The actor's name.",
+                "type": "string"
+              },
+              "kind": {
+                "description": "The actor's kind.",
+                "type": "string"
+              }
+            }
+          }
+        },
+        "thin_indicators": {
+          "description": "Evidence and breach indicators scored for fewer actors than the threshold.",
+          "type": "array",
+          "items": {
+            "title": "Thin indicator",
+            "description": "An indicator with thin evidence.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "code",
+              "name",
+              "scored_actors",
+              "applicable_actors"
+            ],
+            "properties": {
+              "code": {
+                "description": "The indicator's code.",
+                "type": "string"
+              },
+              "name": {
+                "description": "The indicator's name.",
+                "type": "string"
+              },
+              "scored_actors": {
+                "description": "Actors for whom it was scored.",
+                "type": "integer",
+                "minimum": 0
+              },
+              "applicable_actors": {
+                "description": "Actors it applies to.",
+                "type": "integer",
+                "minimum": 0
+              }
+            }
+          }
+        }
+      }
+    },
+    "trend": {
+      "description": "Combined scores over the as-published runs of each period, up to this one, under the same methodology version.",
+      "title": "Trend",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "periods",
+        "series"
+      ],
+      "properties": {
+        "periods": {
+          "description": "The periods, oldest first.",
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "series": {
+          "description": "One series per actor.",
+          "type": "array",
+          "items": {
+            "title": "Series",
+            "description": "One actor's combined scores.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "actor_id",
+              "name",
+              "combined"
+            ],
+            "properties": {
+              "actor_id": {
+                "description": "The actor's id.",
+                "type": "string"
+              },
+              "name": {
+                "description": "The actor's name.",
+                "type": "string"
+              },
+              "combined": {
+                "description": "One value per period (null where the actor had no combined score).",
+                "type": "array",
+                "items": {
+                  "type": [
+                    "number",
+                    "null"
+                  ],
+                  "minimum": 0,
+                  "maximum": 100
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
+  "$defs": {
+    "source": {
+      "title": "Source",
+      "description": "A published source, as the dataset's sources.csv records it.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "publisher",
+        "url",
+        "title",
+        "reliability"
+      ],
+      "properties": {
+        "id": {
+          "description": "The source's id in the dataset.",
+          "type": "string"
+        },
+        "publisher": {
+          "description": "Who published it.",
+          "type": "string"
+        },
+        "url": {
+          "description": "Where it can be read (an absolute http or https URL).",
+          "type": "string"
+        },
+        "title": {
+          "description": "Its title, or null when the dataset gives none.",
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "reliability": {
+          "description": "Admiralty-style reliability grade of the source, A (completely reliable) to F (cannot be judged).",
+          "type": "string",
+          "enum": [
+            "A",
+            "B",
+            "C",
+            "D",
+            "E",
+            "F"
+          ]
+        }
+      }
+    },
+    "cause": {
+      "title": "Cause of a change",
+      "description": "The evidence record or commitment whose contribution to the actor's indicators changed most between the previous period's run and this one.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "type",
+        "id",
+        "description",
+        "points"
+      ],
+      "properties": {
+        "type": {
+          "description": "What the record is.",
+          "type": "string",
+          "enum": [
+            "evidence",
+            "commitment"
+          ]
+        },
+        "id": {
+          "description": "The evidence record's or commitment's id in the dataset.",
+          "type": "string"
+        },
+        "description": {
+          "description": "The evidence summary, or the commitment (kind, instrument, date), or 'no longer in the dataset'.",
+          "type": "string"
+        },
+        "points": {
+          "description": "Change in its contributions in indicator points, contributions to positive indicators counted up and to negative indicators counted down: positive values raised the actor's standing.",
+          "type": "number"
+        }
+      }
+    },
+    "change": {
+      "title": "Change",
+      "description": "The combined score against the previous period under the same methodology version.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "previous_combined",
+        "change",
+        "direction",
+        "cause"
+      ],
+      "properties": {
+        "previous_combined": {
+          "description": "The combined score in the previous period's as-published run, or null.",
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 100
+        },
+        "change": {
+          "description": "combined minus previous_combined, or null when either is missing.",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "direction": {
+          "description": "up, down, unchanged, or none (no previous figure); shown as ▲, ▼ and –.",
+          "type": "string",
+          "enum": [
+            "up",
+            "down",
+            "unchanged",
+            "none"
+          ]
+        },
+        "cause": {
+          "description": "What changed most, or null when nothing changed or there is no previous figure.",
+          "oneOf": [
+            {
+              "$ref": "#/$defs/cause"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        }
+      }
+    },
+    "rank_interval": {
+      "title": "Rank interval",
+      "description": "How stable the rank is when the weights are perturbed: the latest sensitivity analysis of the run (most samples, then highest seed).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "median",
+        "p05",
+        "p95",
+        "grade_change_share"
+      ],
+      "properties": {
+        "median": {
+          "description": "Median rank over the samples.",
+          "type": "number"
+        },
+        "p05": {
+          "description": "5th percentile of the rank: the best plausible rank.",
+          "type": "integer"
+        },
+        "p95": {
+          "description": "95th percentile of the rank: the worst plausible rank.",
+          "type": "integer"
+        },
+        "grade_change_share": {
+          "description": "Share of samples, 0 to 1, in which the grade differs from the published one.",
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1
+        }
+      }
+    },
+    "ranked_actor": {
+      "title": "Ranked actor",
+      "description": "One row of a ranked table.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "actor_id",
+        "name",
+        "rank",
+        "ranked_in_kind",
+        "positive",
+        "negative",
+        "combined",
+        "grade",
+        "grade_label",
+        "insufficient_evidence",
+        "evidence_records",
+        "rank_interval",
+        "change"
+      ],
+      "properties": {
+        "actor_id": {
+          "description": "The actor's id in the dataset.",
+          "type": "string"
+        },
+        "name": {
+          "description": "The actor's name.",
+          "type": "string"
+        },
+        "rank": {
+          "description": "Rank by combined score among ranked actors of the same kind (1 = highest; equal scores share a rank), or null for insufficient evidence.",
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 1
+        },
+        "ranked_in_kind": {
+          "description": "How many actors of this kind have a rank.",
+          "type": "integer",
+          "minimum": 0
+        },
+        "positive": {
+          "description": "Positive accountability score, 0 to 100, as stored (three decimals); null when nothing positive applies.",
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 100
+        },
+        "negative": {
+          "description": "Negative accountability score, 0 to 100, as stored (three decimals); null when nothing negative applies.",
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 100
+        },
+        "combined": {
+          "description": "(100 + positive − negative) / 2, an empty face counted as 0; null when neither face applies.",
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 100
+        },
+        "grade": {
+          "description": "Grade band of the combined score, or null (insufficient evidence, or no score).",
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "grade_label": {
+          "description": "The grade band's label from the methodology, or null.",
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "insufficient_evidence": {
+          "description": "True when fewer evidence records than the methodology's minimum_evidence are behind the scores: no grade and no rank.",
+          "type": "boolean"
+        },
+        "evidence_records": {
+          "description": "Distinct public evidence records behind the actor's evidence and breach indicators (restricted evidence is never counted).",
+          "type": "integer",
+          "minimum": 0
+        },
+        "rank_interval": {
+          "description": "The rank interval from the sensitivity analysis, or null when none was run or the actor is unranked.",
+          "oneOf": [
+            {
+              "$ref": "#/$defs/rank_interval"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "change": {
+          "description": "The change since the previous period.",
+          "$ref": "#/$defs/change"
+        }
+      }
+    },
+    "ranking": {
+      "title": "Ranking",
+      "description": "The ranked table of one kind of actor.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "kind",
+        "actors"
+      ],
+      "properties": {
+        "kind": {
+          "description": "The actor kind.",
+          "type": "string",
+          "enum": [
+            "state",
+            "organisation",
+            "vendor",
+            "investor"
+          ]
+        },
+        "actors": {
+          "description": "The actors of this kind, ranked first (by rank, then id), then unranked (by id).",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/ranked_actor"
+          }
+        }
+      }
+    },
+    "commitment": {
+      "title": "Commitment",
+      "description": "A commitment in force at the end of the period.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "instrument_id",
+        "instrument_title",
+        "kind",
+        "committed_on",
+        "withdrawn_on",
+        "source"
+      ],
+      "properties": {
+        "id": {
+          "description": "The commitment's id in the dataset.",
+          "type": "string"
+        },
+        "instrument_id": {
+          "description": "The instrument committed to.",
+          "type": "string"
+        },
+        "instrument_title": {
+          "description": "The instrument's title.",
+          "type": "string"
+        },
+        "kind": {
+          "description": "How the actor committed: endorsed, signed, joined, ratified or adopted.",
+          "type": "string"
+        },
+        "committed_on": {
+          "description": "When, as precisely as known (YYYY, YYYY-MM or YYYY-MM-DD).",
+          "type": "string",
+          "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+        },
+        "withdrawn_on": {
+          "description": "When it was withdrawn (after the period), or null.",
+          "type": [
+            "string",
+            "null"
+          ],
+          "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+        },
+        "source": {
+          "description": "The source of the commitment.",
+          "$ref": "#/$defs/source"
+        }
+      }
+    },
+    "indicator_value": {
+      "title": "Indicator value",
+      "description": "One indicator of one actor in the run.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "code",
+        "name",
+        "pillar",
+        "polarity",
+        "kind",
+        "state",
+        "value",
+        "records"
+      ],
+      "properties": {
+        "code": {
+          "description": "The indicator's code in the methodology.",
+          "type": "string"
+        },
+        "name": {
+          "description": "The indicator's name.",
+          "type": "string"
+        },
+        "pillar": {
+          "description": "The pillar it belongs to.",
+          "type": "string"
+        },
+        "polarity": {
+          "description": "positive or negative.",
+          "type": "string",
+          "enum": [
+            "positive",
+            "negative"
+          ]
+        },
+        "kind": {
+          "description": "commitment, evidence or breach.",
+          "type": "string",
+          "enum": [
+            "commitment",
+            "evidence",
+            "breach"
+          ]
+        },
+        "state": {
+          "description": "scored; no evidence (nothing on record: not a zero); not applicable (the indicator does not concern the actor).",
+          "type": "string",
+          "enum": [
+            "scored",
+            "no evidence",
+            "not applicable"
+          ]
+        },
+        "value": {
+          "description": "The value, 0 to 100, when scored; null otherwise (never 0 for missing evidence).",
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 100
+        },
+        "records": {
+          "description": "Public evidence records (commitments, for commitment indicators) behind the value.",
+          "type": "integer",
+          "minimum": 0
+        }
+      }
+    },
+    "contribution": {
+      "title": "Contribution",
+      "description": "What an evidence record contributed to one indicator value.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "indicator",
+        "points"
+      ],
+      "properties": {
+        "indicator": {
+          "description": "The indicator's code.",
+          "type": "string"
+        },
+        "points": {
+          "description": "Its share of the indicator's value, in points.",
+          "type": "number"
+        }
+      }
+    },
+    "evidence": {
+      "title": "Evidence",
+      "description": "A public evidence record cited by the actor's scores.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "type",
+        "type_name",
+        "role",
+        "occurred_on",
+        "published_on",
+        "certainty",
+        "severity",
+        "summary",
+        "contributions",
+        "sources"
+      ],
+      "properties": {
+        "id": {
+          "description": "The evidence record's id in the dataset.",
+          "type": "string"
+        },
+        "type": {
+          "description": "The evidence type's id.",
+          "type": "string"
+        },
+        "type_name": {
+          "description": "The evidence type's name.",
+          "type": "string"
+        },
+        "role": {
+          "description": "actor when the actor did it, counterpart when it was done to or with the actor.",
+          "type": "string",
+          "enum": [
+            "actor",
+            "counterpart"
+          ]
+        },
+        "occurred_on": {
+          "description": "When the conduct took place, as precisely as known.",
+          "type": "string",
+          "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+        },
+        "published_on": {
+          "description": "When it became public, as precisely as known.",
+          "type": "string",
+          "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+        },
+        "certainty": {
+          "description": "confirmed, attributed or reported.",
+          "type": "string",
+          "enum": [
+            "confirmed",
+            "attributed",
+            "reported"
+          ]
+        },
+        "severity": {
+          "description": "Severity from 1 to 5.",
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 5
+        },
+        "summary": {
+          "description": "What happened, as the dataset summarises it.",
+          "type": "string"
+        },
+        "contributions": {
+          "description": "Its contribution to each indicator it counts towards, in methodology order.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/contribution"
+          }
+        },
+        "sources": {
+          "description": "Its sources, in the dataset's order.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/source"
+          }
+        }
+      }
+    },
+    "breach": {
+      "title": "Breach",
+      "description": "Conduct after a commitment against it: a contribution to a breach indicator.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "indicator",
+        "evidence_id",
+        "summary",
+        "points"
+      ],
+      "properties": {
+        "indicator": {
+          "description": "The breach indicator's code.",
+          "type": "string"
+        },
+        "evidence_id": {
+          "description": "The evidence record.",
+          "type": "string"
+        },
+        "summary": {
+          "description": "The evidence record's summary.",
+          "type": "string"
+        },
+        "points": {
+          "description": "Its contribution to the breach indicator, in points.",
+          "type": "number"
+        }
+      }
+    },
+    "response": {
+      "title": "Response",
+      "description": "An actor's reply to a public evidence record (right of reply), public by the knowledge cutoff.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "evidence_id",
+        "responded_on",
+        "summary",
+        "source"
+      ],
+      "properties": {
+        "id": {
+          "description": "The response's id in the dataset.",
+          "type": "string"
+        },
+        "evidence_id": {
+          "description": "The evidence record replied to.",
+          "type": "string"
+        },
+        "responded_on": {
+          "description": "When, as precisely as known.",
+          "type": "string",
+          "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+        },
+        "summary": {
+          "description": "What the reply says.",
+          "type": "string"
+        },
+        "source": {
+          "description": "Where the reply was published.",
+          "$ref": "#/$defs/source"
+        }
+      }
+    },
+    "restatement": {
+      "title": "Restatement",
+      "description": "The period's figures recomputed with evidence published after it ended; the published figure is never edited.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "restated_run_id",
+        "original",
+        "restated",
+        "evidence_ids"
+      ],
+      "properties": {
+        "restated_run_id": {
+          "description": "The run computed with everything known.",
+          "type": "integer"
+        },
+        "original": {
+          "description": "Scores as published.",
+          "title": "Scores",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "positive",
+            "negative",
+            "combined"
+          ],
+          "properties": {
+            "positive": {
+              "description": "Positive score, or null.",
+              "type": [
+                "number",
+                "null"
+              ],
+              "minimum": 0,
+              "maximum": 100
+            },
+            "negative": {
+              "description": "Negative score, or null.",
+              "type": [
+                "number",
+                "null"
+              ],
+              "minimum": 0,
+              "maximum": 100
+            },
+            "combined": {
+              "description": "Combined score, or null.",
+              "type": [
+                "number",
+                "null"
+              ],
+              "minimum": 0,
+              "maximum": 100
+            }
+          }
+        },
+        "restated": {
+          "description": "Scores with evidence published later.",
+          "title": "Scores",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "positive",
+            "negative",
+            "combined"
+          ],
+          "properties": {
+            "positive": {
+              "description": "Positive score, or null.",
+              "type": [
+                "number",
+                "null"
+              ],
+              "minimum": 0,
+              "maximum": 100
+            },
+            "negative": {
+              "description": "Negative score, or null.",
+              "type": [
+                "number",
+                "null"
+              ],
+              "minimum": 0,
+              "maximum": 100
+            },
+            "combined": {
+              "description": "Combined score, or null.",
+              "type": [
+                "number",
+                "null"
+              ],
+              "minimum": 0,
+              "maximum": 100
+            }
+          }
+        },
+        "evidence_ids": {
+          "description": "The public evidence published after the period that causes the difference.",
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      }
+    },
+    "actor": {
+      "title": "Actor section",
+      "description": "Everything behind one actor's scores.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "actor_id",
+        "name",
+        "kind",
+        "country",
+        "iso_code",
+        "commitments",
+        "indicators",
+        "evidence",
+        "breaches",
+        "responses",
+        "restatements"
+      ],
+      "properties": {
+        "actor_id": {
+          "description": "The actor's id in the dataset.",
+          "type": "string"
+        },
+        "name": {
+          "description": "The actor's name.",
+          "type": "string"
+        },
+        "kind": {
+          "description": "state, organisation, vendor or investor.",
+          "type": "string",
+          "enum": [
+            "state",
+            "organisation",
+            "vendor",
+            "investor"
+          ]
+        },
+        "country": {
+          "description": "Country code (ISO 3166) of a vendor or investor, or null.",
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "iso_code": {
+          "description": "ISO 3166 code of a state, or null.",
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "commitments": {
+          "description": "Commitments in force at the end of the period.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/commitment"
+          }
+        },
+        "indicators": {
+          "description": "Every indicator, in methodology order, with its state and value.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/indicator_value"
+          }
+        },
+        "evidence": {
+          "description": "The public evidence cited by the scores, most recent conduct first.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/evidence"
+          }
+        },
+        "breaches": {
+          "description": "Contributions to breach indicators.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/breach"
+          }
+        },
+        "responses": {
+          "description": "Replies on record (right of reply).",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/response"
+          }
+        },
+        "restatements": {
+          "description": "Restatements of the period's figures.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/restatement"
+          }
+        }
+      }
+    }
+  }
+}
 
 """#),
     ]

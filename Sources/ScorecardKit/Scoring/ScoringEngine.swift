@@ -43,7 +43,11 @@ public struct ScoringEngine {
         let periods = try resolve(selection, methodology: methodology)
         return try connection.withAdvisoryLock(ScoringEngine.lockKey) {
             try periods.map { period in
-                try connection.transaction { _ in try score(period, file: file, batch: batch) }
+                try connection.transaction { connection in
+                    // Room to hash a million records in memory rather than sort them on disk.
+                    try connection.executeUnsafeTrustedScript("SET LOCAL work_mem = '256MB'")
+                    return try score(period, file: file, batch: batch)
+                }
             }
         }
     }

@@ -25,7 +25,7 @@ struct Score: ParsableCommand {
     @OptionGroup var methodologyOptions: MethodologyOptions
     @Option(help: ArgumentHelp("The period: 2025-Q2 (quarterly methodology), 2025 (yearly), or latest.", valueName: "period"))
     var period: String?
-    @Flag(help: "Score every period from the first with data to the latest, in order.")
+    @Flag(help: "Score every period from the first with evidence to the latest, in order.")
     var allPeriods = false
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
