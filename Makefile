@@ -36,6 +36,7 @@ demo: build ## The whole pipeline on the Pall Mall example, on the embedded Post
 	$(BIN) score --methodology Examples/pall-mall/methodology.yaml --all-periods
 	$(BIN) sensitivity --methodology Examples/pall-mall/methodology.yaml --samples 1000 --seed 1
 	$(BIN) explain us --methodology Examples/pall-mall/methodology.yaml
+	$(BIN) report --methodology Examples/pall-mall/methodology.yaml --out Reports
 	$(BIN) db status
 
 bench: deps embed ## Benchmarks (release build); writes docs/performance.md
@@ -44,7 +45,7 @@ bench: deps embed ## Benchmarks (release build); writes docs/performance.md
 
 snapshots: build ## Rewrite committed expectations (Table Schemas, example datapackage.json) from the code
 	$(SWIFT) build --build-tests
-	SCORECARD_UPDATE_SNAPSHOTS=1 $(SWIFT) test --skip-build --filter 'FormatDescriptorTests|MethodologyTests'
+	SCORECARD_UPDATE_SNAPSHOTS=1 $(SWIFT) test --skip-build --filter 'FormatDescriptorTests|MethodologyTests|ReportTests|ReportsFolderTests'
 
 clean: ## Remove build output (not the embedded database)
 	rm -rf .build

@@ -45,6 +45,7 @@ CREATE TABLE scorecard.score_runs (
     knowledge_cutoff     date        NOT NULL,
     load_batch_id        bigint      NOT NULL,
     dataset_sha256       text        NOT NULL,
+    engine_sha256        text        NOT NULL CHECK (engine_sha256 ~ '^[0-9a-f]{64}$'),
     inputs_sha256        text        NOT NULL CHECK (inputs_sha256 ~ '^[0-9a-f]{64}$'),
     provisional          boolean     NOT NULL,
     computed_at          timestamptz NOT NULL DEFAULT now(),
@@ -59,7 +60,8 @@ COMMENT ON COLUMN scorecard.score_runs.basis IS 'as_published: only what was pub
 COMMENT ON COLUMN scorecard.score_runs.knowledge_cutoff IS 'Evidence and commitments published after this date were not used.';
 COMMENT ON COLUMN scorecard.score_runs.load_batch_id IS 'The latest load batch when the run was computed (scorecard.load_batches.id).';
 COMMENT ON COLUMN scorecard.score_runs.dataset_sha256 IS 'Digest of the dataset of that load batch.';
-COMMENT ON COLUMN scorecard.score_runs.inputs_sha256 IS 'SHA-256 over the methodology digest, period, basis, cutoff and dataset digest.';
+COMMENT ON COLUMN scorecard.score_runs.engine_sha256 IS 'SHA-256 of the scoring queries (Schemas/queries/) that computed the run: a changed engine never reuses an old run.';
+COMMENT ON COLUMN scorecard.score_runs.inputs_sha256 IS 'SHA-256 over the methodology digest, engine digest, period, basis, cutoff and dataset digest.';
 COMMENT ON COLUMN scorecard.score_runs.provisional IS 'True when the period had not ended on the date of the data (later evidence may still count).';
 COMMENT ON COLUMN scorecard.score_runs.computed_at IS 'When the run was computed (the only wall-clock time a report shows).';
 

@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import Postgres
 
 /// The named SQL queries of `Schemas/queries/`, embedded in the binary.
@@ -9,6 +11,13 @@ enum QueryFiles {
         }
         return file.contents
     }
+
+    /// SHA-256 over every scoring query: part of each run's inputs, so that a run computed by
+    /// other queries is never taken for the same run.
+    static let engineSHA256: String = {
+        let files = EmbeddedResources.files.filter { $0.path.hasPrefix("Schemas/queries/") }.sorted { $0.path < $1.path }
+        return SHA256.hexDigest(of: Data(files.map { "\($0.path)\n\($0.contents)" }.joined(separator: "\n").utf8))
+    }()
 
     static func sql(_ name: String, _ parameters: [(any PostgresEncodable)?]) -> SQL {
         SQL(unsafeTrusted: text(name), parameters: parameters)

@@ -154,16 +154,17 @@ public struct ScoringEngine {
         throws -> (id: Int64, computed: Bool, digest: String)
     {
         let m = file.methodology
-        let digest = ScoringEngine.inputsDigest(methodologySHA256: file.sha256, period: period, basis: basis, cutoff: cutoff, datasetSHA256: batch.datasetSHA256)
+        let digest = ScoringEngine.inputsDigest(methodologySHA256: file.sha256, engineSHA256: QueryFiles.engineSHA256, period: period,
+                                                basis: basis, cutoff: cutoff, datasetSHA256: batch.datasetSHA256)
         if let existing = try connection.query("SELECT id FROM scorecard.score_runs WHERE inputs_sha256 = \(digest)").first {
             return (try existing.decode("id"), false, digest)
         }
         let started = DispatchTime.now()
         let id = try connection.query("""
             INSERT INTO scorecard.score_runs (methodology_id, methodology_version, methodology_sha256, period, period_start,
-                period_end, basis, knowledge_cutoff, load_batch_id, dataset_sha256, inputs_sha256, provisional)
+                period_end, basis, knowledge_cutoff, load_batch_id, dataset_sha256, engine_sha256, inputs_sha256, provisional)
             VALUES (\(m.id), \(m.version), \(file.sha256), \(period.description), \(period.start), \(period.end), \(basis),
-                \(cutoff), \(batch.id), \(batch.datasetSHA256), \(digest), \(period.end >= batch.loadedOn))
+                \(cutoff), \(batch.id), \(batch.datasetSHA256), \(QueryFiles.engineSHA256), \(digest), \(period.end >= batch.loadedOn))
             RETURNING id
             """).first!.decode("id", as: Int64.self)
         let parameters = try MethodologyParameters(m)
@@ -188,9 +189,10 @@ public struct ScoringEngine {
         return (id, true, digest)
     }
 
-    /// Equal methodology, period, basis, cutoff and dataset: equal digest, so equal numbers.
-    public static func inputsDigest(methodologySHA256: String, period: Period, basis: String, cutoff: CalendarDate, datasetSHA256: String) -> String {
-        let text = "methodology \(methodologySHA256)\nperiod \(period)\nbasis \(basis)\ncutoff \(cutoff)\ndataset \(datasetSHA256)\n"
+    /// Equal methodology, engine, period, basis, cutoff and dataset: equal digest, so equal numbers.
+    public static func inputsDigest(methodologySHA256: String, engineSHA256: String, period: Period, basis: String,
+                                    cutoff: CalendarDate, datasetSHA256: String) -> String {
+        let text = "methodology \(methodologySHA256)\nengine \(engineSHA256)\nperiod \(period)\nbasis \(basis)\ncutoff \(cutoff)\ndataset \(datasetSHA256)\n"
         return SHA256.hexDigest(of: Data(text.utf8))
     }
 }

@@ -1,0 +1,208 @@
+/// The report as JSON: the documented, versioned format of `Schemas/report.schema.json`
+/// (`schema_version` "1.0"). Keys are sorted, indentation is two spaces, and numbers are written
+/// exactly as the database printed them (`62.500`), so equal runs give equal bytes.
+public enum JSONReport {
+    public static func render(_ model: ReportModel) -> String {
+        var out = ""
+        write(document(model), indent: 0, to: &out)
+        return out + "\n"
+    }
+
+    // MARK: The document
+
+    static func document(_ m: ReportModel) -> JSONValue {
+        .object([
+            "schema_version": .string(ReportModel.schemaVersion),
+            "run": run(m.run),
+            "methodology": methodology(m.methodology),
+            "rankings": .array(m.rankings.map { ranking in
+                .object(["kind": .string(ranking.kind), "actors": .array(ranking.actors.map(ranked))])
+            }),
+            "actors": .array(m.actors.map(actor)),
+            "coverage": .object([
+                "thin_evidence_threshold": .int(m.coverage.threshold),
+                "actors_without_evidence": .array(m.coverage.actorsWithoutEvidence.map {
+                    .object(["actor_id": .string($0.id), "name": .string($0.name), "kind": .string($0.kind)])
+                }),
+                "thin_indicators": .array(m.coverage.thinIndicators.map {
+                    .object(["code": .string($0.code), "name": .string($0.name), "scored_actors": .int($0.scoredActors),
+                             "applicable_actors": .int($0.applicableActors)])
+                }),
+            ]),
+            "trend": .object([
+                "periods": .array(m.trend.periods.map(JSONValue.string)),
+                "series": .array(m.trend.series.map { s in
+                    .object(["actor_id": .string(s.actorID), "name": .string(s.name), "combined": .array(s.combined.map(number))])
+                }),
+            ]),
+        ])
+    }
+
+    static func run(_ r: ReportModel.RunInfo) -> JSONValue {
+        .object([
+            "id": .string(r.id),
+            "period": .string(r.period),
+            "period_start": .string(r.periodStart),
+            "period_end": .string(r.periodEnd),
+            "basis": .string(r.basis),
+            "knowledge_cutoff": .string(r.knowledgeCutoff),
+            "provisional": .bool(r.provisional),
+            "dataset_sha256": .string(r.datasetSHA256),
+            "previous": r.previousRunID.map { id in
+                .object(["run_id": .string(id), "period": r.previousPeriod.map(JSONValue.string) ?? .null])
+            } ?? .null,
+            "sensitivity": r.sensitivity.map { .object(["samples": .int($0.samples), "seed": .int64($0.seed)]) } ?? .null,
+            "actor_filter": r.actorFilter.map(JSONValue.string) ?? .null,
+        ])
+    }
+
+    static func methodology(_ m: ReportModel.MethodologyInfo) -> JSONValue {
+        .object([
+            "id": .string(m.id),
+            "version": .string(m.version),
+            "sha256": .string(m.sha256),
+            "title": .string(m.title),
+            "description": m.description.map(JSONValue.string) ?? .null,
+            "period_kind": .string(m.periodKind),
+            "pillars": .array(m.pillars.map { .object(["id": .string($0.id), "name": .string($0.name), "weight": .number($0.weight)]) }),
+            "grades": .array(m.grades.map {
+                .object(["grade": .string($0.grade), "minimum": .number($0.minimum), "label": $0.label.map(JSONValue.string) ?? .null])
+            }),
+            "minimum_evidence": .int(m.minimumEvidence),
+            "restricted_evidence": .string(m.restrictedEvidence),
+            "indicators": .array(m.indicators.map {
+                .object([
+                    "code": .string($0.code), "name": .string($0.name), "description": .string($0.description),
+                    "pillar": .string($0.pillar), "polarity": .string($0.polarity), "kind": .string($0.kind),
+                    "weight": .number($0.weight), "applies_to": .array($0.appliesTo.map(JSONValue.string)),
+                ])
+            }),
+            "document": .string(m.document),
+        ])
+    }
+
+    static func ranked(_ a: ReportModel.RankedActor) -> JSONValue {
+        .object([
+            "actor_id": .string(a.id),
+            "name": .string(a.name),
+            "rank": a.rank.map(JSONValue.int) ?? .null,
+            "ranked_in_kind": .int(a.rankedInKind),
+            "positive": number(a.positive),
+            "negative": number(a.negative),
+            "combined": number(a.combined),
+            "grade": a.grade.map(JSONValue.string) ?? .null,
+            "grade_label": a.gradeLabel.map(JSONValue.string) ?? .null,
+            "insufficient_evidence": .bool(a.insufficientEvidence),
+            "evidence_records": .int(a.evidenceRecords),
+            "rank_interval": a.rankInterval.map { i in
+                .object(["median": .number(i.median), "p05": .int(i.p05), "p95": .int(i.p95), "grade_change_share": .number(i.gradeChangeShare)])
+            } ?? .null,
+            "change": .object([
+                "previous_combined": number(a.change.previousCombined),
+                "change": number(a.change.change),
+                "direction": .string(a.change.direction.rawValue),
+                "cause": a.change.cause.map { c in
+                    .object(["type": .string(c.type), "id": .string(c.id), "description": .string(c.description), "points": .number(c.points)])
+                } ?? .null,
+            ]),
+        ])
+    }
+
+    static func source(_ s: ReportModel.Source) -> JSONValue {
+        .object(["id": .string(s.id), "publisher": .string(s.publisher), "url": .string(s.url),
+                 "title": s.title.map(JSONValue.string) ?? .null, "reliability": .string(s.reliability)])
+    }
+
+    static func actor(_ a: ReportModel.ActorDetail) -> JSONValue {
+        .object([
+            "actor_id": .string(a.id),
+            "name": .string(a.name),
+            "kind": .string(a.kind),
+            "country": a.country.map(JSONValue.string) ?? .null,
+            "iso_code": a.isoCode.map(JSONValue.string) ?? .null,
+            "commitments": .array(a.commitments.map { c in
+                .object(["id": .string(c.id), "instrument_id": .string(c.instrumentID), "instrument_title": .string(c.instrumentTitle),
+                         "kind": .string(c.kind), "committed_on": .string(c.committedOn),
+                         "withdrawn_on": c.withdrawnOn.map(JSONValue.string) ?? .null, "source": source(c.source)])
+            }),
+            "indicators": .array(a.indicators.map { i in
+                .object(["code": .string(i.code), "name": .string(i.name), "pillar": .string(i.pillar), "polarity": .string(i.polarity),
+                         "kind": .string(i.kind), "state": .string(i.state), "value": number(i.value), "records": .int(i.records)])
+            }),
+            "evidence": .array(a.evidence.map { e in
+                .object([
+                    "id": .string(e.id), "type": .string(e.type), "type_name": .string(e.typeName), "role": .string(e.role),
+                    "occurred_on": .string(e.occurredOn), "published_on": .string(e.publishedOn), "certainty": .string(e.certainty),
+                    "severity": .int(e.severity), "summary": .string(e.summary),
+                    "contributions": .array(e.contributions.map { .object(["indicator": .string($0.indicator), "points": .number($0.points)]) }),
+                    "sources": .array(e.sources.map(source)),
+                ])
+            }),
+            "breaches": .array(a.breaches.map { b in
+                .object(["indicator": .string(b.indicator), "evidence_id": .string(b.evidenceID), "summary": .string(b.summary),
+                         "points": .number(b.points)])
+            }),
+            "responses": .array(a.responses.map { r in
+                .object(["id": .string(r.id), "evidence_id": .string(r.evidenceID), "responded_on": .string(r.respondedOn),
+                         "summary": .string(r.summary), "source": source(r.source)])
+            }),
+            "restatements": .array(a.restatements.map { r in
+                .object([
+                    "restated_run_id": .string(r.restatedRunID),
+                    "original": .object(["positive": number(r.originalPositive), "negative": number(r.originalNegative),
+                                         "combined": number(r.originalCombined)]),
+                    "restated": .object(["positive": number(r.restatedPositive), "negative": number(r.restatedNegative),
+                                         "combined": number(r.restatedCombined)]),
+                    "evidence_ids": .array(r.evidenceIDs.map(JSONValue.string)),
+                ])
+            }),
+        ])
+    }
+
+    static func number(_ value: ReportNumber?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+
+    // MARK: Writing
+
+    static func write(_ value: JSONValue, indent: Int, to out: inout String) {
+        switch value {
+        case .null: out += "null"
+        case let .bool(b): out += b ? "true" : "false"
+        case let .int(i): out += String(i)
+        case let .int64(i): out += String(i)
+        case let .number(n): out += n.text
+        case let .string(s): out += Escaping.json(s)
+        case let .array(items):
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                out += String(repeating: "  ", count: indent + 1)
+                write(item, indent: indent + 1, to: &out)
+                out += index == items.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: "  ", count: indent) + "]"
+        case let .object(members):
+            guard !members.isEmpty else { out += "{}"; return }
+            out += "{\n"
+            // Sorted by the keys' UTF-8 bytes: the same order in every locale and on every platform.
+            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            for (index, key) in keys.enumerated() {
+                out += String(repeating: "  ", count: indent + 1) + Escaping.json(key) + ": "
+                write(members[key]!, indent: indent + 1, to: &out)
+                out += index == keys.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: "  ", count: indent) + "}"
+        }
+    }
+}
+
+/// A JSON value whose numbers keep their decimal text.
+indirect enum JSONValue: Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case int64(Int64)
+    case number(ReportNumber)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+}

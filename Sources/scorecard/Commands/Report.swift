@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the scorecard of a period: text, JSON, Markdown, HTML and CSV.",
+        discussion: """
+            Renders the as-published score run of a period (default: the latest) from the database: \
+            for each actor kind a ranked table (scores, grade, rank interval, change and its cause), \
+            one section per actor (commitments, indicators, the public evidence cited with its sources, \
+            breaches, responses, restatements), coverage and a summary of the method. Restricted \
+            evidence never appears; a run scored with restricted_evidence: include is refused (exit 78).
+
+            Files are named scorecard-<methodology>-<period>.<ext> (with -<actor> for --actor), written \
+            atomically beside a SHA256SUMS file; unchanged files are not rewritten. The same run renders \
+            to the same bytes. The JSON format is described by Schemas/report.schema.json.
+            """)
+
+    @OptionGroup var methodologyOptions: MethodologyOptions
+    @Option(help: ArgumentHelp("The period: 2025-Q2 (quarterly methodology), 2025 (yearly), or latest.", valueName: "period"))
+    var period: String = "latest"
+    @Option(help: ArgumentHelp("Comma-separated formats: text, json, markdown, html, csv.", valueName: "formats"))
+    var format: String = ReportFormat.allCases.map(\.rawValue).joined(separator: ",")
+    @Option(help: ArgumentHelp("Limit the actor sections (and the trend) to one actor; the file names end in -<actor>.", valueName: "id"))
+    var actor: String?
+    @Option(help: ArgumentHelp("The output folder, created if missing; - writes one format to standard output.", valueName: "dir"))
+    var out: String = "Reports"
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        let formats: [ReportFormat]
+        do { formats = try ReportFormat.parseList(format) } catch { throw ValidationError("\(error)") }
+        if out == "-" && formats.count != 1 { throw ValidationError(ReportError.oneFormatForStandardOutput.description) }
+    }
+
+    func run() throws {
+        let logger = logging.makeLogger()
+        let formats = try ReportFormat.parseList(format)
+        let file = try reportingMethodologyProblems { try methodologyOptions.load() }
+        if period != "latest" && Period.parse(period, kind: file.methodology.period) == nil {
+            throw ScoringError.badPeriod(period, file.methodology.period)
+        }
+        let connection = try database.connect(logger: logger)
+        try Migrator(logger: logger).migrate(connection)
+        guard let run = try ScoreRuns.published(connection, methodology: file.methodology, period: period == "latest" ? nil : period) else {
+            throw ScoringError.noRun(period: period)
+        }
+        let model = try ReportModel.load(connection, run: run, actorID: actor)
+
+        if out == "-" {
+            let environment = ProcessInfo.processInfo.environment
+            let color = formats[0] == .text && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+            FileHandle.standardOutput.write(Data(ReportRenderer.render(model, as: formats[0], color: color).utf8))
+            return
+        }
+        let files = formats.map { ReportWriter.File(name: model.fileName($0), text: ReportRenderer.render(model, as: $0)) }
+        let directory = URL(fileURLWithPath: out, isDirectory: true)
+        let outcomes = try ReportWriter(directory: directory).write(files)
+        guard !logging.quiet else { return }
+        print("\(run.period): run \(run.id)\(run.provisional ? ", provisional" : "")")
+        for outcome in outcomes {
+            print("  \(outcome.written ? "wrote    " : "unchanged") \(directory.appendingPathComponent(outcome.name).relativePath)")
+        }
+    }
+}

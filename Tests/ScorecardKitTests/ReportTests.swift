@@ -1,0 +1,521 @@
+import Foundation
+import Postgres
+@testable import ScorecardKit
+import Testing
+import TestSupport
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reports of the scoring fixture (Tests/Fixtures/scoring): periods 2023 and 2024 scored, so that
+/// 2024 has a change, and a sensitivity analysis (100 samples, seed 1) for the rank intervals.
+/// Snapshots are in Tests/Fixtures/reports/ (rewrite with SCORECARD_UPDATE_SNAPSHOTS=1, then review).
+@Suite("Report")
+struct ReportTests {
+    static let restrictedID = "gamma-restricted"
+    static let restrictedSummary = "A named victim (restricted)."
+    static let hostile = "<script>alert(1)</script> | *bold* _x_"
+
+    let file: MethodologyFile
+
+    init() throws {
+        file = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+    }
+
+    /// A fresh database with `data` loaded, 2023 and 2024 scored and 2024 analysed.
+    func scoredDatabase(_ data: URL = ProjectFiles.url("Tests/Fixtures/scoring/data"), methodology: MethodologyFile? = nil) throws -> Connection {
+        let connection = try migratedDatabase("report")
+        _ = try DatasetLoader(directory: data, logger: .quiet).load(connection: connection)
+        let engine = ScoringEngine(connection: connection, logger: .quiet)
+        let m = methodology ?? file
+        _ = try engine.score(m, periods: .period("2023"))
+        let run = try engine.score(m, periods: .period("2024"))[0]
+        _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: run.runID, methodology: m.methodology, samples: 100, seed: 1)
+        return connection
+    }
+
+    func model(_ connection: Connection, period: String = "2024", actor: String? = nil, methodology: MethodologyFile? = nil) throws -> ReportModel {
+        let run = try #require(try ScoreRuns.published(connection, methodology: (methodology ?? file).methodology, period: period))
+        return try ReportModel.load(connection, run: run, actorID: actor)
+    }
+
+    func renderAll(_ model: ReportModel) -> [ReportFormat: String] {
+        Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { ($0, ReportRenderer.render(model, as: $0)) })
+    }
+
+    /// The fixture dataset with hostile text in a public record, and a reply to the restricted record.
+    func hostileDataset() throws -> DatasetFixture {
+        let fixture = try DatasetFixture(copying: "Tests/Fixtures/scoring/data")
+        try fixture.append("evidence.csv", "alpha-hostile,alpha,sanction_imposed,2024-03-01,2024-03-02,vend2,,2,confirmed,public,\"\(Self.hostile)\",src-b")
+        try fixture.append("responses.csv", "gamma-restricted-reply,gamma-restricted,gamma,2024-10-15,Reply to the restricted record.,src-c")
+        return fixture
+    }
+
+    // MARK: Snapshots and determinism
+
+    @Test func everyFormatMatchesItsSnapshot() throws {
+        let model = try model(try scoredDatabase())
+        for (format, text) in renderAll(model) {
+            let path = "Tests/Fixtures/reports/\(model.fileName(format))"
+            if let problem = ProjectFiles.compareSnapshot(text, with: path) { Issue.record("\(problem)") }
+        }
+        #expect(model.fileName(.json) == "scorecard-scoring-fixture-2024.json")
+        #expect(model.fileName(.markdown) == "scorecard-scoring-fixture-2024.md")
+    }
+
+    @Test func renderingIsByteIdenticalTwiceAndAcrossDatabases() throws {
+        let first = try scoredDatabase()
+        let once = renderAll(try model(first))
+        let twice = renderAll(try model(first))
+        let elsewhere = renderAll(try model(try scoredDatabase()))
+        for format in ReportFormat.allCases {
+            #expect(once[format] == twice[format], "\(format) differs between two renderings")
+            #expect(once[format] == elsewhere[format], "\(format) differs between two databases")
+        }
+    }
+
+    @Test func theModelHasTheFiguresOfTheRun() throws {
+        let connection = try scoredDatabase()
+        let model = try model(connection)
+        #expect(model.run.period == "2024" && model.run.previousPeriod == "2023")
+        #expect(model.run.sensitivity == ReportModel.SensitivityInfo(samples: 100, seed: 1))
+        #expect(model.rankings.map(\.kind) == ["state", "vendor"])
+        // Stable order: rank, then id; unranked last.
+        #expect(model.rankings[0].actors.map(\.id) == ["gamma", "beta", "epsilon", "alpha", "delta"])
+        let alpha = try #require(model.ranked("alpha"))
+        #expect(alpha.change.direction == .down)
+        #expect(alpha.change.cause?.type == "evidence" && alpha.change.cause?.id == "alpha-misuse")
+        #expect(alpha.change.cause?.points.isNegative == true)
+        #expect(alpha.rankInterval != nil)
+        let delta = try #require(model.ranked("delta"))
+        #expect(delta.grade == nil && delta.rank == nil && delta.insufficientEvidence && delta.rankInterval == nil)
+        // Numbers exactly as stored.
+        let stored = try connection.query("SELECT combined::text AS t FROM scorecard.actor_scores WHERE run_id = (SELECT id FROM scorecard.score_runs WHERE inputs_sha256 = \(model.run.id)) AND actor_id = 'alpha'")
+            .first!.decode("t", as: String.self)
+        #expect(alpha.combined?.text == stored)
+        // States of indicators: no evidence and not applicable are never values.
+        let gamma = try #require(model.actors.first { $0.id == "gamma" })
+        let gammaBreach = try #require(gamma.indicators.first { $0.code == "BREACH" })
+        #expect(gammaBreach.state == "no evidence" && gammaBreach.value == nil)
+        let vend = try #require(model.actors.first { $0.id == "vend" })
+        let vendMisuse = try #require(vend.indicators.first { $0.code == "MISUSE" })
+        #expect(vendMisuse.state == "not applicable" && vendMisuse.value == nil)
+        #expect(gamma.restatements.first?.evidenceIDs == ["gamma-misuse-late"])
+        #expect(model.actors.first { $0.id == "alpha" }?.responses.map(\.id) == ["alpha-reply"])
+        #expect(model.coverage.actorsWithoutEvidence.map(\.id) == ["delta", "vend2"])
+        #expect(model.coverage.thinIndicators.map(\.code) == ["SANCTIONS", "SANCTIONED", "BREACH"])
+        #expect(model.trend.periods == ["2023", "2024"])
+        let one = try self.model(connection, actor: "alpha")
+        #expect(one.actors.map(\.id) == ["alpha"])
+        #expect(one.fileName(.text) == "scorecard-scoring-fixture-2024-alpha.txt")
+        #expect(throws: ScoringError.unknownActor("atlantis")) { try self.model(connection, actor: "atlantis") }
+    }
+
+    // MARK: The JSON format
+
+    @Test func theJSONSnapshotValidatesAgainstTheSchema() throws {
+        let result = try runValidator([ProjectFiles.url("Tests/Fixtures/reports/scorecard-scoring-fixture-2024.json").path])
+        #expect(result.status == 0, "scripts/validate-json-reports failed:\n\(result.output)")
+        // And the validator does reject what the schema forbids.
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-report-\(UUID().uuidString).json")
+        var document = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: ProjectFiles.url("Tests/Fixtures/reports/scorecard-scoring-fixture-2024.json"))) as? [String: Any])
+        document["surprise"] = true
+        document["schema_version"] = "9.9"
+        try JSONSerialization.data(withJSONObject: document).write(to: bad)
+        let rejected = try runValidator([bad.path])
+        #expect(rejected.status == 1, "an invalid report passed:\n\(rejected.output)")
+        #expect(rejected.output.contains("surprise"))
+    }
+
+    /// Runs scripts/validate-json-reports; a missing python3 or jsonschema is a failure, not a skip.
+    func runValidator(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = ProjectFiles.url("scripts/validate-json-reports")
+        process.arguments = arguments
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("validate-\(UUID().uuidString).out")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        defer { try? FileManager.default.removeItem(at: output) }
+        return (process.terminationStatus, try String(contentsOf: output, encoding: .utf8))
+    }
+
+    @Test func theSchemaDocumentsEveryPropertyAndAllowsNoOthers() throws {
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: ProjectFiles.url("Schemas/report.schema.json"))) as? [String: Any])
+        #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+        #expect(schema["$id"] is String)
+        var objects = 0
+        func walk(_ node: Any, _ path: String) {
+            if let list = node as? [Any] { for (i, item) in list.enumerated() { walk(item, "\(path)/\(i)") }; return }
+            guard let node = node as? [String: Any] else { return }
+            if node["type"] as? String == "object" {
+                objects += 1
+                #expect(node["additionalProperties"] as? Bool == false, "\(path) allows additional properties")
+                #expect(node["title"] is String, "\(path) has no title")
+                for (name, property) in node["properties"] as? [String: Any] ?? [:] {
+                    #expect((property as? [String: Any])?["description"] is String, "\(path)/properties/\(name) has no description")
+                }
+            }
+            for (key, value) in node { walk(value, "\(path)/\(key)") }
+        }
+        walk(schema, "#")
+        #expect(objects > 20)
+        let json = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: ProjectFiles.url("Tests/Fixtures/reports/scorecard-scoring-fixture-2024.json"))) as? [String: Any])
+        #expect(json["schema_version"] as? String == ReportModel.schemaVersion)
+    }
+
+    @Test func jsonKeysAreSortedAndNumbersKeepTheirDecimals() throws {
+        let json = JSONReport.render(try model(try scoredDatabase()))
+        // Two-space indentation: a key's siblings are the keys at its indentation since the
+        // last line that opened an object or array at a shallower one.
+        var lastKey: [Int: String] = [:]
+        var checked = 0
+        for line in json.split(separator: "\n") {
+            let indent = line.prefix { $0 == " " }.count
+            let body = line.dropFirst(indent)
+            if body.hasPrefix("\""), let close = body.range(of: "\": ") {
+                let key = String(body[body.index(after: body.startIndex)..<close.lowerBound])
+                if let previous = lastKey[indent] {
+                    #expect(Array(previous.utf8).lexicographicallyPrecedes(Array(key.utf8)), "\(previous) comes before \(key)")
+                    checked += 1
+                }
+                lastKey[indent] = key
+            }
+            if body.hasSuffix("{") || body.hasSuffix("[") { lastKey = lastKey.filter { $0.key <= indent } }
+        }
+        #expect(checked > 100)
+        #expect(json.contains("\"previous_combined\": 62.500"))
+    }
+
+    // MARK: Restricted evidence
+
+    @Test func restrictedEvidenceAppearsInNoFormat() throws {
+        let connection = try scoredDatabase(try hostileDataset().directory)
+        let model = try model(connection)
+        for (format, text) in renderAll(model) {
+            #expect(!text.contains(Self.restrictedID), "\(format) names the restricted record")
+            #expect(!text.contains(Self.restrictedSummary), "\(format) shows the restricted summary")
+            #expect(!text.contains("Reply to the restricted record."), "\(format) shows a reply to the restricted record")
+            #expect(!text.contains("gamma-restricted-reply"), "\(format) names a reply to the restricted record")
+        }
+        // Evidence counts are counts of public evidence: gamma has two records by the cutoff, one restricted.
+        #expect(model.ranked("gamma")?.evidenceRecords == 1)
+        for ranking in model.rankings {
+            for actor in ranking.actors {
+                let publicRecords = try connection.query("""
+                    SELECT count(DISTINCT c.evidence_id)::int AS n FROM scorecard.indicator_contributions c
+                    JOIN scorecard.evidence e ON e.id = c.evidence_id AND e.sensitivity = 'public'
+                    WHERE c.run_id = (SELECT id FROM scorecard.score_runs WHERE inputs_sha256 = \(model.run.id)) AND c.actor_id = \(actor.id)
+                    """).first!.decode("n", as: Int.self)
+                #expect(actor.evidenceRecords == publicRecords, "\(actor.id)")
+                #expect(model.actors.first { $0.id == actor.id }?.evidence.count == publicRecords, "\(actor.id)")
+            }
+        }
+        // In the JSON too: every actor's evidence_records equals the public evidence it lists.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.render(model).utf8)) as? [String: Any])
+        let sections = Dictionary(uniqueKeysWithValues: (json["actors"] as! [[String: Any]]).map { ($0["actor_id"] as! String, $0) })
+        for ranking in json["rankings"] as! [[String: Any]] {
+            for actor in ranking["actors"] as! [[String: Any]] {
+                let id = actor["actor_id"] as! String
+                #expect(actor["evidence_records"] as? Int == (sections[id]?["evidence"] as? [Any])?.count, "\(id)")
+            }
+        }
+    }
+
+    /// Even with every safeguard of scoring removed (a methodology that scores restricted
+    /// evidence), the report refuses: its numbers would reveal what is restricted.
+    @Test func aRunThatScoredRestrictedEvidenceIsRefused() throws {
+        let scoringRestricted = try MethodologyFile.parse(
+            text: file.text.replacingOccurrences(of: "restricted_evidence: exclude", with: "restricted_evidence: include")
+                .replacingOccurrences(of: "version: \"1\"", with: "version: \"1-internal\""),
+            path: "internal.yaml")
+        #expect(scoringRestricted.methodology.restrictedEvidence == .include)
+        let connection = try scoredDatabase(methodology: scoringRestricted)
+        let run = try #require(try ScoreRuns.published(connection, methodology: scoringRestricted.methodology, period: "2024"))
+        do {
+            _ = try ReportModel.load(connection, run: run)
+            Issue.record("a run that scored restricted evidence was rendered")
+        } catch let error as ReportError {
+            #expect(error == .restrictedEvidenceScored(methodologyID: "scoring-fixture", version: "1-internal", runID: run.id))
+            #expect(error.exitCode == 78)
+            #expect(error.description.contains("restricted_evidence: include"))
+        }
+    }
+
+    // MARK: Escaping
+
+    @Test func hostileTextIsEscapedInHTMLAndMarkdown() throws {
+        let model = try model(try scoredDatabase(try hostileDataset().directory))
+        let html = HTMLReport.render(model)
+        #expect(!html.contains("<script"), "the HTML contains a script element")
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; | *bold* _x_"))
+        let markdown = MarkdownReport.render(model)
+        #expect(!markdown.contains("<script"))
+        #expect(markdown.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\| \\*bold\\* \\_x\\_"))
+        // No table row gains a column from a | in the data.
+        for table in markdown.components(separatedBy: "\n\n") where table.hasPrefix("| ") {
+            let rows = table.split(separator: "\n").map { row in
+                row.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+            }
+            #expect(Set(rows).count == 1, "a Markdown table has rows of different widths:\n\(table)")
+        }
+        // The text and JSON carry the summary as it is (JSON string-escaped); CSV quotes what needs it.
+        #expect(TextReport.render(model).contains(Self.hostile))
+        #expect(JSONReport.render(model).contains("\"summary\": \"\(Self.hostile)\""))
+        #expect(Escaping.csv("a,\"b\"\r\nc") == "\"a,\"\"b\"\"\r\nc\"")
+        #expect(Escaping.html("\"'&") == "&quot;&#39;&amp;")
+        #expect(Escaping.safeURL("javascript:alert(1)") == nil)
+        #expect(Escaping.markdownLink("x", "javascript:alert(1)") == "x (javascript:alert(1))")
+        #expect(Escaping.markdownParagraph("- not a list") == "\\- not a list")
+        #expect(Escaping.markdownParagraph("1. not a list") == "1\\. not a list")
+    }
+
+    // MARK: Text
+
+    @Test func textFitsIn80ColumnsAndIsColouredOnlyWhenAsked() throws {
+        let model = try model(try scoredDatabase(try hostileDataset().directory))
+        let text = TextReport.render(model)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            #expect(line.count <= 80, "a line of \(line.count) characters: \(line)")
+        }
+        #expect(!text.contains("\u{1B}"))
+        #expect(text.contains("█"))
+        let coloured = TextReport.render(model, color: true)
+        #expect(coloured.contains("\u{1B}["))
+        #expect(coloured.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression) == text)
+        for line in TextLayout.wrap(String(repeating: "x", count: 200) + " short", width: 80, indent: "    ") {
+            #expect(line.count <= 80)
+        }
+    }
+
+    @Test func theExampleDatasetRendersIn80Columns() throws {
+        let connection = try migratedDatabase("report-example")
+        _ = try DatasetLoader(directory: ProjectFiles.url("Examples/pall-mall/data"), logger: .quiet).load(connection: connection)
+        let example = try MethodologyFile.load(path: ProjectFiles.url("Examples/pall-mall/methodology.yaml").path)
+        _ = try ScoringEngine(connection: connection, logger: .quiet).score(example, periods: .latest)
+        let run = try #require(try ScoreRuns.published(connection, methodology: example.methodology, period: nil))
+        let model = try ReportModel.load(connection, run: run)
+        let text = TextReport.render(model)
+        for line in text.split(separator: "\n") { #expect(line.count <= 80, "a line of \(line.count) characters: \(line)") }
+        for (format, output) in renderAll(model) {
+            #expect(!output.isEmpty, "\(format)")
+            #expect(!output.contains("<script"), "\(format)")
+        }
+        let restricted = try connection.query("SELECT id, summary FROM scorecard.evidence WHERE sensitivity = 'restricted'")
+        for row in restricted {
+            let id: String = try row.decode("id"), summary: String = try row.decode("summary")
+            for (format, output) in renderAll(model) {
+                #expect(!output.contains(id) && !output.contains(summary), "\(format) shows restricted evidence \(id)")
+            }
+        }
+    }
+
+    // MARK: Writing files
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reports-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    func contents(of folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            files[name] = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) ?? Data()
+        }
+        return files
+    }
+
+    func reportFiles(_ model: ReportModel) -> [ReportWriter.File] {
+        ReportFormat.allCases.map { ReportWriter.File(name: model.fileName($0), text: ReportRenderer.render(model, as: $0)) }
+    }
+
+    @Test func writesEveryFileWithChecksumsAndLeavesUnchangedFilesAlone() throws {
+        let model = try model(try scoredDatabase())
+        let folder = try temporaryFolder().appendingPathComponent("Reports")
+        let files = reportFiles(model)
+        let first = try ReportWriter(directory: folder).write(files)
+        #expect(first.allSatisfy { $0.written })
+        #expect(first.map(\.name) == files.map(\.name).sorted() + ["SHA256SUMS"])
+        let sums = try String(contentsOf: folder.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
+        #expect(sums == first.dropLast().map { "\($0.sha256)  \($0.name)\n" }.joined())
+        #expect(try sha256sumCheck(folder) == 0, "sha256sum -c SHA256SUMS fails")
+        #expect(try Set(FileManager.default.contentsOfDirectory(atPath: folder.path)) == Set(files.map(\.name) + ["SHA256SUMS"]))
+
+        // Unchanged content: nothing rewritten, timestamps kept.
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder.appendingPathComponent(name).path)
+        }
+        let second = try ReportWriter(directory: folder).write(files)
+        #expect(second.allSatisfy { !$0.written })
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let date = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate] as? Date
+            #expect(date == old, "\(name) was rewritten")
+        }
+        // One changed file: only it and SHA256SUMS are written; the other entries stay listed.
+        var changed = files
+        changed[0] = ReportWriter.File(name: files[0].name, text: "changed\n")
+        let third = try ReportWriter(directory: folder).write([changed[0]])
+        #expect(third.filter { $0.written }.map(\.name).sorted() == [files[0].name, "SHA256SUMS"].sorted())
+        let listed = try String(contentsOf: folder.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
+        #expect(listed.split(separator: "\n").count == files.count)
+        #expect(try sha256sumCheck(folder) == 0, "sha256sum -c SHA256SUMS fails after a partial update")
+    }
+
+    /// `sha256sum -c SHA256SUMS` in the folder, as a reader of the published reports would check them.
+    func sha256sumCheck(_ folder: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", "--quiet", "-c", "SHA256SUMS"]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Previous files, then a write that cannot happen: a read-only folder (for a user other than
+    /// root, which chmod does not stop) or, for root, a folder where a report file would go.
+    @Test func anUnwritableFolderIsExit73AndLeavesThePreviousFiles() throws {
+        let model = try model(try scoredDatabase())
+        let folder = try temporaryFolder()
+        let files = reportFiles(model)
+        try ReportWriter(directory: folder).write(files.map { ReportWriter.File(name: $0.name, text: "previous \($0.name)\n") })
+        if getuid() != 0 {
+            #expect(chmod(folder.path, 0o555) == 0)
+        } else {
+            // Root writes anywhere: put a folder in the way of one report file instead.
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(files[2].name))
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(files[2].name), withIntermediateDirectories: false)
+        }
+        defer { chmod(folder.path, 0o755) }
+        let before = try contents(of: folder)
+        do {
+            try ReportWriter(directory: folder).write(files)
+            Issue.record("writing into an unwritable folder succeeded")
+        } catch let error as ReportError {
+            #expect(error.exitCode == 73)
+            #expect(error.description.contains("left as they were"))
+        }
+        #expect(try contents(of: folder) == before, "the previous files changed, or temporary files were left")
+    }
+
+    @Test func aFolderInTheWayOfAReportFileIsExit73() throws {
+        let model = try model(try scoredDatabase())
+        let folder = try temporaryFolder()
+        let files = reportFiles(model)
+        try ReportWriter(directory: folder).write(files.map { ReportWriter.File(name: $0.name, text: "previous \($0.name)\n") })
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("SHA256SUMS"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("SHA256SUMS"), withIntermediateDirectories: false)
+        let before = try contents(of: folder)
+        #expect(throws: ReportError.self) { try ReportWriter(directory: folder).write(files) }
+        #expect(try contents(of: folder) == before)
+        // An output "folder" that is a file.
+        let plain = folder.appendingPathComponent(files[0].name)
+        do {
+            try ReportWriter(directory: plain).write(files)
+            Issue.record("a file was used as the output folder")
+        } catch let error as ReportError {
+            #expect(error.exitCode == 73)
+        }
+    }
+
+    /// A rename that fails after others succeeded: the files already replaced are put back.
+    @Test func aFailedRenameRestoresTheFilesAlreadyReplaced() throws {
+        let model = try model(try scoredDatabase())
+        let folder = try temporaryFolder()
+        let files = reportFiles(model)
+        try ReportWriter(directory: folder).write(files.map { ReportWriter.File(name: $0.name, text: "previous \($0.name)\n") })
+        let before = try contents(of: folder)
+        var writer = ReportWriter(directory: folder)
+        writer.failingRename = files.map(\.name).sorted()[3]
+        do {
+            try writer.write(files)
+            Issue.record("the simulated failure did not fail")
+        } catch let error as ReportError {
+            #expect(error.exitCode == 73)
+        }
+        #expect(try contents(of: folder) == before)
+        // And the next write succeeds.
+        try ReportWriter(directory: folder).write(files)
+        #expect(try contents(of: folder)[files[0].name] == files[0].contents)
+    }
+}
+
+/// The `scorecard report` command, run as a user or cron would.
+@Suite("Report command")
+struct ReportCommandTests {
+    let methodology = ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path
+
+    func scored(methodology: String? = nil) throws -> String {
+        let url = try TestCluster.makeDatabase(prefix: "report_cli")
+        let m = methodology ?? self.methodology
+        for arguments in [
+            ["load", "--database-url", url, ProjectFiles.url("Tests/Fixtures/scoring/data").path],
+            ["score", "--database-url", url, "--methodology", m, "--period", "2023"],
+            ["score", "--database-url", url, "--methodology", m, "--period", "2024"],
+            ["sensitivity", "--database-url", url, "--methodology", m, "--period", "2024", "--samples", "100", "--seed", "1"],
+        ] {
+            let result = try ScorecardProcess.run(arguments)
+            #expect(result.status == 0, "\(arguments[0]): \(result.stderr)")
+        }
+        return url
+    }
+
+    @Test func writesTheSnapshotsAndThenLeavesThemAlone() throws {
+        let url = try scored()
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("cli-reports-\(UUID().uuidString)")
+        let result = try ScorecardProcess.run(["report", "--database-url", url, "--methodology", methodology, "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        for ext in ["txt", "json", "md", "html", "csv"] {
+            let name = "scorecard-scoring-fixture-2024.\(ext)"
+            #expect(FileManager.default.contents(atPath: out.appendingPathComponent(name).path)
+                    == FileManager.default.contents(atPath: ProjectFiles.url("Tests/Fixtures/reports/\(name)").path), "\(name)")
+        }
+        let again = try ScorecardProcess.run(["report", "--database-url", url, "--methodology", methodology, "--period", "2024", "--out", out.path])
+        #expect(again.status == 0)
+        #expect(!again.stdout.contains("wrote"))
+        #expect(again.stdout.contains("unchanged"))
+        // One format to standard output: not a terminal, and NO_COLOR set, so no colour.
+        let text = try ScorecardProcess.run(["report", "--database-url", url, "--methodology", methodology, "--format", "text", "--out", "-"])
+        #expect(text.status == 0)
+        #expect(text.stdout == (try String(contentsOf: ProjectFiles.url("Tests/Fixtures/reports/scorecard-scoring-fixture-2024.txt"), encoding: .utf8)))
+    }
+
+    @Test func refusesInEveryFormatARunThatScoredRestrictedEvidence() throws {
+        let text = try String(contentsOfFile: methodology, encoding: .utf8)
+            .replacingOccurrences(of: "restricted_evidence: exclude", with: "restricted_evidence: include")
+            .replacingOccurrences(of: "version: \"1\"", with: "version: \"1-internal\"")
+        let scoringRestricted = FileManager.default.temporaryDirectory.appendingPathComponent("internal-\(UUID().uuidString).yaml")
+        try text.write(to: scoringRestricted, atomically: true, encoding: .utf8)
+        let url = try scored(methodology: scoringRestricted.path)
+        for format in ReportFormat.allCases {
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("refused-\(UUID().uuidString)")
+            let result = try ScorecardProcess.run(["report", "--database-url", url, "--methodology", scoringRestricted.path, "--format", format.rawValue, "--out", out.path])
+            #expect(result.status == 78, "\(format): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains("restricted_evidence: include"))
+            #expect(!result.stdout.contains("gamma-restricted") && !result.stderr.contains("gamma-restricted"))
+            #expect(!FileManager.default.fileExists(atPath: out.path), "\(format): something was written")
+        }
+    }
+
+    @Test func anOutputThatIsAFileIsExit73() throws {
+        let url = try scored()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-folder-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: file)
+        let result = try ScorecardProcess.run(["report", "--database-url", url, "--methodology", methodology, "--out", file.path])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "x")
+        let bad = try ScorecardProcess.run(["report", "--database-url", url, "--methodology", methodology, "--format", "text,pdf"])
+        #expect(bad.status == 64)
+    }
+}
