@@ -45,7 +45,7 @@ bench: deps embed ## Benchmarks (release build); writes docs/performance.md
 
 snapshots: build ## Rewrite committed expectations (Table Schemas, example datapackage.json) from the code
 	$(SWIFT) build --build-tests
-	SCORECARD_UPDATE_SNAPSHOTS=1 $(SWIFT) test --skip-build --filter 'FormatDescriptorTests|MethodologyTests|ReportTests|ReportsFolderTests'
+	SCORECARD_UPDATE_SNAPSHOTS=1 $(SWIFT) test --skip-build --no-parallel --filter 'FormatDescriptorTests|MethodologyTests|ReportTests|ReportsFolderTests'
 
 clean: ## Remove build output (not the embedded database)
 	rm -rf .build

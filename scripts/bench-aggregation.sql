@@ -25,7 +25,7 @@ weighted AS (
     SELECT i.code, i.saturation, CASE i.role WHEN 'counterpart' THEN e.counterpart_id ELSE e.actor_id END AS actor_id,
            e.base_weight * power(0.5, greatest(0, :'period_end'::date - e.occurred_last) / i.half_life) AS weight
     FROM indicator i JOIN evidence e ON e.evidence_type = ANY (i.types)
-    WHERE :'period_end'::date - e.occurred_last <= i.window_days
+    WHERE e.occurred_on <= :'period_end'::date AND :'period_end'::date - e.occurred_last <= i.window_days
       AND (i.role = 'actor' OR e.counterpart_id IS NOT NULL)
       AND (i.kind = 'evidence' OR EXISTS (
             SELECT 1 FROM scorecard.commitments k

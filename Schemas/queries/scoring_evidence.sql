@@ -44,7 +44,8 @@ candidate AS (  -- one row per indicator and the actor whose conduct the record 
     JOIN severity_weight sw ON sw.severity = e.severity
     JOIN certainty_weight cw ON cw.certainty = e.certainty
     LEFT JOIN best_reliability r ON r.evidence_id = e.id
-    WHERE $1::date - e.occurred_last <= i.window_days
+    WHERE e.occurred_on <= $1::date  -- conduct after the period never counts for it, whatever is known later
+      AND $1::date - e.occurred_last <= i.window_days
       AND (i.role <> 'counterpart' OR e.counterpart_id IS NOT NULL)
 ),
 qualifying AS (  -- a breach is conduct after a promise that covered it, not withdrawn by then

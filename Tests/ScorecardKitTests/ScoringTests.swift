@@ -167,6 +167,11 @@ struct ScoringTests {
         expectClose(try actor(summary.runID, "gamma").combined, Self.combined(positive: 25, negative: Self.saturate(Self.gammaEarlyWeight) / 2), "published")
     }
 
+    @Test func conductAfterThePeriodIsNoRestatementOfIt() throws {
+        // Everything published after 2023 is about conduct in 2024: it restates nothing in 2023.
+        #expect(try score("2023").restatements == 0)
+    }
+
     @Test func identicalInputsGiveTheIdenticalRun() throws {
         let first = try score()
         let second = try score()
