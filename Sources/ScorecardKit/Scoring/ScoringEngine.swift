@@ -42,13 +42,22 @@ public struct ScoringEngine {
         try store(file)
         let periods = try resolve(selection, methodology: methodology)
         return try connection.withAdvisoryLock(ScoringEngine.lockKey) {
-            try periods.map { period in
+            let summaries = try periods.map { period in
                 try connection.transaction { connection in
                     // Room to hash a million records in memory rather than sort them on disk.
                     try connection.executeUnsafeTrustedScript("SET LOCAL work_mem = '256MB'")
                     return try score(period, file: file, batch: batch)
                 }
             }
+            // Fresh statistics after a bulk insert, so that reports and analysts' queries get good plans
+            // before autovacuum comes round.
+            if summaries.contains(where: \.computed) {
+                try connection.executeUnsafeTrustedScript("""
+                    ANALYZE scorecard.score_runs, scorecard.indicator_values, scorecard.indicator_contributions,
+                            scorecard.pillar_scores, scorecard.actor_scores, scorecard.restatements
+                    """)
+            }
+            return summaries
         }
     }
 
