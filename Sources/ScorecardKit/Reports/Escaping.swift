@@ -113,6 +113,11 @@ enum Escaping {
 
     /// A JSON string literal: quotes, backslashes and control characters escaped; the rest UTF-8.
     static func json(_ text: String) -> String {
+        // Most text needs no escaping: check the bytes once and copy it whole.
+        // (0xE2 leads the UTF-8 of U+2028 and U+2029, which are escaped below.)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -138,7 +143,9 @@ enum Escaping {
     /// Terminal-safe text: control characters (an escape sequence in a summary could recolour or
     /// rewrite the terminal) replaced by spaces.
     static func plain(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+        // Most text has no control character (C0, DEL, or C1, whose UTF-8 starts with 0xC2): copy it whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? " " : scalar
         }))
     }
@@ -169,30 +176,39 @@ enum TextLayout {
     static func wrap(_ text: String, width: Int, indent: String, firstIndent: String? = nil) -> [String] {
         var lines: [String] = []
         var current = firstIndent ?? indent
+        // Kept alongside `current`: String.count walks the whole string, and reports wrap a lot of text.
+        var currentCount = current.count
+        let indentCount = indent.count
         var currentHasWord = false
         func flush() {
             lines.append(current)
             current = indent
+            currentCount = indentCount
             currentHasWord = false
         }
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init) {
-            var word = word
-            let room = width - current.count - (currentHasWord ? 1 : 0)
-            if word.count <= room {
-                current += (currentHasWord ? " " : "") + word
+        for piece in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+            var word = Substring(piece)
+            var wordCount = word.count
+            let room = width - currentCount - (currentHasWord ? 1 : 0)
+            if wordCount <= room {
+                if currentHasWord { current += " "; currentCount += 1 }
+                current += word
+                currentCount += wordCount
                 currentHasWord = true
                 continue
             }
             if currentHasWord { flush() }
-            while word.count > width - current.count {
-                let take = width - current.count
-                current += String(word.prefix(take))
-                word = String(word.dropFirst(take))
+            while wordCount > width - currentCount {
+                let take = width - currentCount
+                current += word.prefix(take)
+                word = word.dropFirst(take)
+                wordCount -= take
                 currentHasWord = true
                 flush()
             }
             if !word.isEmpty {
                 current += word
+                currentCount += wordCount
                 currentHasWord = true
             }
         }

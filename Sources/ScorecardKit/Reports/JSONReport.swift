@@ -175,23 +175,33 @@ public enum JSONReport {
             guard !items.isEmpty else { out += "[]"; return }
             out += "[\n"
             for (index, item) in items.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                out += indentation(indent + 1)
                 write(item, indent: indent + 1, to: &out)
                 out += index == items.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: "  ", count: indent) + "]"
+            out += indentation(indent)
+            out += "]"
         case let .object(members):
             guard !members.isEmpty else { out += "{}"; return }
             out += "{\n"
             // Sorted by the keys' UTF-8 bytes: the same order in every locale and on every platform.
-            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (index, key) in keys.enumerated() {
-                out += String(repeating: "  ", count: indent + 1) + Escaping.json(key) + ": "
+                out += indentation(indent + 1)
+                out += Escaping.json(key)
+                out += ": "
                 write(members[key]!, indent: indent + 1, to: &out)
                 out += index == keys.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            out += indentation(indent)
+            out += "}"
         }
+    }
+
+    private static let indentations = (0..<32).map { String(repeating: "  ", count: $0) }
+
+    static func indentation(_ level: Int) -> String {
+        level < indentations.count ? indentations[level] : String(repeating: "  ", count: level)
     }
 }
 
