@@ -519,3 +519,11 @@ struct ReportCommandTests {
         #expect(bad.status == 64)
     }
 }
+
+@Suite("Report numbers")
+struct ReportNumberTests {
+    @Test(arguments: [("62.500", 62_500), ("-3.25", -3_250), ("2", 2_000), ("0.0005", 0), ("12.3456", 12_345), ("-0.000", 0), ("100.000", 100_000)])
+    func thousandthsTruncateTowardZero(text: String, expected: Int) {
+        #expect(ReportNumber(text)?.thousandths == expected)
+    }
+}

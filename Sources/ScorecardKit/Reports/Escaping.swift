@@ -5,6 +5,10 @@ enum Escaping {
 
     /// Text content and attribute values (double-quoted): & < > " ' escaped.
     static func html(_ text: String) -> String {
+        // Most text has nothing to escape: one pass over the bytes, then copy it whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -48,6 +52,7 @@ enum Escaping {
     /// entities (GitHub would otherwise pass some HTML through), line breaks as spaces.
     /// Safe in table cells (`|` is escaped) and list items.
     static func markdown(_ text: String) -> String {
+        if !text.utf8.contains(where: { Escaping.markdownSpecial[Int($0)] }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -69,6 +74,11 @@ enum Escaping {
 
     /// Inline text that starts a line: also keeps a leading `-`, `+`, `=` or `1.` from starting a
     /// list, a heading underline or a numbered list.
+    /// Bytes that `markdown` changes: the escaped punctuation, < > &, and control characters.
+    private static let markdownSpecial: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || byte == 0x7F || Array("\\`*_{}[]#|~$^<>&".utf8).contains(UInt8(byte))
+    }
+
     static func markdownParagraph(_ text: String) -> String {
         let escaped = markdown(text)
         guard let first = escaped.first else { return escaped }

@@ -45,4 +45,26 @@ public enum ReportRenderer {
         case .csv: return CSVReport.render(model)
         }
     }
+
+    /// Renders several formats at once, one per core: each is a pure function of the model.
+    /// The result is in the order of `formats`, whatever order they finish in.
+    public static func renderConcurrently(_ model: ReportModel, formats: [ReportFormat]) -> [(format: ReportFormat, text: String)] {
+        let results = RenderedTexts(count: formats.count)
+        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+            results.set(index, render(model, as: formats[index]))
+        }
+        return zip(formats, results.texts).map { ($0, $1) }
+    }
+}
+
+/// Slots for concurrently rendered texts, each written once under a lock.
+private final class RenderedTexts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String]
+
+    init(count: Int) { storage = Array(repeating: "", count: count) }
+
+    func set(_ index: Int, _ text: String) { lock.withLock { storage[index] = text } }
+
+    var texts: [String] { lock.withLock { storage } }
 }

@@ -46,15 +46,21 @@ public struct ReportNumber: Sendable, Hashable, CustomStringConvertible, Postgre
 
     /// The value × 1000, truncated toward zero: for drawing, never for display.
     public var thousandths: Int {
-        let negative = text.hasPrefix("-")
-        let body = negative ? text.dropFirst() : Substring(text)
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        // On the UTF-8 bytes: rankings sort by this, so it runs for every comparison.
         var value = 0
-        for digit in parts[0] { value = value * 10 + Int(digit.asciiValue! - 48) }
-        let fraction = parts.count > 1 ? Array(parts[1]) : []
-        for index in 0..<3 {
-            value = value * 10 + (index < fraction.count ? Int(fraction[index].asciiValue! - 48) : 0)
+        var fractionDigits = -1  // -1 until the decimal point
+        var negative = false
+        for byte in text.utf8 {
+            switch byte {
+            case 45: negative = true
+            case 46: fractionDigits = 0
+            default:
+                if fractionDigits >= 3 { continue }
+                value = value * 10 + Int(byte - 48)
+                if fractionDigits >= 0 { fractionDigits += 1 }
+            }
         }
+        for _ in max(fractionDigits, 0)..<3 { value *= 10 }
         return negative ? -value : value
     }
 

@@ -59,7 +59,7 @@ struct Report: ParsableCommand {
             FileHandle.standardOutput.write(Data(ReportRenderer.render(model, as: formats[0], color: color).utf8))
             return
         }
-        let files = formats.map { ReportWriter.File(name: model.fileName($0), text: ReportRenderer.render(model, as: $0)) }
+        let files = ReportRenderer.renderConcurrently(model, formats: formats).map { ReportWriter.File(name: model.fileName($0.format), text: $0.text) }
         let directory = URL(fileURLWithPath: out, isDirectory: true)
         let outcomes = try ReportWriter(directory: directory).write(files)
         guard !logging.quiet else { return }
