@@ -13,14 +13,8 @@ struct Explain: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
-        let logger = logging.makeLogger()
-        let file = try reportingMethodologyProblems { try methodologyOptions.load() }
-        let connection = try database.connect(logger: logger)
-        try Migrator(logger: logger).migrate(connection)
-        guard let run = try ScoreRuns.published(connection, methodology: file.methodology, period: period == "latest" ? nil : period) else {
-            throw ScoringError.noRun(period: period)
-        }
-        let explanation = try Explanation.load(connection, run: run, actorID: actor, methodology: file.methodology)
+        let published = try PublishedRun.open(methodology: methodologyOptions, period: period, database: database, logger: logging.makeLogger())
+        let explanation = try Explanation.load(published.connection, run: published.run, actorID: actor, methodology: published.file.methodology)
         print(ExplanationText.render(explanation), terminator: "")
     }
 }

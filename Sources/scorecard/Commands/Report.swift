@@ -40,18 +40,10 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let logger = logging.makeLogger()
         let formats = try ReportFormat.parseList(format)
-        let file = try reportingMethodologyProblems { try methodologyOptions.load() }
-        if period != "latest" && Period.parse(period, kind: file.methodology.period) == nil {
-            throw ScoringError.badPeriod(period, file.methodology.period)
-        }
-        let connection = try database.connect(logger: logger)
-        try Migrator(logger: logger).migrate(connection)
-        guard let run = try ScoreRuns.published(connection, methodology: file.methodology, period: period == "latest" ? nil : period) else {
-            throw ScoringError.noRun(period: period)
-        }
-        let model = try ReportModel.load(connection, run: run, actorID: actor)
+        let published = try PublishedRun.open(methodology: methodologyOptions, period: period, database: database, logger: logging.makeLogger())
+        let run = published.run
+        let model = try ReportModel.load(published.connection, run: run, actorID: actor)
 
         if out == "-" {
             let environment = ProcessInfo.processInfo.environment

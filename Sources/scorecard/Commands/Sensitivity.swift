@@ -19,14 +19,10 @@ struct Sensitivity: ParsableCommand {
     }
 
     func run() throws {
-        let logger = logging.makeLogger()
-        let file = try reportingMethodologyProblems { try methodologyOptions.load() }
-        let connection = try database.connect(logger: logger)
-        try Migrator(logger: logger).migrate(connection)
-        guard let run = try ScoreRuns.published(connection, methodology: file.methodology, period: period == "latest" ? nil : period) else {
-            throw ScoringError.noRun(period: period)
-        }
-        let results = try SensitivityAnalysis(connection: connection).runAndStore(runID: run.id, methodology: file.methodology, samples: samples, seed: seed)
+        let published = try PublishedRun.open(methodology: methodologyOptions, period: period, database: database, logger: logging.makeLogger())
+        let run = published.run
+        let results = try SensitivityAnalysis(connection: published.connection)
+            .runAndStore(runID: run.id, methodology: published.file.methodology, samples: samples, seed: seed)
         guard !logging.quiet else { return }
         print("\(run.period): run \(run.id), \(samples) samples, seed \(seed)")
         print("actor".padding(toLength: 32, withPad: " ", startingAt: 0) + "median rank   5–95% interval   grade changes")

@@ -1,0 +1,24 @@
+import Logging
+import Postgres
+import ScorecardKit
+
+/// What explain, sensitivity and report start from: the methodology file, a migrated
+/// connection, and the as-published run of the period asked for (`latest`: the latest scored).
+struct PublishedRun {
+    let file: MethodologyFile
+    let connection: Connection
+    let run: ScoreRuns.Run
+
+    static func open(methodology: MethodologyOptions, period: String, database: DatabaseOptions, logger: Logger) throws -> PublishedRun {
+        let file = try reportingMethodologyProblems { try methodology.load() }
+        if period != "latest" && Period.parse(period, kind: file.methodology.period) == nil {
+            throw ScoringError.badPeriod(period, file.methodology.period)
+        }
+        let connection = try database.connect(logger: logger)
+        try Migrator(logger: logger).migrate(connection)
+        guard let run = try ScoreRuns.published(connection, methodology: file.methodology, period: period == "latest" ? nil : period) else {
+            throw ScoringError.noRun(period: period)
+        }
+        return PublishedRun(file: file, connection: connection, run: run)
+    }
+}
