@@ -55,6 +55,11 @@ CREATE TABLE scorecard.principles (
     changed_batch_id   bigint NOT NULL
 );
 COMMENT ON TABLE scorecard.principles IS 'Principles (pillars) that provisions serve, e.g. the Pall Mall Process''s accountability, precision, oversight, transparency. Grain: one principle.';
+COMMENT ON COLUMN scorecard.principles.id IS 'The principle''s id, chosen by the monitor, e.g. accountability.';
+COMMENT ON COLUMN scorecard.principles.name IS 'Display name.';
+COMMENT ON COLUMN scorecard.principles.description IS 'What the principle asks for; optional.';
+COMMENT ON COLUMN scorecard.principles.first_batch_id IS 'The load_batches.id that first loaded the row.';
+COMMENT ON COLUMN scorecard.principles.changed_batch_id IS 'The load_batches.id that last changed it.';
 
 CREATE TABLE scorecard.actors (
     id                 text   PRIMARY KEY,
@@ -69,6 +74,15 @@ CREATE TABLE scorecard.actors (
     CHECK (kind <> 'state' OR iso_code IS NOT NULL)
 );
 COMMENT ON TABLE scorecard.actors IS 'States, vendors, organisations and investors whose conduct is tracked. Grain: one actor.';
+COMMENT ON COLUMN scorecard.actors.id IS 'The actor''s id, chosen by the monitor and stable over time, e.g. gb or nso-group.';
+COMMENT ON COLUMN scorecard.actors.kind IS 'state, vendor, organisation or investor.';
+COMMENT ON COLUMN scorecard.actors.name IS 'The name the monitor publishes under.';
+COMMENT ON COLUMN scorecard.actors.iso_code IS 'ISO 3166-1 alpha-2 or alpha-3 code, upper case; required for states.';
+COMMENT ON COLUMN scorecard.actors.country IS 'Headquarters of a vendor or investor, as an ISO 3166-1 alpha-2 or alpha-3 code.';
+COMMENT ON COLUMN scorecard.actors.description IS 'Free-text description; optional.';
+COMMENT ON COLUMN scorecard.actors.url IS 'The actor''s website, an absolute http or https URL.';
+COMMENT ON COLUMN scorecard.actors.first_batch_id IS 'The load_batches.id that first loaded the row.';
+COMMENT ON COLUMN scorecard.actors.changed_batch_id IS 'The load_batches.id that last changed it.';
 
 CREATE TABLE scorecard.sources (
     id                  text   PRIMARY KEY,
@@ -85,6 +99,17 @@ CREATE TABLE scorecard.sources (
     CHECK ((published_on IS NULL) = (published_precision IS NULL))
 );
 COMMENT ON TABLE scorecard.sources IS 'Published sources of facts, with an Admiralty-style reliability grade A (completely reliable) to F (cannot be judged). Grain: one source.';
+COMMENT ON COLUMN scorecard.sources.id IS 'The source''s id, chosen by the monitor.';
+COMMENT ON COLUMN scorecard.sources.url IS 'Where the source is published, an absolute http or https URL.';
+COMMENT ON COLUMN scorecard.sources.publisher IS 'Who published the source.';
+COMMENT ON COLUMN scorecard.sources.title IS 'The source''s title; optional.';
+COMMENT ON COLUMN scorecard.sources.published_on IS 'First day of the period in which the source was published; NULL when unknown; see published_precision.';
+COMMENT ON COLUMN scorecard.sources.published_precision IS 'Precision of published_on (the date the source was published): day, month or year; NULL when published_on is.';
+COMMENT ON COLUMN scorecard.sources.reliability IS 'Admiralty-style reliability grade: A completely reliable, B usually reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged.';
+COMMENT ON COLUMN scorecard.sources.archive_url IS 'An archived copy of the source, an absolute http or https URL.';
+COMMENT ON COLUMN scorecard.sources.quote IS 'A short verbatim quote from the source, for citation.';
+COMMENT ON COLUMN scorecard.sources.first_batch_id IS 'The load_batches.id that first loaded the row.';
+COMMENT ON COLUMN scorecard.sources.changed_batch_id IS 'The load_batches.id that last changed it.';
 
 CREATE TABLE scorecard.actor_aliases (
     actor_id             text NOT NULL REFERENCES scorecard.actors (id) DEFERRABLE INITIALLY DEFERRED,
@@ -100,6 +125,16 @@ CREATE TABLE scorecard.actor_aliases (
     PRIMARY KEY (actor_id, alias)
 );
 COMMENT ON TABLE scorecard.actor_aliases IS 'Other names an actor is or was known by (vendors rebrand to escape scrutiny). Grain: one actor and one name.';
+COMMENT ON COLUMN scorecard.actor_aliases.actor_id IS 'The actor known by the name (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.actor_aliases.alias IS 'The other name, exactly as written.';
+COMMENT ON COLUMN scorecard.actor_aliases.alias_kind IS 'alias, former_name or brand.';
+COMMENT ON COLUMN scorecard.actor_aliases.valid_from IS 'First day of the period from which the name was used; NULL when unknown; see valid_from_precision.';
+COMMENT ON COLUMN scorecard.actor_aliases.valid_from_precision IS 'Precision of valid_from (the date the name came into use): day, month or year; NULL when valid_from is.';
+COMMENT ON COLUMN scorecard.actor_aliases.valid_to IS 'First day of the period until which the name was used; NULL when still used or unknown; see valid_to_precision.';
+COMMENT ON COLUMN scorecard.actor_aliases.valid_to_precision IS 'Precision of valid_to (the date the name went out of use): day, month or year; NULL when valid_to is.';
+COMMENT ON COLUMN scorecard.actor_aliases.source_id IS 'The source for the name (scorecard.sources.id); optional.';
+COMMENT ON COLUMN scorecard.actor_aliases.first_batch_id IS 'The load_batches.id that first loaded the row.';
+COMMENT ON COLUMN scorecard.actor_aliases.changed_batch_id IS 'The load_batches.id that last changed it.';
 
 CREATE TABLE scorecard.actor_relations (
     actor_id             text NOT NULL REFERENCES scorecard.actors (id) DEFERRABLE INITIALLY DEFERRED,
@@ -115,6 +150,16 @@ CREATE TABLE scorecard.actor_relations (
     PRIMARY KEY (actor_id, relation, related_actor_id)
 );
 COMMENT ON TABLE scorecard.actor_relations IS 'Relations between actors, read as "actor_id relation related_actor_id" (parent_of, subsidiary_of, investor_in, successor_of). Grain: one relation.';
+COMMENT ON COLUMN scorecard.actor_relations.actor_id IS 'The subject of the relation (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.actor_relations.relation IS 'parent_of, subsidiary_of, investor_in or successor_of, read as "actor_id relation related_actor_id".';
+COMMENT ON COLUMN scorecard.actor_relations.related_actor_id IS 'The object of the relation (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.actor_relations.valid_from IS 'First day of the period from which the relation held; NULL when unknown; see valid_from_precision.';
+COMMENT ON COLUMN scorecard.actor_relations.valid_from_precision IS 'Precision of valid_from (the date the relation began): day, month or year; NULL when valid_from is.';
+COMMENT ON COLUMN scorecard.actor_relations.valid_to IS 'First day of the period until which the relation held; NULL when it still holds or is unknown; see valid_to_precision.';
+COMMENT ON COLUMN scorecard.actor_relations.valid_to_precision IS 'Precision of valid_to (the date the relation ended): day, month or year; NULL when valid_to is.';
+COMMENT ON COLUMN scorecard.actor_relations.source_id IS 'The source for the relation (scorecard.sources.id); optional.';
+COMMENT ON COLUMN scorecard.actor_relations.first_batch_id IS 'The load_batches.id that first loaded the row.';
+COMMENT ON COLUMN scorecard.actor_relations.changed_batch_id IS 'The load_batches.id that last changed it.';
 
 CREATE TABLE scorecard.instruments (
     id                 text   PRIMARY KEY,
@@ -132,7 +177,19 @@ CREATE TABLE scorecard.instruments (
     changed_batch_id   bigint NOT NULL
 );
 COMMENT ON TABLE scorecard.instruments IS 'Texts actors can commit to: declarations, codes of practice, joint statements, laws, standards, industry codes. Grain: one instrument.';
+COMMENT ON COLUMN scorecard.instruments.id IS 'The instrument''s id, chosen by the monitor, e.g. pall-mall-code.';
+COMMENT ON COLUMN scorecard.instruments.kind IS 'declaration, code_of_practice, joint_statement, law, regulation, executive_order, export_control, standard, industry_code or guidance.';
+COMMENT ON COLUMN scorecard.instruments.title IS 'Full title.';
+COMMENT ON COLUMN scorecard.instruments.short_name IS 'Short name for display; optional.';
+COMMENT ON COLUMN scorecard.instruments.issuer IS 'Who issued it, as the source names them.';
+COMMENT ON COLUMN scorecard.instruments.adopted_on IS 'First day of the period in which the instrument was adopted; see adopted_precision.';
+COMMENT ON COLUMN scorecard.instruments.adopted_precision IS 'Precision of adopted_on (the date the instrument was adopted): day, month or year.';
+COMMENT ON COLUMN scorecard.instruments.url IS 'The instrument''s text, an absolute http or https URL; optional.';
 COMMENT ON COLUMN scorecard.instruments.addresses IS 'The actor kinds the instrument asks something of.';
+COMMENT ON COLUMN scorecard.instruments.binding IS 'True when legally binding, false when voluntary.';
+COMMENT ON COLUMN scorecard.instruments.source_id IS 'The source for the instrument (scorecard.sources.id).';
+COMMENT ON COLUMN scorecard.instruments.first_batch_id IS 'The load_batches.id that first loaded the row.';
+COMMENT ON COLUMN scorecard.instruments.changed_batch_id IS 'The load_batches.id that last changed it.';
 
 CREATE TABLE scorecard.provisions (
     id                 text   PRIMARY KEY,
@@ -145,6 +202,14 @@ CREATE TABLE scorecard.provisions (
     changed_batch_id   bigint NOT NULL
 );
 COMMENT ON TABLE scorecard.provisions IS 'Clauses of instruments, each tagged with the principle it serves. Grain: one clause.';
+COMMENT ON COLUMN scorecard.provisions.id IS 'The provision''s id, unique across all instruments, e.g. pall-mall-code.oversight.';
+COMMENT ON COLUMN scorecard.provisions.instrument_id IS 'The instrument the clause belongs to (scorecard.instruments.id).';
+COMMENT ON COLUMN scorecard.provisions.principle_id IS 'The principle the clause serves (scorecard.principles.id).';
+COMMENT ON COLUMN scorecard.provisions.reference IS 'Clause or paragraph number, as the instrument numbers it; optional.';
+COMMENT ON COLUMN scorecard.provisions.text IS 'The clause, verbatim or closely paraphrased.';
+COMMENT ON COLUMN scorecard.provisions.source_id IS 'Where the clause is quoted (scorecard.sources.id), if not the instrument''s own source.';
+COMMENT ON COLUMN scorecard.provisions.first_batch_id IS 'The load_batches.id that first loaded the row.';
+COMMENT ON COLUMN scorecard.provisions.changed_batch_id IS 'The load_batches.id that last changed it.';
 
 CREATE TABLE scorecard.commitments (
     id                  text   PRIMARY KEY,
@@ -162,6 +227,18 @@ CREATE TABLE scorecard.commitments (
     CHECK (withdrawn_on IS NULL OR withdrawn_on >= committed_on)
 );
 COMMENT ON TABLE scorecard.commitments IS 'An actor endorsed, signed, joined, ratified or adopted an instrument on a date, and may have withdrawn. Grain: one commitment. In force on D when committed_on <= D and (withdrawn_on IS NULL OR withdrawn_on > D).';
+COMMENT ON COLUMN scorecard.commitments.id IS 'The commitment''s id, chosen by the monitor.';
+COMMENT ON COLUMN scorecard.commitments.actor_id IS 'The actor that committed (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.commitments.instrument_id IS 'The instrument committed to (scorecard.instruments.id).';
+COMMENT ON COLUMN scorecard.commitments.kind IS 'endorsed, signed, joined, ratified, or adopted (the actor issued the instrument itself, e.g. a law or an executive order).';
+COMMENT ON COLUMN scorecard.commitments.committed_on IS 'First day of the period in which the actor committed; see committed_precision.';
+COMMENT ON COLUMN scorecard.commitments.committed_precision IS 'Precision of committed_on (the date of the commitment): day, month or year.';
+COMMENT ON COLUMN scorecard.commitments.withdrawn_on IS 'First day of the period in which the actor withdrew, on or after committed_on; NULL while not withdrawn; see withdrawn_precision.';
+COMMENT ON COLUMN scorecard.commitments.withdrawn_precision IS 'Precision of withdrawn_on (the date of withdrawal): day, month or year; NULL when withdrawn_on is.';
+COMMENT ON COLUMN scorecard.commitments.source_id IS 'The source of the commitment (scorecard.sources.id).';
+COMMENT ON COLUMN scorecard.commitments.note IS 'The monitor''s free-text note; optional.';
+COMMENT ON COLUMN scorecard.commitments.first_batch_id IS 'The load_batches.id that first loaded the row.';
+COMMENT ON COLUMN scorecard.commitments.changed_batch_id IS 'The load_batches.id that last changed it.';
 CREATE INDEX commitments_actor ON scorecard.commitments (actor_id, committed_on);
 
 CREATE TABLE scorecard.evidence_types (
@@ -172,6 +249,11 @@ CREATE TABLE scorecard.evidence_types (
     changed_batch_id   bigint NOT NULL
 );
 COMMENT ON TABLE scorecard.evidence_types IS 'The dataset''s vocabulary of conduct. Whether a type is positive or negative is the methodology''s reading. Grain: one type.';
+COMMENT ON COLUMN scorecard.evidence_types.id IS 'The type''s id, e.g. sanction_imposed.';
+COMMENT ON COLUMN scorecard.evidence_types.name IS 'Display name.';
+COMMENT ON COLUMN scorecard.evidence_types.description IS 'What counts as this type and what does not; optional.';
+COMMENT ON COLUMN scorecard.evidence_types.first_batch_id IS 'The load_batches.id that first loaded the row.';
+COMMENT ON COLUMN scorecard.evidence_types.changed_batch_id IS 'The load_batches.id that last changed it.';
 
 CREATE TABLE scorecard.evidence (
     id                  text     PRIMARY KEY,
@@ -192,12 +274,22 @@ CREATE TABLE scorecard.evidence (
     changed_batch_id    bigint   NOT NULL
 );
 COMMENT ON TABLE scorecard.evidence IS 'Dated records of conduct: an actor did something (occurred_on), it became public (published_on), with sources, certainty and sensitivity. Grain: one record. Restricted rows are hidden from reader roles. Its references (actor_id, counterpart_id, evidence_type, provision_id and every element of source_ids) are enforced by statement-level triggers, set-based, rather than FOREIGN KEY constraints, whose row-by-row checks would make a million-row load several times slower.';
+COMMENT ON COLUMN scorecard.evidence.id IS 'The record''s id, chosen by the monitor.';
+COMMENT ON COLUMN scorecard.evidence.actor_id IS 'Who acted (scorecard.actors.id): who imposed the sanction, who sold, who used.';
+COMMENT ON COLUMN scorecard.evidence.evidence_type IS 'The kind of conduct (scorecard.evidence_types.id).';
 COMMENT ON COLUMN scorecard.evidence.occurred_on IS 'First day of the period in which the conduct took place; see occurred_precision.';
+COMMENT ON COLUMN scorecard.evidence.occurred_precision IS 'Precision of occurred_on (the date of the conduct): day, month or year.';
 COMMENT ON COLUMN scorecard.evidence.published_on IS 'First day of the period in which it became public; scores of a period use only evidence published by its end.';
+COMMENT ON COLUMN scorecard.evidence.published_precision IS 'Precision of published_on (the date the conduct became public): day, month or year.';
 COMMENT ON COLUMN scorecard.evidence.counterpart_id IS 'The other actor: the vendor sanctioned or bought from, the state supplied.';
+COMMENT ON COLUMN scorecard.evidence.provision_id IS 'The provision the conduct concerns (scorecard.provisions.id); optional.';
+COMMENT ON COLUMN scorecard.evidence.severity IS 'Severity from 1 (minor) to 5 (grave).';
 COMMENT ON COLUMN scorecard.evidence.certainty IS 'confirmed (official act or consistent multi-source reporting), attributed (researchers attribute it; hedging kept in summary), reported (single secondary source).';
 COMMENT ON COLUMN scorecard.evidence.sensitivity IS 'public, or restricted (e.g. a victim''s identity): restricted evidence never reaches a public report or an unprivileged analyst.';
+COMMENT ON COLUMN scorecard.evidence.summary IS 'Neutral one-sentence paraphrase, keeping the sources'' hedging.';
 COMMENT ON COLUMN scorecard.evidence.source_ids IS 'The sources (scorecard.sources ids), in the order the dataset lists them; one row each in the view evidence_sources.';
+COMMENT ON COLUMN scorecard.evidence.first_batch_id IS 'The load_batches.id that first loaded the row.';
+COMMENT ON COLUMN scorecard.evidence.changed_batch_id IS 'The load_batches.id that last changed it.';
 CREATE INDEX evidence_actor ON scorecard.evidence (actor_id, published_on);
 CREATE INDEX evidence_counterpart ON scorecard.evidence (counterpart_id, published_on) WHERE counterpart_id IS NOT NULL;
 
@@ -221,6 +313,7 @@ BEGIN
     RETURN NULL;
 END
 $$;
+COMMENT ON FUNCTION scorecard.check_evidence_references() IS 'Trigger function: raises foreign_key_violation when an inserted or updated evidence row names an actor, counterpart, evidence type, provision or source that does not exist.';
 CREATE TRIGGER evidence_references_on_insert AFTER INSERT ON scorecard.evidence
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scorecard.check_evidence_references();
 CREATE TRIGGER evidence_references_on_update AFTER UPDATE ON scorecard.evidence
@@ -252,6 +345,7 @@ BEGIN
     RETURN NULL;
 END
 $$;
+COMMENT ON FUNCTION scorecard.check_evidence_still_resolves() IS 'Trigger function: raises foreign_key_violation when a deleted actor, evidence type, provision or source is still referred to by evidence.';
 CREATE TRIGGER evidence_still_resolves AFTER DELETE ON scorecard.actors
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION scorecard.check_evidence_still_resolves();
 CREATE TRIGGER evidence_still_resolves AFTER DELETE ON scorecard.evidence_types
@@ -266,6 +360,9 @@ CREATE VIEW scorecard.evidence_sources AS
     FROM scorecard.evidence e
     CROSS JOIN LATERAL unnest(e.source_ids) WITH ORDINALITY AS s (source_id, position);
 COMMENT ON VIEW scorecard.evidence_sources IS 'Which sources support which evidence. Grain: one evidence record and one of its sources.';
+COMMENT ON COLUMN scorecard.evidence_sources.evidence_id IS 'The evidence record (scorecard.evidence.id).';
+COMMENT ON COLUMN scorecard.evidence_sources.source_id IS 'One of its sources (scorecard.sources.id).';
+COMMENT ON COLUMN scorecard.evidence_sources.position IS 'The source''s position in evidence.source_ids, from 1.';
 
 CREATE TABLE scorecard.responses (
     id                  text   PRIMARY KEY,
@@ -279,6 +376,15 @@ CREATE TABLE scorecard.responses (
     changed_batch_id    bigint NOT NULL
 );
 COMMENT ON TABLE scorecard.responses IS 'An actor''s reply to a piece of evidence (right of reply). Grain: one reply.';
+COMMENT ON COLUMN scorecard.responses.id IS 'The reply''s id, chosen by the monitor.';
+COMMENT ON COLUMN scorecard.responses.evidence_id IS 'The evidence replied to (scorecard.evidence.id).';
+COMMENT ON COLUMN scorecard.responses.actor_id IS 'Who replied (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.responses.responded_on IS 'First day of the period in which the actor replied; see responded_precision.';
+COMMENT ON COLUMN scorecard.responses.responded_precision IS 'Precision of responded_on (the date of the reply): day, month or year.';
+COMMENT ON COLUMN scorecard.responses.summary IS 'Neutral summary of the reply.';
+COMMENT ON COLUMN scorecard.responses.source_id IS 'The source of the reply (scorecard.sources.id).';
+COMMENT ON COLUMN scorecard.responses.first_batch_id IS 'The load_batches.id that first loaded the row.';
+COMMENT ON COLUMN scorecard.responses.changed_batch_id IS 'The load_batches.id that last changed it.';
 
 CREATE VIEW scorecard.commitments_in_force_today AS
     SELECT c.*
@@ -286,6 +392,18 @@ CREATE VIEW scorecard.commitments_in_force_today AS
     WHERE c.committed_on <= current_date
       AND (c.withdrawn_on IS NULL OR c.withdrawn_on > current_date);
 COMMENT ON VIEW scorecard.commitments_in_force_today IS 'Commitments in force on the current date. For another date D use scorecard.commitments_in_force(D). Grain: one commitment.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.id IS 'The commitment''s id, chosen by the monitor.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.actor_id IS 'The actor that committed (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.instrument_id IS 'The instrument committed to (scorecard.instruments.id).';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.kind IS 'endorsed, signed, joined, ratified, or adopted (the actor issued the instrument itself, e.g. a law or an executive order).';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.committed_on IS 'First day of the period in which the actor committed; see committed_precision.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.committed_precision IS 'Precision of committed_on (the date of the commitment): day, month or year.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.withdrawn_on IS 'First day of the period in which the actor withdrew, on or after committed_on; NULL while not withdrawn; see withdrawn_precision.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.withdrawn_precision IS 'Precision of withdrawn_on (the date of withdrawal): day, month or year; NULL when withdrawn_on is.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.source_id IS 'The source of the commitment (scorecard.sources.id).';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.note IS 'The monitor''s free-text note; optional.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.first_batch_id IS 'The load_batches.id that first loaded the row.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.changed_batch_id IS 'The load_batches.id that last changed it.';
 
 CREATE FUNCTION scorecard.commitments_in_force(on_date date)
     RETURNS SETOF scorecard.commitments

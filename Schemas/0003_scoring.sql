@@ -53,6 +53,10 @@ CREATE TABLE scorecard.score_runs (
     UNIQUE (inputs_sha256)
 );
 COMMENT ON TABLE scorecard.score_runs IS 'One computation of every actor''s scores for a period under one methodology version and one load batch. Grain: one run. Equal inputs give an equal inputs_sha256, so a run is never computed twice.';
+COMMENT ON COLUMN scorecard.score_runs.id IS 'Run number, increasing.';
+COMMENT ON COLUMN scorecard.score_runs.methodology_id IS 'The methodology used (scorecard.methodologies.id).';
+COMMENT ON COLUMN scorecard.score_runs.methodology_version IS 'The methodology version used (scorecard.methodologies.version).';
+COMMENT ON COLUMN scorecard.score_runs.methodology_sha256 IS 'SHA-256 of the methodology file used (scorecard.methodologies.sha256).';
 COMMENT ON COLUMN scorecard.score_runs.period IS 'The period scored: 2025-Q2 (quarter) or 2025 (year).';
 COMMENT ON COLUMN scorecard.score_runs.period_start IS 'First day of the period.';
 COMMENT ON COLUMN scorecard.score_runs.period_end IS 'Last day of the period.';
@@ -79,6 +83,12 @@ CREATE TABLE scorecard.indicator_values (
     CHECK ((state = 'scored') = (value IS NOT NULL))
 );
 COMMENT ON TABLE scorecard.indicator_values IS 'Each indicator''s value for each actor in a run. Grain: run × actor × indicator. value is NULL unless state = scored: no evidence is never a zero.';
+COMMENT ON COLUMN scorecard.indicator_values.run_id IS 'The score run (scorecard.score_runs.id).';
+COMMENT ON COLUMN scorecard.indicator_values.actor_id IS 'The actor scored (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.indicator_values.indicator_code IS 'The indicator''s code in the methodology, e.g. S-C1.';
+COMMENT ON COLUMN scorecard.indicator_values.pillar IS 'The pillar the indicator belongs to (a pillar id of the methodology).';
+COMMENT ON COLUMN scorecard.indicator_values.polarity IS 'positive or negative: the face of accountability the indicator counts towards.';
+COMMENT ON COLUMN scorecard.indicator_values.kind IS 'commitment (commitments in force), evidence (weighted, decayed evidence) or breach (conduct after a commitment against it).';
 COMMENT ON COLUMN scorecard.indicator_values.state IS 'scored; no evidence (nothing on record, not the same as good conduct); not applicable (the indicator does not concern this actor).';
 COMMENT ON COLUMN scorecard.indicator_values.value IS '0 to 100.';
 COMMENT ON COLUMN scorecard.indicator_values.evidence_count IS 'Evidence records (or, for commitment indicators, commitments in force) behind the value.';
@@ -94,6 +104,11 @@ CREATE TABLE scorecard.indicator_contributions (
     CHECK ((evidence_id IS NULL) <> (commitment_id IS NULL))
 );
 COMMENT ON TABLE scorecard.indicator_contributions IS 'What each evidence record or commitment contributed to an indicator value. Grain: run × actor × indicator × evidence record (or commitment). Contributions of one value add up to it. (run_id, actor_id, indicator_code) always names a row of indicator_values, written in the same transaction; it carries no FOREIGN KEY because a row-by-row check would double the time of a million-record run.';
+COMMENT ON COLUMN scorecard.indicator_contributions.run_id IS 'The score run (scorecard.score_runs.id).';
+COMMENT ON COLUMN scorecard.indicator_contributions.actor_id IS 'The actor scored (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.indicator_contributions.indicator_code IS 'The indicator''s code in the methodology.';
+COMMENT ON COLUMN scorecard.indicator_contributions.evidence_id IS 'The contributing evidence record (scorecard.evidence.id); NULL for a commitment.';
+COMMENT ON COLUMN scorecard.indicator_contributions.commitment_id IS 'The contributing commitment (scorecard.commitments.id); NULL for an evidence record.';
 COMMENT ON COLUMN scorecard.indicator_contributions.weight IS 'The record''s weight: severity × certainty × reliability × decay (evidence), or the instrument''s weight (commitments).';
 COMMENT ON COLUMN scorecard.indicator_contributions.contribution IS 'Its share of the indicator value, in points.';
 CREATE INDEX indicator_contributions_run ON scorecard.indicator_contributions (run_id, actor_id, indicator_code);
@@ -108,6 +123,11 @@ CREATE TABLE scorecard.pillar_scores (
     PRIMARY KEY (run_id, actor_id, pillar)
 );
 COMMENT ON TABLE scorecard.pillar_scores IS 'Positive and negative accountability per pillar. Grain: run × actor × pillar. NULL when no indicator of that polarity was scored.';
+COMMENT ON COLUMN scorecard.pillar_scores.run_id IS 'The score run (scorecard.score_runs.id).';
+COMMENT ON COLUMN scorecard.pillar_scores.actor_id IS 'The actor scored (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.pillar_scores.pillar IS 'The pillar (a pillar id of the methodology).';
+COMMENT ON COLUMN scorecard.pillar_scores.positive IS 'Weighted mean of the values of the pillar''s positive indicators that apply to the actor, 0–100; NULL when none was scored.';
+COMMENT ON COLUMN scorecard.pillar_scores.negative IS 'Weighted mean of the values of the pillar''s negative indicators that apply to the actor, 0–100; NULL when none was scored.';
 
 CREATE TABLE scorecard.actor_scores (
     run_id            bigint  NOT NULL REFERENCES scorecard.score_runs (id),
@@ -125,6 +145,9 @@ CREATE TABLE scorecard.actor_scores (
     PRIMARY KEY (run_id, actor_id)
 );
 COMMENT ON TABLE scorecard.actor_scores IS 'Each actor''s positive, negative and combined scores, grade and rank in a run. Grain: run × actor.';
+COMMENT ON COLUMN scorecard.actor_scores.run_id IS 'The score run (scorecard.score_runs.id).';
+COMMENT ON COLUMN scorecard.actor_scores.actor_id IS 'The actor scored (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.actor_scores.actor_kind IS 'The actor''s kind (state, vendor, organisation or investor), within which it is ranked.';
 COMMENT ON COLUMN scorecard.actor_scores.positive IS 'Positive accountability (commitments kept, responsible conduct, consequences imposed), 0–100; NULL when nothing positive was scored.';
 COMMENT ON COLUMN scorecard.actor_scores.negative IS 'Negative accountability (documented misuse, evasion, consequences received, promises broken), 0–100; NULL when nothing negative was scored.';
 COMMENT ON COLUMN scorecard.actor_scores.combined IS '(100 + positive − negative) / 2, a missing face taken as 0; NULL when neither face was scored.';
@@ -132,6 +155,7 @@ COMMENT ON COLUMN scorecard.actor_scores.grade IS 'Grade band of the combined sc
 COMMENT ON COLUMN scorecard.actor_scores.rank_in_kind IS 'Rank by combined score among actors of the same kind, 1 = highest; equal scores share a rank.';
 COMMENT ON COLUMN scorecard.actor_scores.evidence_count IS 'Evidence records behind the actor''s scored evidence and breach indicators.';
 COMMENT ON COLUMN scorecard.actor_scores.previous_run_id IS 'The as-published run of the previous period under the same methodology version.';
+COMMENT ON COLUMN scorecard.actor_scores.previous_combined IS 'The combined score in previous_run_id; NULL when there is none.';
 COMMENT ON COLUMN scorecard.actor_scores.change IS 'combined minus previous_combined.';
 
 CREATE TABLE scorecard.restatements (
@@ -149,6 +173,16 @@ CREATE TABLE scorecard.restatements (
     PRIMARY KEY (run_id, restated_run_id, actor_id)
 );
 COMMENT ON TABLE scorecard.restatements IS 'A published (as_published) score that evidence published later would change, with both figures and the evidence that causes the difference. Grain: published run × restated run × actor. The published figure is never edited.';
+COMMENT ON COLUMN scorecard.restatements.run_id IS 'The published (as_published) run (scorecard.score_runs.id).';
+COMMENT ON COLUMN scorecard.restatements.restated_run_id IS 'The restated run of the same period, with everything known when it was computed (scorecard.score_runs.id).';
+COMMENT ON COLUMN scorecard.restatements.actor_id IS 'The actor whose figures differ (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.restatements.period IS 'The period restated, e.g. 2025-Q2.';
+COMMENT ON COLUMN scorecard.restatements.original_positive IS 'Positive score as published, 0–100.';
+COMMENT ON COLUMN scorecard.restatements.original_negative IS 'Negative score as published, 0–100.';
+COMMENT ON COLUMN scorecard.restatements.original_combined IS 'Combined score as published, 0–100.';
+COMMENT ON COLUMN scorecard.restatements.restated_positive IS 'Positive score with later evidence, 0–100.';
+COMMENT ON COLUMN scorecard.restatements.restated_negative IS 'Negative score with later evidence, 0–100.';
+COMMENT ON COLUMN scorecard.restatements.restated_combined IS 'Combined score with later evidence, 0–100.';
 COMMENT ON COLUMN scorecard.restatements.evidence_ids IS 'Evidence published after the period ended that contributes to the restated figure.';
 
 CREATE TABLE scorecard.sensitivity_results (
@@ -163,6 +197,10 @@ CREATE TABLE scorecard.sensitivity_results (
     PRIMARY KEY (run_id, samples, seed, actor_id)
 );
 COMMENT ON TABLE scorecard.sensitivity_results IS 'How stable each actor''s rank is when the weights are perturbed (docs/methodology.md, Uncertainty). Grain: run × analysis (samples, seed) × actor.';
+COMMENT ON COLUMN scorecard.sensitivity_results.run_id IS 'The run whose weights were perturbed (scorecard.score_runs.id).';
+COMMENT ON COLUMN scorecard.sensitivity_results.samples IS 'Number of weight perturbations drawn (--samples).';
+COMMENT ON COLUMN scorecard.sensitivity_results.seed IS 'Seed of the SplitMix64 generator (--seed): the same seed gives the same figures.';
+COMMENT ON COLUMN scorecard.sensitivity_results.actor_id IS 'The actor (scorecard.actors.id).';
 COMMENT ON COLUMN scorecard.sensitivity_results.median_rank IS 'Median rank within the actor''s kind over the samples.';
 COMMENT ON COLUMN scorecard.sensitivity_results.rank_p05 IS '5th percentile of the rank (the best plausible rank).';
 COMMENT ON COLUMN scorecard.sensitivity_results.rank_p95 IS '95th percentile of the rank (the worst plausible rank).';
