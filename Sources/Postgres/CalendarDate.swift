@@ -80,7 +80,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
 
-    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+    /// The value of ASCII decimal digits, or nil if any byte is not a digit.
+    public static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
         var value = 0
         for byte in bytes {
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }

@@ -11,7 +11,7 @@ extension Connection {
     /// connection stays usable. See https://www.postgresql.org/docs/current/libpq-copy.html
     @discardableResult
     public func copyFrom(_ sql: SQL, _ body: (CopyWriter) throws -> Void) throws -> Int {
-        let started = try withExtendedQuery(sql)
+        let started = try startCopy(sql)
         guard PQresultStatus(started) == PGRES_COPY_IN else {
             defer { PQclear(started) }
             if PQresultStatus(started) == PGRES_FATAL_ERROR {
@@ -44,7 +44,7 @@ extension Connection {
         return try finishCopy(query: sql.text)
     }
 
-    private func withExtendedQuery(_ sql: SQL) throws -> OpaquePointer {
+    private func startCopy(_ sql: SQL) throws -> OpaquePointer {
         // COPY takes no parameters; the statement is static text.
         precondition(sql.bindings.isEmpty, "COPY statements cannot bind parameters")
         guard let result = PQexec(handle, sql.text) else {
@@ -104,31 +104,14 @@ public final class CopyWriter {
         try write(text.utf8)
     }
 
-    /// Appends one row in COPY's text format: fields separated by tabs, `\N` for NULL,
-    /// backslash, tab, newline and carriage return escaped.
+    /// Appends one row in COPY's text format (see `CopyTextRow`); nil is NULL.
     public func writeRow(_ fields: [String?]) throws {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { buffer.append(9) }
-            guard let field else {
-                buffer.append(contentsOf: [92, 78])  // \N
-                continue
-            }
-            CopyWriter.appendEscaped(field.utf8, to: &buffer)
+        var row = CopyTextRow()
+        for field in fields {
+            if let field { row.append(field) } else { row.appendNull() }
         }
-        buffer.append(10)
-        if buffer.count >= chunkSize { try flush() }
-    }
-
-    static func appendEscaped(_ bytes: some Sequence<UInt8>, to buffer: inout [UInt8]) {
-        for byte in bytes {
-            switch byte {
-            case 92: buffer.append(contentsOf: [92, 92])
-            case 9: buffer.append(contentsOf: [92, 116])
-            case 10: buffer.append(contentsOf: [92, 110])
-            case 13: buffer.append(contentsOf: [92, 114])
-            default: buffer.append(byte)
-            }
-        }
+        row.finish()
+        try write(row)
     }
 
     /// Hands the buffer to libpq once the previous chunk has gone out, so at most one chunk

@@ -112,10 +112,3 @@ public enum MigrationError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
-
-extension SHA256 {
-    /// Lower-case hex SHA-256 of `data`.
-    public static func hexDigest(of data: Data) -> String {
-        hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
-}

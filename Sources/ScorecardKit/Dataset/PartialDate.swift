@@ -22,7 +22,7 @@ public struct PartialDate: Sendable, Hashable, CustomStringConvertible {
     public static func parse(bytes raw: ArraySlice<UInt8>) -> Result<PartialDate, ParseFailure> {
         let base = raw.startIndex
         let bytes = raw
-        func number(_ range: Range<Int>) -> Int? { CalendarDate.digitsValue(raw[(base + range.lowerBound)..<(base + range.upperBound)]) }
+        func number(_ range: Range<Int>) -> Int? { CalendarDate.digits(raw[(base + range.lowerBound)..<(base + range.upperBound)]) }
         let dash = UInt8(ascii: "-")
         switch bytes.count {
         case 4:
@@ -74,16 +74,5 @@ public struct PartialDate: Sendable, Hashable, CustomStringConvertible {
         case .month: return String(text.prefix(7))
         case .year: return String(text.prefix(4))
         }
-    }
-}
-
-extension CalendarDate {
-    static func digitsValue(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var value = 0
-        for byte in bytes {
-            guard byte >= 48, byte <= 57 else { return nil }
-            value = value * 10 + Int(byte - 48)
-        }
-        return value
     }
 }

@@ -126,7 +126,7 @@ final class CSVRecordSource: RecordSource {
                 return nil
             }
             guard let record else {
-                digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+                digest = hasher.finalize().hex
                 return nil
             }
             guard headerUsable else { continue }  // the header's problems are reported once
@@ -143,7 +143,7 @@ final class CSVRecordSource: RecordSource {
         while true {
             do { if try reader.next() == nil { break } } catch { break }
         }
-        digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        digest = hasher.finalize().hex
     }
 }
 
@@ -236,7 +236,7 @@ final class JSONLinesRecordSource: RecordSource {
             }
             if usable { return TableRecord(line: line, fields: fields) }
         }
-        digest = digest ?? hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        digest = digest ?? hasher.finalize().hex
         return nil
     }
 }
