@@ -69,7 +69,7 @@ public struct DatasetLoader {
                         """).first!.decode("id", as: Int64.self)
                     let started = DispatchTime.now()
                     let counts = try DatasetApply.apply(connection: connection, batch: batch)
-                    logger.debug("applied the changes", metadata: ["seconds": "\(DatasetStager.elapsed(since: started))"])
+                    logger.debug("applied the changes", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
                     guard counts.values.contains(where: { $0.changed > 0 }) else {
                         throw NothingChanged(digest: digest, counts: counts)  // rolls the batch back
                     }
@@ -86,10 +86,10 @@ public struct DatasetLoader {
         let stager = DatasetStager(connection: connection, package: package, today: today, logger: logger, progress: progress)
         var started = DispatchTime.now()
         try stager.stageAll()
-        logger.debug("staged every file", metadata: ["seconds": "\(DatasetStager.elapsed(since: started))"])
+        logger.debug("staged every file", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
         started = DispatchTime.now()
         stager.addProblems(try DatasetChecks.run(on: connection, package: package, limit: ProblemList.limit))
-        logger.debug("checked references and keys", metadata: ["seconds": "\(DatasetStager.elapsed(since: started))"])
+        logger.debug("checked references and keys", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
         let problems = stager.problems
         if !problems.isEmpty {
             throw DatasetInvalid(problems: problems.listed.sorted(), unlisted: problems.unlisted)

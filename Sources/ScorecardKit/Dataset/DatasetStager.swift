@@ -88,11 +88,7 @@ final class DatasetStager {
         }
         progress?.finish(file: resource.path, records: records)
         files.append(StagedFile(file: resource.path, sha256: source.sha256, records: records))
-        logger.debug("staged \(resource.path)", metadata: ["records": "\(records)", "seconds": "\(Self.elapsed(since: started))"])
-    }
-
-    static func elapsed(since start: DispatchTime) -> String {
-        String(format: "%.3f", Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+        logger.debug("staged \(resource.path)", metadata: ["records": "\(records)", "seconds": "\(Stopwatch.seconds(since: started))"])
     }
 
     func addProblems(_ more: [DatasetProblem]) { problems.append(contentsOf: more) }

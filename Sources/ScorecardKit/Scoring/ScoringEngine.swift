@@ -194,7 +194,7 @@ public struct ScoringEngine {
               AND period = \(period.previous.description) AND basis = 'as_published'
             """).first!.decode("id", as: Int64?.self)
         try connection.execute(QueryFiles.sql("actor_scores", [id, parameters.pillars, parameters.grades, m.minimumEvidence, previous]))
-        logger.info("scored \(period) (\(basis))", metadata: ["run": "\(id)", "seconds": "\(DatasetStager.elapsed(since: started))"])
+        logger.info("scored \(period) (\(basis))", metadata: ["run": "\(id)", "seconds": "\(Stopwatch.seconds(since: started))"])
         return (id, true, digest)
     }
 
