@@ -100,15 +100,24 @@ public final class Connection {
     /// Whether the connection is still usable (not broken by a server crash or network loss).
     public var isHealthy: Bool { PQstatus(handle) == CONNECTION_OK }
 
+    /// A statement that failed because the server went away (killed, shut down, network lost) is a
+    /// connection failure, not a bad statement: callers tell "try again later" from "fix the input".
+    func markingLostConnection(_ error: PostgresError) -> PostgresError {
+        guard PQstatus(handle) == CONNECTION_BAD, error.kind != .connection else { return error }
+        var lost = error
+        lost.kind = .connection
+        return lost
+    }
+
     func check(_ result: OpaquePointer?, sql: String?, expecting: [ExecStatusType]) throws -> QueryResult {
         guard let result else {
-            throw PostgresError(kind: .query, connection: handle, query: sql)
+            throw markingLostConnection(PostgresError(kind: .query, connection: handle, query: sql))
         }
         let status = PQresultStatus(result)
         guard expecting.contains(status) else {
             let error = PostgresError(kind: .query, result: result, query: sql)
             PQclear(result)
-            throw error
+            throw markingLostConnection(error)
         }
         return QueryResult(result)
     }

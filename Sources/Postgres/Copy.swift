@@ -15,7 +15,7 @@ extension Connection {
         guard PQresultStatus(started) == PGRES_COPY_IN else {
             defer { PQclear(started) }
             if PQresultStatus(started) == PGRES_FATAL_ERROR {
-                throw PostgresError(kind: .copy, result: started, query: sql.text)
+                throw markingLostConnection(PostgresError(kind: .copy, result: started, query: sql.text))
             }
             drainResults()
             throw PostgresError(kind: .copy, message: "the statement did not start COPY FROM STDIN", query: sql.text)
@@ -37,7 +37,7 @@ extension Connection {
             throw error
         }
         guard PQputCopyEnd(handle, nil) == 1 else {
-            let error = PostgresError(kind: .copy, connection: handle, query: sql.text)
+            let error = markingLostConnection(PostgresError(kind: .copy, connection: handle, query: sql.text))
             drainResults()
             throw error
         }
@@ -48,7 +48,7 @@ extension Connection {
         // COPY takes no parameters; the statement is static text.
         precondition(sql.bindings.isEmpty, "COPY statements cannot bind parameters")
         guard let result = PQexec(handle, sql.text) else {
-            throw PostgresError(kind: .copy, connection: handle, query: sql.text)
+            throw markingLostConnection(PostgresError(kind: .copy, connection: handle, query: sql.text))
         }
         return result
     }
@@ -69,7 +69,7 @@ extension Connection {
             }
             PQclear(result)
         }
-        if let failure { throw failure }
+        if let failure { throw markingLostConnection(failure) }
         return rows
     }
 
@@ -126,7 +126,7 @@ public final class CopyWriter {
                 }
             }
             if queued == 1 { break }
-            if queued == -1 { throw PostgresError(kind: .copy, connection: connection.handle, query: query) }
+            if queued == -1 { throw connection.markingLostConnection(PostgresError(kind: .copy, connection: connection.handle, query: query)) }
             try waitForSocket()  // 0: libpq's buffer is full; wait and try again
         }
         buffer.removeAll(keepingCapacity: true)
@@ -138,7 +138,7 @@ public final class CopyWriter {
             switch PQflush(connection.handle) {
             case 0: return
             case 1: try waitForSocket()
-            default: throw PostgresError(kind: .copy, connection: connection.handle, query: query)
+            default: throw connection.markingLostConnection(PostgresError(kind: .copy, connection: connection.handle, query: query))
             }
         }
     }
@@ -151,7 +151,7 @@ public final class CopyWriter {
             throw PostgresError(kind: .copy, message: "poll failed: \(String(cString: strerror(errno)))", query: query)
         }
         if descriptor.revents & Int16(POLLIN) != 0, PQconsumeInput(connection.handle) == 0 {
-            throw PostgresError(kind: .copy, connection: connection.handle, query: query)
+            throw connection.markingLostConnection(PostgresError(kind: .copy, connection: connection.handle, query: query))
         }
     }
 }

@@ -57,6 +57,12 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         return text
     }
 
+    /// Whether the server is gone or refuses work: no connection, a connection lost mid-statement
+    /// (class 08), or a server shutting down or starting up (57P01–57P03). Worth retrying later.
+    public var isServerUnavailable: Bool {
+        kind == .connection || isClass("08") || ["57P01", "57P02", "57P03"].contains(sqlState ?? "")
+    }
+
     /// Whether the server reported this SQLSTATE class (the first two characters), e.g. "23" integrity violation.
     public func isClass(_ prefix: String) -> Bool { sqlState?.hasPrefix(prefix) ?? false }
 
