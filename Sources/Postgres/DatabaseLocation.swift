@@ -2,8 +2,9 @@ import Foundation
 import Logging
 
 /// Which PostgreSQL a command talks to, resolved the way libpq users expect:
-/// an explicit URL (`--database-url`), else `DATABASE_URL`, else the standard `PG*`
-/// environment variables (read by libpq itself), else the embedded private cluster.
+/// an explicit URL (`--database-url`), else the workspace's configured URL, else `DATABASE_URL`,
+/// else the standard `PG*` environment variables (read by libpq itself), else the embedded
+/// private cluster.
 public enum DatabaseLocation: Sendable {
     case url(String, origin: Origin)
     /// libpq's defaults and the named `PG*` variables.
@@ -12,6 +13,7 @@ public enum DatabaseLocation: Sendable {
 
     public enum Origin: String, Sendable {
         case option = "--database-url"
+        case workspace = "the workspace's scorecard.yaml"
         case environment = "DATABASE_URL"
     }
 
@@ -20,11 +22,13 @@ public enum DatabaseLocation: Sendable {
 
     public static func resolve(
         explicitURL: String?,
+        configuredURL: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         embeddedRoot: URL,
         logger: Logger
     ) -> DatabaseLocation {
         if let explicitURL, !explicitURL.isEmpty { return .url(explicitURL, origin: .option) }
+        if let configuredURL, !configuredURL.isEmpty { return .url(configuredURL, origin: .workspace) }
         if let url = environment["DATABASE_URL"], !url.isEmpty { return .url(url, origin: .environment) }
         let present = selectingVariables.filter { !(environment[$0] ?? "").isEmpty }
         if !present.isEmpty { return .environment(variables: present) }

@@ -3,6 +3,514 @@
 enum EmbeddedResources {
     /// Path relative to the package root, and the file's exact contents.
     static let files: [(path: String, contents: String)] = [
+        ("Examples/pall-mall/methodology.yaml", #"""
+# The default methodology of the Pall Mall Process scorecard (format: docs/methodology.md).
+#
+# It scores two faces of every actor: the positive (what it committed to and the consequences it
+# imposed) and the negative (what it did wrong), each per pillar. Only evidence types of
+# Examples/pall-mall/data/evidence_types.csv and instruments of instruments.csv are used.
+#
+# Not used, on purpose:
+# - evidence type lawsuit_withdrawn: the plaintiff in the dataset is a technology company, and
+#   dropping a lawsuit is neither misuse by a state nor conduct of a vendor.
+# - instruments eo-14093 and bis-cyber-intrusion-rule-2021 (one state's own measures) and
+#   eu-dual-use-regulation and eu-recommendation-2024-2659 (EU law and guidance): a commitment
+#   indicator measures every actor it applies to against each listed instrument, so a national
+#   or regional law would score every other state 0 for not being that state.
+# - wassenaar-intrusion-controls: the dataset records none of its participating states, so every
+#   state would score 0 for a gap in the data, not in its conduct.
+# - tech-accord-mercenary-principles (an industry pledge of technology companies) and
+#   pega-recommendations (a parliamentary committee's recommendations): not texts that states or
+#   vendors commit to.
+id: pall-mall
+version: "1.0.0"
+title: Pall Mall Process accountability scorecard
+description: >
+  Scores states and spyware vendors on the four pillars of the Pall Mall Process Code of Practice
+  for States (accountability, precision, oversight, transparency), from public commitments and
+  documented conduct. Positive indicators measure commitments made and consequences imposed;
+  negative indicators measure misuse, proliferation and broken promises.
+period: quarter               # the Process meets and publishes at a pace that a yearly score would lag
+
+# The Code of Practice's own four pillars. Equal weights: the Code and the Declaration name the
+# four without ranking them, and this file has no evidence-based reason to rank them either.
+pillars:
+  - {id: accountability, name: Accountability, weight: 0.25}
+  - {id: precision, name: Precision, weight: 0.25}
+  - {id: oversight, name: Oversight, weight: 0.25}
+  - {id: transparency, name: Transparency, weight: 0.25}
+
+weights:
+  # How firmly the source establishes the conduct: a reported fact counts half a confirmed one.
+  certainty: {confirmed: 1.0, attributed: 0.75, reported: 0.5}
+  # The publisher's reliability (Admiralty grades, see data/NOTES.md). F ("cannot be judged") is
+  # neutral at 0.5, above E ("unreliable").
+  reliability: {A: 1.0, B: 0.9, C: 0.75, D: 0.5, E: 0.25, F: 0.5}
+  # Linear in the dataset's severity scale (NOTES.md "Severity rule"): a grave act weighs five minor ones.
+  severity: {1: 0.2, 2: 0.4, 3: 0.6, 4: 0.8, 5: 1.0}
+
+restricted_evidence: exclude  # public scorecards show only what anyone can check
+minimum_evidence: 2           # one record is an anecdote: no grade on a single source of evidence
+
+# On the combined score (50 = positive and negative faces balance).
+grades:
+  - {grade: A, minimum: 80, label: Leading}
+  - {grade: B, minimum: 65, label: Good}
+  - {grade: C, minimum: 50, label: Mixed}
+  - {grade: D, minimum: 35, label: Poor}
+  - {grade: E, minimum: 0, label: Failing}
+
+# How the evidence numbers below were chosen. A typical record weighs
+# severity × certainty × reliability: a confirmed sanction (severity 4) reported by a news
+# outlet (C) weighs 0.8 × 1 × 0.75 = 0.6; a reported client identification (severity 3) on an
+# aggregator (D) weighs 0.6 × 0.5 × 0.5 = 0.15. Saturation is set near the weight of one typical
+# record where one act is meaningful on its own (a sanction, a court ruling: one gives about 63),
+# and at several records where only a pattern is (misuse, client lists).
+# Half-lives: 2 years (730 days) for conduct, 3 years (1095) for acts whose effect lasts (court
+# rulings, sanctions, policies, a broken promise), 1 year (365) for what should recur every year
+# (transparency reports). Window: 5 years (1825 days), about a government's term.
+indicators:
+
+  # ── States: accountability ─────────────────────────────────────────────────────────────────
+
+  # The Code is the Process's operational text; supporting it is the central promise the Process
+  # asks of states. It counts in accountability: at its core, the Code is a promise that states
+  # answer for how these capabilities are used and traded.
+  - code: S-C1
+    name: Supports the Code of Practice
+    description: Had signed or endorsed the Pall Mall Process Code of Practice for States.
+    applies_to: [state, organisation]
+    polarity: positive
+    pillar: accountability
+    weight: 2                 # a promise weighs less than the consequences actually imposed (3)
+    kind: commitment
+    instruments: {pall-mall-code: 1}
+
+  # Financial sanctions and export blacklisting are the strongest consequences a state can impose
+  # on a vendor; both are official acts on the record, so each one is direct evidence.
+  - code: S-P1
+    name: Sanctions or export-lists spyware vendors
+    description: Imposed financial sanctions on, or added to an export-control list, a spyware vendor or people tied to it.
+    applies_to: [state, organisation]
+    polarity: positive
+    pillar: accountability
+    weight: 3
+    kind: evidence
+    evidence_types: [sanction_imposed, entity_listing]
+    half_life_days: 1095      # a designation stays in force for years
+    window_days: 1825
+    saturation: 0.6           # one confirmed sanction from a news outlet gives about 63
+
+  # Courts and prosecutors turning misuse or sale into liability: accountability under domestic law,
+  # as the Declaration's accountability principle asks.
+  - code: S-P2
+    name: Rules on or prosecutes spyware cases
+    description: Its courts ruled against a party in a spyware case, or its prosecutors charged or referred people to trial.
+    applies_to: [state, organisation]
+    polarity: positive
+    pillar: accountability
+    weight: 3
+    kind: evidence
+    evidence_types: [court_ruling, criminal_referral]
+    half_life_days: 1095      # a judgment is durable
+    window_days: 1825
+    saturation: 0.6
+
+  # Visa restrictions hold individuals, not only companies, to account; they are lighter than
+  # sanctions and often name nobody, hence the lower weight.
+  - code: S-P3
+    name: Restricts visas of those behind misuse
+    description: Applied visa restrictions to people involved in developing, selling or misusing commercial spyware.
+    applies_to: [state, organisation]
+    polarity: positive
+    pillar: accountability
+    weight: 1
+    kind: evidence
+    evidence_types: [visa_restriction]
+    half_life_days: 730
+    window_days: 1825
+    saturation: 0.45          # one confirmed restriction (severity 3, C) gives about 63
+
+  # Opening or reopening an investigation into spyware use, including one's own, is the first step
+  # to accountability; it weighs less than an outcome (S-P2).
+  - code: S-P4
+    name: Investigates spyware use
+    description: Its prosecutors, courts or government opened or reopened an investigation into spyware use.
+    applies_to: [state, organisation]
+    polarity: positive
+    pillar: accountability
+    weight: 2
+    kind: evidence
+    evidence_types: [investigation_opened]
+    half_life_days: 730       # an investigation that leads nowhere should fade
+    window_days: 1825
+    saturation: 0.45
+
+  # The mirror of S-P4: closing an investigation without charges leaves misuse unanswered.
+  - code: S-N1
+    name: Closes investigations without charges
+    description: Its prosecutors or courts closed or archived an investigation into spyware or surveillance abuse without charges.
+    applies_to: [state, organisation]
+    polarity: negative
+    pillar: accountability
+    weight: 2
+    kind: evidence
+    evidence_types: [investigation_closed]
+    half_life_days: 1095      # a closed case stays closed until reopened
+    window_days: 1825
+    saturation: 0.45
+
+  # The gap between word and deed: misuse after the state had promised otherwise. The misuse also
+  # counts in precision (S-N2); here it counts again because breaking a promise is a failure of
+  # accountability in its own right.
+  - code: S-B1
+    name: Misuse after a commitment against it
+    description: Misuse attributed to the state after it had committed to the Code, the Declaration, the Joint Statement or the FOC Guiding Principles.
+    applies_to: [state]
+    polarity: negative
+    pillar: accountability
+    weight: 3
+    kind: breach
+    evidence_types: [misuse_documented]
+    instruments: [pall-mall-code, pall-mall-declaration, joint-statement-spyware, foc-guiding-principles]
+    half_life_days: 1095      # a broken promise is remembered longer than the act alone
+    window_days: 1825
+    saturation: 1             # one attributed case (severity 4, B: 0.54) gives about 42; two, 66
+
+  # ── States: precision ──────────────────────────────────────────────────────────────────────
+
+  # Precision is about the state's own use: necessary, proportionate, lawful, never discriminatory.
+  # The Code's precision clauses say so, and the FOC Guiding Principles are wholly about government
+  # use of surveillance technology. The Code weighs double: it is specific to intrusion capabilities.
+  - code: S-C2
+    name: Committed to limits on its own use
+    description: Had committed to the Code of Practice (necessity, proportionality, non-discrimination) and the FOC Guiding Principles on government use.
+    applies_to: [state]
+    polarity: positive
+    pillar: precision
+    weight: 2
+    kind: commitment
+    instruments: {pall-mall-code: 2, foc-guiding-principles: 1}
+
+  # Targeting journalists, activists, politicians or lawyers is the opposite of precise use.
+  - code: S-N2
+    name: Documented misuse of spyware
+    description: Targeting or surveillance of journalists, activists, politicians, lawyers or officials that a source attributes to the state.
+    applies_to: [state]
+    polarity: negative
+    pillar: precision
+    weight: 3
+    kind: evidence
+    evidence_types: [misuse_documented]
+    half_life_days: 730       # reform should show within a few years
+    window_days: 1825
+    saturation: 1.5           # a pattern, not one report, should reach the top: one case about 30, four about 76
+
+  # A vendor ending a state's contract over suspected misuse is a signal of imprecise use. The
+  # vendor's claim is self-interested and sometimes denied, hence the lowest weight.
+  - code: S-N3
+    name: Cut off by a vendor over suspected misuse
+    description: A vendor terminated, suspended or threatened to end the state's contract over suspected misuse.
+    applies_to: [state]
+    polarity: negative
+    pillar: precision
+    weight: 1
+    kind: evidence
+    evidence_types: [customer_contract_action]
+    role: counterpart         # the state is the customer the vendor acted against
+    half_life_days: 730
+    window_days: 1825
+    saturation: 0.45
+
+  # ── States: oversight ──────────────────────────────────────────────────────────────────────
+
+  # The Joint Statement's clauses are controls: strict domestic and international controls,
+  # guardrails on government use, preventing exports to likely abusers.
+  - code: S-C3
+    name: Committed to strict controls on spyware
+    description: Had signed, joined or endorsed the Joint Statement on Efforts to Counter the Proliferation and Misuse of Commercial Spyware.
+    applies_to: [state]
+    polarity: positive
+    pillar: oversight
+    weight: 2
+    kind: commitment
+    instruments: {joint-statement-spyware: 1}
+
+  # Parliamentary inquiries, recommendations and resolutions are oversight of the executive's use.
+  - code: S-P5
+    name: Parliamentary scrutiny of spyware
+    description: Its parliament or a parliamentary committee adopted an inquiry report, recommendation or resolution on spyware.
+    applies_to: [state, organisation]
+    polarity: positive
+    pillar: oversight
+    weight: 2
+    kind: evidence
+    evidence_types: [parliamentary_action]
+    half_life_days: 730
+    window_days: 1825
+    saturation: 0.3           # severity 2: one confirmed resolution (C) weighs 0.3 and gives about 63
+
+  # Buying intrusion capability from a commercial vendor is what the Code's procurement safeguards
+  # are for; documented purchases count against oversight.
+  - code: S-N4
+    name: Bought commercial spyware
+    description: The state or one of its agencies is documented (e.g. by its own acknowledgement) as having bought a vendor's product.
+    applies_to: [state]
+    polarity: negative
+    pillar: oversight
+    weight: 2
+    kind: evidence
+    evidence_types: [procurement_documented]
+    half_life_days: 1095      # the capability stays after the purchase
+    window_days: 1825
+    saturation: 0.45
+
+  # ── States: transparency ───────────────────────────────────────────────────────────────────
+
+  # The Declaration is the Process's public founding text; it names transparency among its guiding
+  # principles, and endorsing it puts the state's intent on the record. Lighter than the Code.
+  - code: S-C4
+    name: Endorsed the Pall Mall Declaration
+    description: Had signed the Pall Mall Process Declaration.
+    applies_to: [state, organisation]
+    polarity: positive
+    pillar: transparency
+    weight: 1
+    kind: commitment
+    instruments: {pall-mall-declaration: 1}
+
+  # A published policy or mechanism against misuse tells the public the rules it will be judged by.
+  - code: S-P6
+    name: Publishes policies against misuse
+    description: Adopted and announced a policy or mechanism against spyware misuse (e.g. a visa-restriction policy).
+    applies_to: [state, organisation]
+    polarity: positive
+    pillar: transparency
+    weight: 2
+    kind: evidence
+    evidence_types: [policy_adopted]
+    half_life_days: 1095      # a policy lasts until repealed
+    window_days: 1825
+    saturation: 0.45
+
+  # A state named by researchers or leaks as a vendor's client did not disclose its acquisition
+  # itself. The identifications are hedged ("likely", "suspected"); certainty "reported" halves them.
+  - code: S-N5
+    name: Exposed by others as a spyware client
+    description: Researchers, officials or investigative reporting identified the state as a likely, suspected or confirmed customer of a vendor.
+    applies_to: [state]
+    polarity: negative
+    pillar: transparency
+    weight: 1
+    kind: evidence
+    evidence_types: [government_client_identified]
+    role: counterpart         # the vendor is the actor of these records, the state its counterpart
+    half_life_days: 730
+    window_days: 1825
+    saturation: 0.5           # one identification (0.15) gives about 26; three by different vendors, about 59
+
+  # ── Vendors: accountability ────────────────────────────────────────────────────────────────
+
+  # The UN Guiding Principles are the one instrument here addressed to businesses (and their
+  # investors): the baseline responsibility to respect human rights and provide remedy.
+  - code: V-C1
+    name: Committed to the UN Guiding Principles
+    description: Had committed to the UN Guiding Principles on Business and Human Rights.
+    applies_to: [vendor, investor]
+    polarity: positive
+    pillar: accountability
+    weight: 1                 # words only; conduct (V-P1) weighs three times as much
+    kind: commitment
+    instruments: {ungps: 1}
+
+  # A vendor ending a government customer's access over suspected misuse holds its client to account.
+  - code: V-P1
+    name: Cuts off customers over misuse
+    description: Terminated, suspended or threatened to terminate a government customer's contract over suspected misuse.
+    applies_to: [vendor]
+    polarity: positive
+    pillar: accountability
+    weight: 3
+    kind: evidence
+    evidence_types: [customer_contract_action]
+    half_life_days: 1095
+    window_days: 1825
+    saturation: 0.45          # one confirmed termination (severity 3, C) gives about 63
+
+  # Sanctions and entity listings received: governments found the vendor's conduct serious enough
+  # to cut it off from finance or exports.
+  - code: V-N1
+    name: Sanctioned or export-listed
+    description: A government imposed financial sanctions on the vendor (or people tied to it) or added it to an export-control list.
+    applies_to: [vendor]
+    polarity: negative
+    pillar: accountability
+    weight: 3
+    kind: evidence
+    evidence_types: [sanction_imposed, entity_listing]
+    role: counterpart         # the sanctioning state is the actor, the vendor the counterpart
+    half_life_days: 1095      # designations stay in force for years
+    window_days: 1825
+    saturation: 1             # listings by several governments, not one, approach the maximum
+
+  # Judicial consequences and visa bans received by the vendor or its people.
+  - code: V-N2
+    name: Ruled against, prosecuted or visa-banned
+    description: A court ruled against the vendor, prosecutors charged or referred people tied to it, or their visas were restricted.
+    applies_to: [vendor]
+    polarity: negative
+    pillar: accountability
+    weight: 2
+    kind: evidence
+    evidence_types: [court_ruling, criminal_referral, visa_restriction]
+    role: counterpart
+    half_life_days: 1095
+    window_days: 1825
+    saturation: 0.6
+
+  # ── Vendors: precision ─────────────────────────────────────────────────────────────────────
+
+  # Products found used against civil society, where no state is attributed: the harm is
+  # documented even if the operator is not. It does not say the vendor ran the operation.
+  - code: V-N3
+    name: Products found used against civil society
+    description: The vendor's product was found used against journalists, activists, politicians or others, with no operator attributed.
+    applies_to: [vendor]
+    polarity: negative
+    pillar: precision
+    weight: 3
+    kind: evidence
+    evidence_types: [product_misuse_documented]
+    half_life_days: 730
+    window_days: 1825
+    saturation: 1.5           # a pattern across cases reaches the top, as for states (S-N2)
+
+  # The same harm where a state is attributed: the vendor's product was the means.
+  - code: V-N4
+    name: Products used in state misuse
+    description: Misuse attributed to a state in which the vendor's product was used.
+    applies_to: [vendor]
+    polarity: negative
+    pillar: precision
+    weight: 3
+    kind: evidence
+    evidence_types: [misuse_documented]
+    role: counterpart         # the state is the actor, the vendor whose product was used the counterpart
+    half_life_days: 730
+    window_days: 1825
+    saturation: 1.5
+
+  # ── Vendors: oversight ─────────────────────────────────────────────────────────────────────
+
+  # A human rights policy is the vendor's own due-diligence framework. It records the announcement,
+  # not its effect, hence the low weight and a half-life that makes it fade unless renewed.
+  - code: V-P2
+    name: Adopted a human rights policy
+    description: Announced a human rights policy or governance framework (e.g. aligned with the UN Guiding Principles).
+    applies_to: [vendor]
+    polarity: positive
+    pillar: oversight
+    weight: 1
+    kind: evidence
+    evidence_types: [human_rights_policy_adopted]
+    half_life_days: 730
+    window_days: 1825
+    saturation: 0.3           # one announcement (severity 2, C) gives about 63
+
+  # Products documented across many countries: the vendor's customer vetting and export
+  # due diligence did not stop the spread.
+  - code: V-N5
+    name: Proliferation of its products
+    description: Researchers documented the spread of the vendor's products across many countries.
+    applies_to: [vendor]
+    polarity: negative
+    pillar: oversight
+    weight: 2
+    kind: evidence
+    evidence_types: [proliferation_documented]
+    half_life_days: 730
+    window_days: 1825
+    saturation: 0.6
+
+  # Each government identified as a customer is a sale the vendor's vetting allowed. Hedged
+  # ("likely", "suspected"), and not itself misuse: low weight and a high saturation.
+  - code: V-N6
+    name: Sells to many governments
+    description: Researchers, officials or investigative reporting identified states as likely, suspected or confirmed customers of the vendor.
+    applies_to: [vendor]
+    polarity: negative
+    pillar: oversight
+    weight: 1
+    kind: evidence
+    evidence_types: [government_client_identified]
+    half_life_days: 730
+    window_days: 1825
+    saturation: 2             # about 13 reported identifications (0.15 each) give 63
+
+  # Investors that acquire or take control of a spyware vendor finance the market the Process
+  # seeks to restrain; due diligence on such a purchase is oversight.
+  - code: I-N1
+    name: Acquired a spyware vendor
+    description: Acquired, bought back or took control of a spyware vendor.
+    applies_to: [investor]
+    polarity: negative
+    pillar: oversight
+    weight: 1
+    kind: evidence
+    evidence_types: [ownership_change]
+    role: counterpart         # the vendor is the actor of ownership changes, the new owner its counterpart
+    half_life_days: 730
+    window_days: 1825
+    saturation: 0.3
+
+  # ── Vendors: transparency ──────────────────────────────────────────────────────────────────
+
+  # A transparency report is the vendor's own disclosure of its compliance procedures. It should
+  # recur every year, so it fades fast.
+  - code: V-P3
+    name: Publishes transparency reports
+    description: Published a transparency report on its compliance or human rights procedures.
+    applies_to: [vendor]
+    polarity: positive
+    pillar: transparency
+    weight: 2
+    kind: evidence
+    evidence_types: [transparency_report_published]
+    half_life_days: 365
+    window_days: 1095
+    saturation: 0.3
+
+  # Taking part in the Pall Mall Process or a similar policy process exposes the vendor to scrutiny.
+  # The least of the positive acts (severity 1).
+  - code: V-P4
+    name: Engages with the policy process
+    description: Engaged with a multilateral or multi-stakeholder policy process on spyware, such as the Pall Mall Process.
+    applies_to: [vendor]
+    polarity: positive
+    pillar: transparency
+    weight: 1
+    kind: evidence
+    evidence_types: [process_engagement]
+    half_life_days: 365       # engagement should be continuing
+    window_days: 730
+    saturation: 0.1           # one reported engagement (0.2 × 0.5 × 0.75 = 0.075) gives about 53
+
+  # A change of owner or control blurs who answers for the products; after sanctions it can be
+  # a way around them. The type does not tell evasion from an ordinary deal, hence the low weight.
+  - code: V-N7
+    name: Changes of ownership or control
+    description: A buyback, acquisition or agreed sale changed the vendor's ownership or control.
+    applies_to: [vendor]
+    polarity: negative
+    pillar: transparency
+    weight: 1
+    kind: evidence
+    evidence_types: [ownership_change]
+    half_life_days: 730
+    window_days: 1825
+    saturation: 0.3
+
+"""#),
         ("Schemas/0001_bookkeeping.sql", #"""
 -- 0001: the schema and the migration ledger.
 -- Every Scorecard object lives in the schema `scorecard`; analysts' tools can rely on it.
@@ -1007,6 +1515,193 @@ qualifying AS (  -- a breach is conduct after a promise that covered it, not wit
 )
 SELECT q.code, q.actor_id, q.evidence_id, q.weight
 FROM qualifying q
+
+"""#),
+        ("Templates/workspace/README.md", #"""
+# Scorecard workspace
+
+This folder holds everything one scorecard needs: the configuration (`scorecard.yaml`), the
+dataset (`data/`), the methodology (`methodology.yaml`) and, after a run, the reports
+(`reports/`). Edit the data and the methodology; run one command; publish what it writes.
+
+## Run
+
+    scorecard run --workspace .        # or just `scorecard run` from this folder
+
+It migrates the database, validates and loads `data/`, scores every period due, runs the
+sensitivity analysis and writes the reports. Nothing is written if the data is invalid: the
+error names the file, line, field and reason. A run on unchanged inputs changes nothing.
+Exit codes: 0 done; 65 bad data; 66 missing input; 69 database unavailable; 70 internal error;
+73 output not writable; 75 another run is in progress; 78 bad configuration or methodology.
+
+## What is here
+
+- `scorecard.yaml`: where things are, which periods to score, which formats to write.
+- `methodology.yaml`: the default Pall Mall methodology. Change it freely, but give it a new
+  `version` when you do: every score records the exact methodology that produced it.
+- `data/`: one CSV file per table, each with its header. The vocabulary the default
+  methodology uses is filled in (the four principles, the evidence types, the instruments with
+  their provisions, and the sources those cite); the other files are empty. Add actors,
+  commitments, sources and evidence. Mark evidence that names a victim `restricted`: it is
+  never scored by default and never appears in a report.
+- `.scorecard/`: the private database and the run lock. Not to be published or committed.
+
+## Schedule it
+
+    17 6 * * 1  cd /path/to/this/folder && scorecard run --quiet
+
+cron mails any output, and `--quiet` prints nothing on success. See docs/operations.md in the
+Scorecard repository for a systemd timer, alerts, backups and upgrades.
+
+"""#),
+        ("Templates/workspace/data/evidence_types.csv", #"""
+id,name,description
+entity_listing,Entity listing,A government adds a company to an export-control restriction list (e.g. the US Commerce Department's Entity List). Actor: the listing state; counterpart: the listed company. Not financial sanctions (see sanction_imposed).
+sanction_imposed,Sanction imposed,"A government designates a company or individual under financial sanctions (e.g. US Treasury OFAC). Actor: the sanctioning state; counterpart: the designated company, or for a designated person the company the person is tied to (the person is named in the summary)."
+policy_adopted,Policy adopted,A government adopts a general policy or mechanism against spyware misuse that is not itself a text actors commit to (e.g. a visa-restriction policy). Laws and executive orders are instruments instead.
+visa_restriction,Visa restriction applied,"A government applies visa restrictions to individuals involved in developing, selling or misusing commercial spyware. Counterpart only when the individuals or their company are named."
+court_ruling,Court ruling,"A court decision or jury verdict in a spyware case (liability, damages). Actor: the state whose court ruled; counterpart: the party ruled against."
+lawsuit_withdrawn,Lawsuit withdrawn,A party drops or moves to drop a lawsuit against a spyware vendor. Actor: the plaintiff; counterpart: the defendant vendor.
+parliamentary_action,Parliamentary action,"A parliament or parliamentary committee adopts an inquiry report, recommendation or resolution on spyware. Non-binding; binding legislation is an instrument instead."
+investigation_opened,Investigation opened,"Prosecutors, courts or a government open or reopen an investigation into spyware use. Actor: the investigating state."
+investigation_closed,Investigation closed,"Prosecutors or courts close or archive an investigation, or part of one, into spyware or surveillance abuse without charges."
+criminal_referral,Criminal referral,Prosecutors charge or refer individuals to trial over spyware use or sale. Counterpart: the company the individuals are tied to.
+misuse_documented,Misuse documented,"Targeting or surveillance of journalists, activists, politicians, lawyers, officials or others that a source attributes to a state. Actor: that state; counterpart: the vendor whose product was used, if named. Certainty and summary keep the source's hedging (""likely"", ""high confidence"", ""a nexus""). Includes surveillance that is not commercial spyware only when the summary says so."
+product_misuse_documented,Product misuse documented (unattributed),"A vendor's product was found used against journalists, activists, politicians or others, and the source does not attribute the operation to a specific state. Actor: the vendor whose product was used. It does not say the vendor operated it."
+procurement_documented,Procurement documented,A state or one of its agencies is documented (e.g. by its own acknowledgement) as having bought a vendor's product. Actor: the state; counterpart: the vendor.
+government_client_identified,Government client identified,"Researchers, officials or investigative reporting identify a state (or actors operating in it) as a likely, suspected or confirmed customer of a vendor. Actor: the vendor; counterpart: the state. The summary keeps the source's wording (""likely"", ""suspected"", ""believed to""); it is not itself a finding of misuse."
+proliferation_documented,Proliferation documented,Researchers document the spread of a vendor's products across many countries without naming the customers.
+human_rights_policy_adopted,Human rights policy adopted,"A vendor announces a human rights policy or governance framework (e.g. claiming alignment with the UN Guiding Principles). Records the announcement, not its effect."
+transparency_report_published,Transparency report published,A vendor publishes a transparency report on its compliance or human rights procedures.
+customer_contract_action,Customer contract action,"A vendor terminates, suspends or threatens to terminate a government customer's contract, or discontinues products for a customer, over suspected misuse. Counterpart: the customer state."
+ownership_change,Ownership change,"A change in a vendor's ownership or control: a buyback, an acquisition, or an agreed sale. Counterpart: the new owner or acquirer."
+process_engagement,Engagement with a policy process,A vendor engages with a multilateral or multi-stakeholder policy process on spyware (e.g. the Pall Mall Process).
+
+"""#),
+        ("Templates/workspace/data/instruments.csv", #"""
+id,kind,title,short_name,issuer,adopted_on,url,addresses,binding,source_id
+pall-mall-declaration,declaration,Pall Mall Process Declaration: Tackling the proliferation and irresponsible use of commercial cyber intrusion capabilities,Pall Mall Declaration,Pall Mall Process participants (conference co-hosted by the United Kingdom and France),2024-02-06,https://www.gov.uk/government/publications/the-pall-mall-process-declaration-tackling-the-proliferation-and-irresponsible-use-of-commercial-cyber-intrusion-capabilities/the-pall-mall-process-tackling-the-proliferation-and-irresponsible-use-of-commercial-cyber-intrusion-capabilities,state;organisation,false,govuk-pall-mall-declaration
+pall-mall-code,code_of_practice,The Pall Mall Process Code of Practice for States,Pall Mall Code of Practice,Pall Mall Process supporting States (UK/France-led),2025-04-04,https://www.gov.uk/government/publications/the-pall-mall-process-code-of-practice-for-states/the-pall-mall-process-code-of-practice-for-states,state;organisation,false,govuk-pall-mall-code-of-practice
+joint-statement-spyware,joint_statement,Joint Statement on Efforts to Counter the Proliferation and Misuse of Commercial Spyware,Joint Statement on Commercial Spyware,"Governments of Australia, Canada, Costa Rica, Denmark, France, New Zealand, Norway, Sweden, Switzerland, United Kingdom, United States",2023-03-30,,state,false,urdupoint-2023-03-joint-statement
+eo-14093,executive_order,Executive Order 14093 — Prohibition on Use by the United States Government of Commercial Spyware That Poses Risks to National Security,EO 14093,United States (President Joseph R. Biden),2023-03-27,https://regulations.justia.com/regulations/fedreg/2023/03/30/2023-06730.html,state,true,justia-fedreg-eo-14093
+foc-guiding-principles,guidance,Guiding Principles on Government Use of Surveillance Technologies,FOC Guiding Principles,Freedom Online Coalition,2023-03,https://freedomonlinecoalition.com/publication-of-guiding-principles-on-government-use-of-surveillance-technologies,state,false,foc-2023-03-guiding-principles
+eu-dual-use-regulation,export_control,Regulation (EU) 2021/821 of the European Parliament and of the Council of 20 May 2021 (EU Dual-Use Regulation),EU Dual-Use Regulation,European Union (European Parliament and Council),2021-05-20,,vendor;state,true,bifrost-eu-export-controls
+eu-recommendation-2024-2659,guidance,Commission Recommendation (EU) 2024/2659 on guidelines on the export of cyber-surveillance items under Article 5 of Regulation (EU) 2021/821,Recommendation (EU) 2024/2659,European Commission,2024-10-11,https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=OJ:L_202402659,vendor,false,eurlex-recommendation-2024-2659
+wassenaar-intrusion-controls,export_control,Wassenaar Arrangement List of Dual-Use Goods and Technologies — 2013 surveillance/intrusion additions,Wassenaar intrusion-software controls,"Wassenaar Arrangement participating states (Plenary, 3-4 Dec 2013)",2013-12-04,,state,false,canada-us-blog-2014-01-wassenaar
+bis-cyber-intrusion-rule-2021,export_control,BIS interim final rule implementing Wassenaar controls on items usable for malicious cyber activities,BIS cyber-intrusion rule,US Department of Commerce (BIS),2021-10,,vendor,true,hstoday-entity-list-malicious-cyber
+ungps,standard,UN Guiding Principles on Business and Human Rights (UNGPs),UNGPs,UN Human Rights Council,2011-06-16,,state;vendor;investor,false,sajic-business-human-rights
+tech-accord-mercenary-principles,industry_code,Cybersecurity Tech Accord principles to curb cyber mercenaries,Tech Accord cyber-mercenary principles,Cybersecurity Tech Accord,2023-03-27,,organisation,false,threatshub-tech-accord-mercenaries
+pega-recommendations,declaration,PEGA committee recommendations (Committee of Inquiry to investigate the use of Pegasus and equivalent surveillance spyware),PEGA recommendations,European Parliament PEGA Committee,2023-05-08,,organisation;state,false,polskieradio-2023-05-pega
+
+"""#),
+        ("Templates/workspace/data/principles.csv", #"""
+id,name,description
+accountability,Accountability,"States acting inconsistently with international human rights law, and non-state actors under domestic law, are held accountable (Pall Mall Declaration, as reported)."
+precision,Precision,"CCICs are used only when necessary, proportionate and legally authorised, and not to target people on discriminatory grounds (Code of Practice)."
+oversight,Oversight,CCIC use is subject to safeguards and oversight; use without them is 'irresponsible use' under the Code of Practice.
+transparency,Transparency,Named among the four guiding principles of the Pall Mall Declaration and Code of Practice; the fact base quotes no definition of it.
+
+"""#),
+        ("Templates/workspace/data/provisions.csv", #"""
+id,instrument_id,principle_id,reference,text,source_id
+pall-mall-declaration.accountability,pall-mall-declaration,accountability,,"Accountability for states violating international human rights laws, and holding non-state actors accountable within domestic legal frameworks.",urbananews-2024-02-pall-mall-coalition
+pall-mall-declaration.precision,pall-mall-declaration,precision,,Proposes precision as one of the initial guiding principles for future work on commercial cyber intrusion capabilities.,rusi-pall-mall-words-into-practice
+pall-mall-declaration.oversight,pall-mall-declaration,oversight,,Proposes oversight as one of the initial guiding principles for future work on commercial cyber intrusion capabilities.,rusi-pall-mall-words-into-practice
+pall-mall-declaration.transparency,pall-mall-declaration,transparency,,Proposes transparency as one of the initial guiding principles for future work on commercial cyber intrusion capabilities.,rusi-pall-mall-words-into-practice
+pall-mall-code.irresponsible-use,pall-mall-code,oversight,,"Defines 'irresponsible use' of CCICs as use that threatens security, human rights or the stability of cyberspace without safeguards or oversight, or that is inconsistent with international law.",
+pall-mall-code.non-discrimination,pall-mall-code,precision,,"CCICs should not be used to target individuals or members of a group based on any discriminatory grounds, nor to violate human rights.",
+pall-mall-code.necessity-proportionality,pall-mall-code,precision,,"Governments are to ensure CCICs are used only when necessary, proportionate, and legally authorized.",ccspl-pall-mall-next-phase
+pall-mall-code.oversight-due-diligence,pall-mall-code,oversight,,"Governments commit to oversight of CCIC use, human rights due diligence, vetting of vendors and export controls.",ccspl-pall-mall-next-phase
+pall-mall-code.accountability,pall-mall-code,accountability,,"Accountability is one of the four pillars on which the Code rests (per the French digital ministry, as reported).",candid-2025-04-pall-mall-code
+pall-mall-code.transparency,pall-mall-code,transparency,,"Transparency is one of the four pillars on which the Code rests (per the French digital ministry, as reported).",candid-2025-04-pall-mall-code
+joint-statement-spyware.strict-controls,joint-statement-spyware,oversight,,Signatories recognize the threat posed by the misuse of commercial spyware and the need for strict domestic and international controls on the proliferation and use of such technology.,
+joint-statement-spyware.foc-eci-implementation,joint-statement-spyware,oversight,,"Signatories committed, subject to national legal frameworks, to implementing the FOC Guiding Principles on Government Use of Surveillance Technologies and the Export Controls and Human Rights Initiative Code of Conduct.",
+joint-statement-spyware.guardrails-government-use,joint-statement-spyware,oversight,,"Partners commit to guardrails on government use of commercial spyware (updated statement, 22 September 2024).",finanznachrichten-2024-09-joint-statement
+joint-statement-spyware.export-prevention,joint-statement-spyware,oversight,,"Partners commit to prevent the export of software, technology, and equipment to end-users who are likely to use them for malicious cyber activity (updated statement, 22 September 2024).",finanznachrichten-2024-09-joint-statement
+joint-statement-spyware.information-sharing,joint-statement-spyware,transparency,,"Partners commit to share information on commercial spyware proliferation (updated statement, 22 September 2024).",finanznachrichten-2024-09-joint-statement
+eo-14093.operational-use-prohibition,eo-14093,oversight,,"The United States Government shall not make operational use of commercial spyware that poses significant counterintelligence or security risks to the United States Government, or significant risks of improper use by a foreign government or person.",itts-eo-14093
+eu-dual-use-regulation.art-2-20,eu-dual-use-regulation,oversight,Article 2(20),"Defines cyber-surveillance items as 'dual-use items specially designed to enable the covert surveillance of natural persons by monitoring, extracting, collecting or analysing data from information and telecommunication systems'.",rsm-nl-cyber-surveillance-guidelines
+eu-dual-use-regulation.art-5,eu-dual-use-regulation,oversight,Article 5,"Where an exporter is aware, according to its due diligence findings, that non-listed cyber-surveillance items are intended for use in connection with internal repression or serious violations of human rights or international humanitarian law, it must notify the competent authority, which may require an export authorisation.",ds-avocats-2023-04-article-5-consultation
+wassenaar-intrusion-controls.intrusion-software-entries,wassenaar-intrusion-controls,oversight,"4.A.5, 4.D.4, 4.E.1.c","Controls systems, equipment and components, software and technology specially designed or modified for the generation, operation or delivery of, or communication with, 'intrusion software'.",dymaxion-wassenaar-items
+wassenaar-intrusion-controls.2017-exemption-notes,wassenaar-intrusion-controls,oversight,,"Notes added by the 2017 amendments: technology exchanged for vulnerability disclosure or cyber incident response purposes (as defined) is not controlled, and certain update software is exempted.",bis-faq-intrusion-surveillance
+ungps.state-duty-to-protect,ungps,oversight,,The state duty to protect human rights (first of the three pillars).,globalnaps-ungp
+ungps.corporate-responsibility-to-respect,ungps,accountability,,"The corporate responsibility to respect human rights, which includes the concept of 'do no harm' (second pillar).",globalnaps-ungp
+ungps.access-to-remedy,ungps,accountability,,Access to remedy (third pillar).,globalnaps-ungp
+tech-accord-mercenary-principles.counter-misuse,tech-accord-mercenary-principles,accountability,,Counter cyber mercenaries' use of products to harm people.,
+tech-accord-mercenary-principles.counter-market,tech-accord-mercenary-principles,accountability,,Actively counter the cyber-mercenary market.,
+tech-accord-mercenary-principles.awareness,tech-accord-mercenary-principles,transparency,,Improve awareness.,
+tech-accord-mercenary-principles.product-integrity,tech-accord-mercenary-principles,oversight,,Protect the integrity of products.,
+tech-accord-mercenary-principles.legal-requests,tech-accord-mercenary-principles,oversight,,Handle legal requests properly.,
+tech-accord-mercenary-principles.human-rights-due-diligence,tech-accord-mercenary-principles,oversight,,Carry out human rights due diligence.,
+pega-recommendations.law-enforcement-use,pega-recommendations,precision,,"EU rules on the use of spyware by law enforcement, which should only be authorised in exceptional cases for a pre-defined purpose and a limited time, with privileged and journalistic data shielded.",
+
+"""#),
+        ("Templates/workspace/data/sources.csv", #"""
+id,url,publisher,title,published_on,reliability,archive_url,quote
+govuk-pall-mall-declaration,https://www.gov.uk/government/publications/the-pall-mall-process-declaration-tackling-the-proliferation-and-irresponsible-use-of-commercial-cyber-intrusion-capabilities/the-pall-mall-process-tackling-the-proliferation-and-irresponsible-use-of-commercial-cyber-intrusion-capabilities,GOV.UK (UK Government),,,A,,we resolve to initiate an inclusive global process – the Pall Mall Process.
+rusi-pall-mall-words-into-practice,https://rusi.org/explore-our-research/publications/commentary/pall-mall-process-cyber-intrusion-tools-putting-words-practice,RUSI,,,C,,"proposes an initial list of principles that could guide future work on the topic (accountability, precision, oversight and transparency)"
+urbananews-2024-02-pall-mall-coalition,https://urbananews.ca/international-coalition-forms-to-combat-misuse-of-commercial-spyware,Urbana News,,2024-02-07,D,,The Pall Mall Declaration emphasizes the need for accountability for states violating international human rights laws and for holding non-state actors accountable within domestic legal frameworks.
+govuk-pall-mall-code-of-practice,https://www.gov.uk/government/publications/the-pall-mall-process-code-of-practice-for-states/the-pall-mall-process-code-of-practice-for-states,GOV.UK (UK Government),,2025-04-04,A,,We as States and international organisations support this voluntary and non-binding ‘Code of Practice’ for States
+candid-2025-04-pall-mall-code,https://candid.technology/pall-mall-process-code-of-practices-for-states/,Candid.Technology,,,C,,"the accord is based on four pillars — accountability, precision, transparency, and oversight."
+ccspl-pall-mall-next-phase,https://www.centerforcybersecuritypolicy.org/insights-and-research/next-phase-of-pall-mall-process-begins-on-governance-of-hacking-tools-and-markets,Center for Cybersecurity Policy and Law,,,C,,"The Code commits governments to ensure CCICs are used only when necessary, proportionate, and legally authorized."
+urdupoint-2023-03-joint-statement,https://www.urdupoint.com/en/world/eleven-countries-commit-to-controls-on-commer-1668411.html,"UrduPoint (Sputnik, quoting White House release)",,,D,,recognize the threat posed by the misuse of commercial spyware and the need for strict domestic and international controls on the proliferation and use of such technology
+finanznachrichten-2024-09-joint-statement,https://www.finanznachrichten.de/nachrichten-2024-09/63331396-21-nations-partnering-to-counter-commercial-spyware-misuse-020.htm,finanznachrichten.de (dpa-AFX),,2024-09,D,,"The partners committed to prevent the export of software, technology, and equipment to end-users who are likely to use them for malicious cyber activity"
+justia-fedreg-eo-14093,https://regulations.justia.com/regulations/fedreg/2023/03/30/2023-06730.html,Federal Register (via Justia),,2023-03-30,C,,"Executive Order 14093 of March 27, 2023"
+itts-eo-14093,https://itts.at/archives/314057,ITTS (citing The Register),,,D,,shall not make operational use of commercial spyware that poses significant counterintelligence or security risks to the United States Government
+foc-2023-03-guiding-principles,https://freedomonlinecoalition.com/publication-of-guiding-principles-on-government-use-of-surveillance-technologies,Freedom Online Coalition,,2023-03,A,,a voluntary and non-legally binding document which has been developed through consensus by the FOC’s 36 Member States
+bifrost-eu-export-controls,https://bifrostindex.ai/guides/european-union/export-controls,Bifrost Index (legal guide),,,D,,Regulation (EU) 2021/821 of the European Parliament and of the Council of 20 May 2021 sets up the EU regime for the control of exports
+rsm-nl-cyber-surveillance-guidelines,https://rsm.global/netherlands/en/insights/new-guidelines-export-control-cybersurveillance-items-have-you-classified-your-products-collect-personal-data,RSM Netherlands,,,C,,"dual-use items specially designed to enable the covert surveillance of natural persons by monitoring, extracting, collecting or analysing data from information and telecommunication systems"
+ds-avocats-2023-04-article-5-consultation,https://dscustomsandtrade.com/2023/04/05/public-consultation-on-new-guidelines-on-the-export-of-cyber-surveillance-items-under-article-5-of-regulation-eu-2021-821/,DS Avocats (quoting Article 5),,2023-04-05,C,,"Where an exporter is aware, according to its due diligence findings, that cyber-surveillance items which the exporter proposes to export, not listed in Annex I, are intended"
+eurlex-recommendation-2024-2659,https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=OJ:L_202402659,EUR-Lex,,2024-10-16,A,,Regulation (EU) 2021/821 addresses the risk of cyber-surveillance items being used in connection with internal repression and/or the commission of serious violations of human rights and international humanitarian law.
+canada-us-blog-2014-01-wassenaar,https://www.canada-usblog.com/2014/01/24/wassenaar-countries-agree-to-limit-transfers-of-surveillance-technologies/,Canada-US Blog (quoting Wassenaar 2013 Public Statement),,2014-01-24,D,,new export controls were agreed in a number of areas including surveillance and law enforcement/intelligence gathering tools and Internet Protocol (IP) network surveillance systems or equipment
+dymaxion-wassenaar-items,https://dymaxion.org/essays/wa-items.html,"Dymaxion.org (Eleanor Saitta, 2014 essay)",,,D,,"Systems, equipment, and components therefor, specially designed or modified for the generation, operation or delivery of, or communication with, “intrusion software”."
+bis-faq-intrusion-surveillance,https://www.bis.doc.gov/index.php/2011-09-12-20-18-59/export-and-reexport-faqs/cat/15-intrusion-and-surveillance-items,US Bureau of Industry and Security (FAQ),,,A,,The note clarifies that technology exchanged for vulnerability disclosure or cyber incident response purposes (as defined) are not controlled.
+hstoday-entity-list-malicious-cyber,https://www.hstoday.us/subject-matter-areas/cybersecurity/united-states-adds-foreign-companies-to-entity-list-for-malicious-cyber-activities/,HSToday (reproducing State Department statement),,,C,,These additions follow an October 2021 interim final rule published by the Department of Commerce establishing controls of certain items that can be used for malicious cyber activities
+sajic-business-human-rights,https://advokatskafirmasajic.com/blog/business-and-human-rights,Advokatska firma Sajić (legal blog),,,C,,The UN Human Rights Council with its Resolution No. 17/4 of 16 June 2011 adopted the Guiding Principles of Business and Human Rights
+globalnaps-ungp,https://globalnaps.org/ungp,Global NAPs (Danish Institute for Human Rights/ICAR),,,C,,"The role of business to respect human rights, which includes the concept of ‘do no harm’"
+threatshub-tech-accord-mercenaries,https://threatshub.org/blog/fighting-mercenaries-with-the-cybersecurity-tech-accord,ThreatsHub (Trend Micro blog repost),,,D,,"On March 27, 2023, the Cybersecurity Tech Accord (CTA) released a new set of principles to help guide the technology industry"
+polskieradio-2023-05-pega,"https://polskieradio.pl/395/7785/artykul/3164696,european-parliament-committee-condemns-spyware-abuse-in-several-eu-countries",Polskie Radio (PAP),,,C,,"EU rules on the use of spyware by law enforcement, which should only be authorised in exceptional cases for a pre-defined purpose and a limited time."
+
+"""#),
+        ("Templates/workspace/gitignore", #"""
+.scorecard/
+
+"""#),
+        ("Templates/workspace/scorecard.yaml", #"""
+# Scorecard workspace configuration (read by `scorecard run` and by every command given
+# --workspace, or run from this folder). Paths are relative to this file's folder.
+# Format: docs/operations.md in the Scorecard repository.
+
+# The dataset folder: datapackage.json and one CSV file per table (docs/data-format.md).
+dataset: data
+
+# The methodology file: pillars, weights, grades and indicators (docs/methodology.md).
+methodology: methodology.yaml
+
+# Which periods to score: all (every period from the first with evidence to the latest;
+# published figures are never changed, later evidence is recorded as a restatement),
+# latest, or a list such as [2025-Q3, 2025-Q4].
+periods: all
+
+output:
+  # Where reports are written (created if missing). Unchanged files are not rewritten.
+  folder: reports
+  # Any of: text, json, markdown, html, csv.
+  formats: [text, json, markdown, html, csv]
+  # Which scored periods get a report: latest, or all.
+  periods: latest
+
+# How stable the ranking is when the weights are perturbed; shown in the reports.
+# Remove this section to skip it.
+sensitivity:
+  samples: 1000
+  seed: 1
+
+# The PostgreSQL database. Leave url out to use a private cluster that scorecard starts
+# itself in .scorecard/postgres (or DATABASE_URL / the PG* variables when set).
+# Keep passwords out of this file: use ~/.pgpass or PGPASSFILE.
+# database:
+#   url: postgresql://scorecard@db.example.org/scorecard
 
 """#),
     ]

@@ -1,0 +1,36 @@
+import Foundation
+
+/// What a workspace's `scorecard.yaml` says: where the dataset, the methodology and the output
+/// are, which periods to publish, and which database to use. Paths are relative to the workspace.
+public struct WorkspaceConfig: Sendable, Equatable {
+    /// Which periods `scorecard run` scores.
+    public enum Periods: Sendable, Equatable {
+        /// Every period from the first with evidence to the latest (restatements of earlier ones included).
+        case all
+        /// The latest period only.
+        case latest
+        /// These periods, in this order.
+        case list([String])
+    }
+
+    /// Which of the scored periods get a report.
+    public enum ReportedPeriods: String, Sendable, Equatable, CaseIterable {
+        case latest, all
+    }
+
+    public struct Sensitivity: Sendable, Equatable {
+        public var samples: Int
+        public var seed: UInt64
+    }
+
+    public var dataset: String
+    public var methodology: String
+    public var periods: Periods
+    public var outputFolder: String
+    public var formats: [ReportFormat]
+    public var reportedPeriods: ReportedPeriods
+    /// nil: no sensitivity analysis.
+    public var sensitivity: Sensitivity?
+    /// nil: the database comes from --database-url, DATABASE_URL, the PG* variables, or the embedded cluster.
+    public var databaseURL: String?
+}
