@@ -29,15 +29,10 @@ test: build ## Build and run every test against a real PostgreSQL the tests star
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-demo: build ## The whole pipeline on the Pall Mall example, on the embedded PostgreSQL
-	$(BIN) db start
-	$(BIN) migrate
-	$(BIN) load Examples/pall-mall/data
-	$(BIN) score --methodology Examples/pall-mall/methodology.yaml --all-periods
-	$(BIN) sensitivity --methodology Examples/pall-mall/methodology.yaml --samples 1000 --seed 1
-	$(BIN) explain us --methodology Examples/pall-mall/methodology.yaml
-	$(BIN) report --methodology Examples/pall-mall/methodology.yaml --out Reports
-	$(BIN) db status
+demo: build ## The whole job on the Pall Mall example workspace, on the embedded PostgreSQL
+	$(BIN) run --workspace Examples/pall-mall
+	$(BIN) explain us --workspace Examples/pall-mall
+	$(BIN) db status --workspace Examples/pall-mall
 
 bench: deps embed ## Benchmarks (release build); writes docs/performance.md
 	$(SWIFT) build -c release --product scorecard

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Seconds since a start, for the timings that debug logs report.
-enum Stopwatch {
-    static func seconds(since start: DispatchTime) -> String {
+public enum Stopwatch {
+    public static func seconds(since start: DispatchTime) -> String {
         String(format: "%.3f", Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
     }
 }

@@ -2,27 +2,42 @@ import ArgumentParser
 import Foundation
 import Logging
 import Postgres
+import ScorecardKit
+
+/// The workspace a command works in: `--workspace DIR`, else the current folder when it holds a
+/// `scorecard.yaml`, else none (and every path comes from the command's own arguments).
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The workspace folder, with scorecard.yaml (default: the current folder when it holds one).",
+        valueName: "dir"))
+    var workspace: String?
+
+    func resolve() throws -> Workspace? { try Workspace.locate(explicit: workspace) }
+}
 
 /// Where the database is: shared by every command that touches it.
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "PostgreSQL connection URL or libpq conninfo (default: $DATABASE_URL, then the PG* variables, then the embedded cluster).",
+        "PostgreSQL connection URL or libpq conninfo (default: the workspace's database.url, $DATABASE_URL, the PG* variables, then the embedded cluster).",
         valueName: "url"))
     var databaseURL: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder of the embedded PostgreSQL cluster.", valueName: "dir"))
-    var dataDir: String = ".scorecard/postgres"
+    @Option(name: .long, help: ArgumentHelp(
+        "Folder of the embedded PostgreSQL cluster (default: .scorecard/postgres in the workspace, or in the current folder).",
+        valueName: "dir"))
+    var dataDir: String?
 
-    func location(logger: Logger) -> DatabaseLocation {
-        DatabaseLocation.resolve(
-            explicitURL: databaseURL,
-            embeddedRoot: URL(fileURLWithPath: dataDir, isDirectory: true).standardizedFileURL,
-            logger: logger)
+    func location(logger: Logger, workspace: Workspace? = nil) -> DatabaseLocation {
+        let embeddedRoot = dataDir.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
+            ?? workspace?.embeddedDatabaseRoot
+            ?? URL(fileURLWithPath: ".scorecard/postgres", isDirectory: true).standardizedFileURL
+        return DatabaseLocation.resolve(explicitURL: databaseURL, configuredURL: workspace?.config.databaseURL,
+                                        embeddedRoot: embeddedRoot, logger: logger)
     }
 
     /// Connects, starting the embedded cluster if needed.
-    func connect(logger: Logger) throws -> Connection {
-        try location(logger: logger).connect(logger: logger)
+    func connect(logger: Logger, workspace: Workspace? = nil) throws -> Connection {
+        try location(logger: logger, workspace: workspace).connect(logger: logger)
     }
 }
 
@@ -31,13 +46,19 @@ struct LoggingOptions: ParsableArguments {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .notice
 
-    @Flag(name: [.short, .long], help: "Log only errors (for cron, which mails any output).")
+    @Option(name: .long, help: ArgumentHelp("Log line format on stderr: text, json or logfmt.", valueName: "format"))
+    var logFormat: LogFormat = .text
+
+    @Flag(name: [.short, .long], help: "Print nothing on success and log only errors (for cron, which mails any output).")
     var quiet = false
 
     func makeLogger(label: String = "scorecard") -> Logger {
         let level = quiet ? Logger.Level.error : logLevel
+        let format = logFormat
         var logger = Logger(label: label) { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler: LogHandler = format == .text
+                ? StreamLogHandler.standardError(label: label)
+                : StructuredLogHandler(label: label, format: format)
             handler.logLevel = level
             return handler
         }

@@ -9,12 +9,12 @@ struct PublishedRun {
     let connection: Connection
     let run: ScoreRuns.Run
 
-    static func open(methodology: MethodologyOptions, period: String, database: DatabaseOptions, logger: Logger) throws -> PublishedRun {
-        let file = try reportingMethodologyProblems { try methodology.load() }
+    static func open(methodology: MethodologyOptions, workspace: Workspace?, period: String, database: DatabaseOptions, logger: Logger) throws -> PublishedRun {
+        let file = try reportingMethodologyProblems { try methodology.load(workspace: workspace) }
         if period != "latest" && Period.parse(period, kind: file.methodology.period) == nil {
             throw ScoringError.badPeriod(period, file.methodology.period)
         }
-        let connection = try database.connect(logger: logger)
+        let connection = try database.connect(logger: logger, workspace: workspace)
         try Migrator(logger: logger).migrate(connection)
         guard let run = try ScoreRuns.published(connection, methodology: file.methodology, period: period == "latest" ? nil : period) else {
             throw ScoringError.noRun(period: period)

@@ -74,6 +74,7 @@ public struct DatasetLoader {
                         throw NothingChanged(digest: digest, counts: counts)  // rolls the batch back
                     }
                     try connection.execute("UPDATE scorecard.load_batches SET counts = \(try JSONB(encoding: counts)) WHERE id = \(batch)")
+                    Failpoint.load.pause()
                     return LoadSummary(batchID: batch, datasetSHA256: digest, counts: counts)
                 }
             }

@@ -17,6 +17,8 @@ public struct ScoringEngine {
 
     public enum PeriodSelection: Sendable, Equatable {
         case period(String)
+        /// These periods, in this order.
+        case list([String])
         case latest
         case all
     }
@@ -111,6 +113,8 @@ public struct ScoringEngine {
                 throw ScoringError.badPeriod(text, methodology.period)
             }
             return [period]
+        case let .list(texts):
+            return try texts.flatMap { try resolve(.period($0), methodology: methodology) }
         case .latest, .all:
             let row = try connection.query("""
                 SELECT min(least(occurred_on, published_on)) AS first_day,
@@ -194,6 +198,7 @@ public struct ScoringEngine {
               AND period = \(period.previous.description) AND basis = 'as_published'
             """).first!.decode("id", as: Int64?.self)
         try connection.execute(QueryFiles.sql("actor_scores", [id, parameters.pillars, parameters.grades, m.minimumEvidence, previous]))
+        Failpoint.score.pause()
         logger.info("scored \(period) (\(basis))", metadata: ["run": "\(id)", "seconds": "\(Stopwatch.seconds(since: started))"])
         return (id, true, digest)
     }

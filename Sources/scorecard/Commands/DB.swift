@@ -11,12 +11,13 @@ struct DB: ParsableCommand {
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Start the embedded cluster (creating it on first use).")
+        @OptionGroup var workspaceOptions: WorkspaceOptions
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
             let logger = logging.makeLogger()
-            guard case let .embedded(cluster) = database.location(logger: logger) else {
+            guard case let .embedded(cluster) = database.location(logger: logger, workspace: try workspaceOptions.resolve()) else {
                 throw NotEmbedded(action: "start")
             }
             let started = try cluster.start()
@@ -26,12 +27,13 @@ struct DB: ParsableCommand {
 
     struct Stop: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Stop the embedded cluster.")
+        @OptionGroup var workspaceOptions: WorkspaceOptions
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
             let logger = logging.makeLogger()
-            guard case let .embedded(cluster) = database.location(logger: logger) else {
+            guard case let .embedded(cluster) = database.location(logger: logger, workspace: try workspaceOptions.resolve()) else {
                 throw NotEmbedded(action: "stop")
             }
             try cluster.stop()
@@ -43,12 +45,13 @@ struct DB: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Say which database is in use, whether it answers, and its schema version.",
             discussion: "Exits 69 when the database does not answer.")
+        @OptionGroup var workspaceOptions: WorkspaceOptions
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
             let logger = logging.makeLogger()
-            let location = database.location(logger: logger)
+            let location = database.location(logger: logger, workspace: try workspaceOptions.resolve())
             print("database: \(location.summary)")
             if case let .embedded(cluster) = location {
                 switch try cluster.status() {
@@ -72,11 +75,12 @@ struct DB: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "url",
             abstract: "Print the connection URL of the database in use (for psql, notebooks, BI tools).")
+        @OptionGroup var workspaceOptions: WorkspaceOptions
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
-            let location = database.location(logger: logging.makeLogger())
+            let location = database.location(logger: logging.makeLogger(), workspace: try workspaceOptions.resolve())
             if case .environment = location {
                 print("")  // libpq reads the PG* variables itself: an empty conninfo means "use them".
             } else {
@@ -89,6 +93,7 @@ struct DB: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Open psql on the database in use (starting the embedded cluster if needed).",
             discussion: "Arguments after -- are passed to psql, e.g. scorecard db psql -- -c 'table scorecard.schema_migrations'.")
+        @OptionGroup var workspaceOptions: WorkspaceOptions
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
         @Argument(parsing: .postTerminator, help: "Arguments passed on to psql.")
@@ -96,7 +101,7 @@ struct DB: ParsableCommand {
 
         func run() throws {
             let logger = logging.makeLogger()
-            let location = database.location(logger: logger)
+            let location = database.location(logger: logger, workspace: try workspaceOptions.resolve())
             if case let .embedded(cluster) = location { try cluster.start() }
             let psql = PostgresBinaries.locateClient("psql") ?? "psql"
             var arguments = [psql]
@@ -112,18 +117,18 @@ struct DB: ParsableCommand {
 
 struct NotEmbedded: ScorecardError {
     let action: String
-    var exitCode: Int32 { ExitStatus.configuration }
+    var exitCode: Int32 { FailureClassification.configuration }
     var description: String { "cannot \(action): a database is configured (--database-url, DATABASE_URL or PG* variables), so the embedded cluster is not in use" }
 }
 
 struct DatabaseUnavailable: ScorecardError {
     let reason: String
-    var exitCode: Int32 { ExitStatus.unavailable }
+    var exitCode: Int32 { FailureClassification.unavailable }
     var description: String { "the database does not answer: \(reason)" }
 }
 
 struct PsqlNotFound: ScorecardError {
     let errno: Int32
-    var exitCode: Int32 { ExitStatus.unavailable }
+    var exitCode: Int32 { FailureClassification.unavailable }
     var description: String { "cannot run psql (\(String(cString: strerror(errno)))); install it with: apt-get install -y postgresql-client" }
 }

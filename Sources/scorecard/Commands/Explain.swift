@@ -9,11 +9,13 @@ struct Explain: ParsableCommand {
     @Argument(help: ArgumentHelp("The actor's id.", valueName: "actor")) var actor: String
     @OptionGroup var methodologyOptions: MethodologyOptions
     @Option(help: ArgumentHelp("The period (default: latest scored).", valueName: "period")) var period: String = "latest"
+    @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
-        let published = try PublishedRun.open(methodology: methodologyOptions, period: period, database: database, logger: logging.makeLogger())
+        let workspace = try workspaceOptions.resolve()
+        let published = try PublishedRun.open(methodology: methodologyOptions, workspace: workspace, period: period, database: database, logger: logging.makeLogger())
         let explanation = try Explanation.load(published.connection, run: published.run, actorID: actor, methodology: published.file.methodology)
         print(ExplanationText.render(explanation), terminator: "")
     }

@@ -16,12 +16,14 @@ struct MethodologyCommand: ParsableCommand {
                 78 when not, 66 when the file is missing. The format is in docs/methodology.md.
                 """)
 
-        @Argument(help: ArgumentHelp("The methodology file (YAML).", valueName: "file"))
-        var file: String
+        @Argument(help: ArgumentHelp("The methodology file, YAML (default: the workspace's).", valueName: "file"))
+        var file: String?
+        @OptionGroup var workspaceOptions: WorkspaceOptions
 
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
+            guard let file = try file ?? workspaceOptions.resolve()?.methodologyPath else { throw MissingArgument.methodology }
             let methodologyFile: MethodologyFile
             do {
                 methodologyFile = try MethodologyFile.load(path: file)

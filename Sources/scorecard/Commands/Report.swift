@@ -24,27 +24,32 @@ struct Report: ParsableCommand {
     @OptionGroup var methodologyOptions: MethodologyOptions
     @Option(help: ArgumentHelp("The period: 2025-Q2 (quarterly methodology), 2025 (yearly), or latest.", valueName: "period"))
     var period: String = "latest"
-    @Option(help: ArgumentHelp("Comma-separated formats: text, json, markdown, html, csv.", valueName: "formats"))
-    var format: String = ReportFormat.allCases.map(\.rawValue).joined(separator: ",")
+    @Option(help: ArgumentHelp("Comma-separated formats: text, json, markdown, html, csv (default: the workspace's, else all).", valueName: "formats"))
+    var format: String?
     @Option(help: ArgumentHelp("Limit the actor sections (and the trend) to one actor; the file names end in -<actor>.", valueName: "id"))
     var actor: String?
-    @Option(help: ArgumentHelp("The output folder, created if missing; - writes one format to standard output.", valueName: "dir"))
-    var out: String = "Reports"
+    @Option(help: ArgumentHelp("The output folder, created if missing; - writes one format to standard output (default: the workspace's, else Reports).", valueName: "dir"))
+    var out: String?
+    @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
+        guard let format else { return }
         let formats: [ReportFormat]
         do { formats = try ReportFormat.parseList(format) } catch { throw ValidationError("\(error)") }
         if out == "-" && formats.count != 1 { throw ValidationError(ReportError.oneFormatForStandardOutput.description) }
     }
 
     func run() throws {
-        let formats = try ReportFormat.parseList(format)
-        let published = try PublishedRun.open(methodology: methodologyOptions, period: period, database: database, logger: logging.makeLogger())
+        let workspace = try workspaceOptions.resolve()
+        let formats = try format.map(ReportFormat.parseList) ?? workspace?.config.formats ?? ReportFormat.allCases
+        if out == "-" && formats.count != 1 { throw ValidationError(ReportError.oneFormatForStandardOutput.description) }
+        let published = try PublishedRun.open(methodology: methodologyOptions, workspace: workspace, period: period, database: database, logger: logging.makeLogger())
         let run = published.run
         let model = try ReportModel.load(published.connection, run: run, actorID: actor)
 
+        let out = self.out ?? workspace?.outputDirectory.path ?? "Reports"
         if out == "-" {
             let environment = ProcessInfo.processInfo.environment
             let color = formats[0] == .text && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"

@@ -2,12 +2,28 @@ import ArgumentParser
 import Foundation
 import ScorecardKit
 
-/// The methodology file a scoring command uses.
+/// The methodology file a scoring command uses: `--methodology`, else the workspace's.
 struct MethodologyOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The methodology file (YAML).", valueName: "file"))
-    var methodology: String
+    @Option(name: .long, help: ArgumentHelp("The methodology file (YAML; default: the workspace's).", valueName: "file"))
+    var methodology: String?
 
-    func load() throws -> MethodologyFile { try MethodologyFile.load(path: methodology) }
+    func load(workspace: Workspace?) throws -> MethodologyFile {
+        guard let path = methodology ?? workspace?.methodologyPath else { throw MissingArgument.methodology }
+        return try MethodologyFile.load(path: path)
+    }
+}
+
+/// A path the command needs that neither its arguments nor a workspace gave (exit 64, EX_USAGE).
+enum MissingArgument: ScorecardError {
+    case methodology, dataset
+
+    var exitCode: Int32 { 64 }
+    var description: String {
+        switch self {
+        case .methodology: return "no methodology: give --methodology FILE, or run in a workspace (--workspace DIR)"
+        case .dataset: return "no dataset folder: give it as an argument, or run in a workspace (--workspace DIR)"
+        }
+    }
 }
 
 struct Score: ParsableCommand {
@@ -27,6 +43,7 @@ struct Score: ParsableCommand {
     var period: String?
     @Flag(help: "Score every period from the first with evidence to the latest, in order.")
     var allPeriods = false
+    @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -36,8 +53,9 @@ struct Score: ParsableCommand {
 
     func run() throws {
         let logger = logging.makeLogger()
-        let file = try reportingMethodologyProblems { try methodologyOptions.load() }
-        let connection = try database.connect(logger: logger)
+        let workspace = try workspaceOptions.resolve()
+        let file = try reportingMethodologyProblems { try methodologyOptions.load(workspace: workspace) }
+        let connection = try database.connect(logger: logger, workspace: workspace)
         try Migrator(logger: logger).migrate(connection)
         let selection: ScoringEngine.PeriodSelection = allPeriods ? .all : (period == nil || period == "latest" ? .latest : .period(period!))
         let runs = try ScoringEngine(connection: connection, logger: logger).score(file, periods: selection)

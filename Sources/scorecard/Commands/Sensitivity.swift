@@ -11,6 +11,7 @@ struct Sensitivity: ParsableCommand {
     @Option(help: ArgumentHelp("The period (default: latest scored).", valueName: "period")) var period: String = "latest"
     @Option(help: "Number of samples.") var samples = 1000
     @Option(help: "Seed of the generator.") var seed: UInt64 = 1
+    @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -19,7 +20,8 @@ struct Sensitivity: ParsableCommand {
     }
 
     func run() throws {
-        let published = try PublishedRun.open(methodology: methodologyOptions, period: period, database: database, logger: logging.makeLogger())
+        let workspace = try workspaceOptions.resolve()
+        let published = try PublishedRun.open(methodology: methodologyOptions, workspace: workspace, period: period, database: database, logger: logging.makeLogger())
         let run = published.run
         let results = try SensitivityAnalysis(connection: published.connection)
             .runAndStore(runID: run.id, methodology: published.file.methodology, samples: samples, seed: seed)

@@ -12,17 +12,22 @@ struct Validate: ParsableCommand {
             tables inside a transaction that is rolled back.
             """)
 
-    @Argument(help: ArgumentHelp("The dataset folder (with datapackage.json).", valueName: "dir"))
-    var directory: String
+    @Argument(help: ArgumentHelp("The dataset folder, with datapackage.json (default: the workspace's).", valueName: "dir"))
+    var directory: String?
+    @OptionGroup var workspaceOptions: WorkspaceOptions
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
         let logger = logging.makeLogger()
-        let url = URL(fileURLWithPath: directory, isDirectory: true)
+        let workspace = try workspaceOptions.resolve()
+        guard let url = directory.map({ URL(fileURLWithPath: $0, isDirectory: true) }) ?? workspace?.datasetDirectory else {
+            throw MissingArgument.dataset
+        }
+        let directory = self.directory ?? url.relativePath
         _ = try DataPackage.read(directory: url)  // a missing folder is exit 66 before any database work
-        let connection = try database.connect(logger: logger)
+        let connection = try database.connect(logger: logger, workspace: workspace)
         let loader = DatasetLoader(directory: url, logger: logger, progress: TerminalProgress.ifInteractive(quiet: logging.quiet))
         let validation = try reportingProblems { try loader.validate(connection: connection) }
         if !logging.quiet {

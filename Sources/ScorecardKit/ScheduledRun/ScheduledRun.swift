@@ -1,0 +1,169 @@
+import Foundation
+import Logging
+import Postgres
+
+/// The whole job of a workspace, as cron runs it (`scorecard run`): migrate, validate and load
+/// the dataset, score every period due (recording restatements), run the sensitivity analysis if
+/// configured, and write every configured report — under the run lock, recorded in the run ledger.
+///
+/// Every step is idempotent: on unchanged inputs the load writes nothing, scoring reuses the
+/// identical runs, the sensitivity results exist already and no report file is rewritten; the
+/// ledger row is then the only new row.
+public struct ScheduledRun {
+    public let workspace: Workspace
+    let location: DatabaseLocation
+    let logger: Logger
+    let progress: LoadProgress?
+
+    public init(workspace: Workspace, location: DatabaseLocation, logger: Logger, progress: LoadProgress? = nil) {
+        self.workspace = workspace
+        self.location = location
+        self.logger = logger
+        self.progress = progress
+    }
+
+    /// What a run changed: the ledger's columns.
+    public struct Changes: Sendable, Equatable {
+        public var loadBatchID: Int64?
+        public var rowsInserted = 0
+        public var rowsUpdated = 0
+        public var rowsDeleted = 0
+        public var periodsScored: [String] = []
+        public var scoreRunsComputed: [Int64] = []
+        public var restatements = 0
+        public var sensitivityRunID: Int64?
+        public var filesWritten: [String] = []
+        public var filesUnchanged = 0
+
+        public var changedAnything: Bool { loadBatchID != nil || !scoreRunsComputed.isEmpty || !filesWritten.isEmpty }
+    }
+
+    public struct Outcome: Sendable {
+        public let ledgerID: Int64
+        public let changes: Changes
+        public let load: DatasetLoader.LoadSummary
+        public let scored: [ScoringEngine.RunSummary]
+        /// True when the dataset holds no evidence yet (a new workspace): nothing was scored or written.
+        public let nothingToScore: Bool
+    }
+
+    /// Runs the job. Throws the first failure (after recording it in the ledger when the database
+    /// is still there); `FailureClassification` maps it to the exit code.
+    public func perform() throws -> Outcome {
+        // Inputs first: a run with a missing or invalid methodology or dataset folder fails before
+        // it takes the lock or touches the database.
+        let methodology = try MethodologyFile.load(path: workspace.methodologyPath)
+        _ = try DataPackage.read(directory: workspace.datasetDirectory)
+        let selection = try periodSelection(methodology.methodology)
+
+        let lock = try RunLock(stateDirectory: workspace.stateDirectory)
+        let connection = try location.connect(logger: logger)
+        try Migrator(logger: logger).migrate(connection)
+        try lock.lockDatabase(connection)
+        let ledger = try RunLedger.start(connection, workspace: workspace)
+        logger.info("run started", metadata: ["ledger": "\(ledger.id)", "workspace": "\(workspace.root.path)"])
+
+        var changes = Changes()
+        do {
+            let outcome = try steps(connection: connection, methodology: methodology, selection: selection, ledger: ledger, changes: &changes)
+            try ledger.finish(exitCode: 0, message: nil)
+            withExtendedLifetime(lock) {}
+            return outcome
+        } catch {
+            let failure = FailureClassification(error)
+            if connection.isHealthy {
+                do {
+                    try ledger.record(changes)
+                    try ledger.finish(exitCode: failure.exitCode, message: String(failure.message.prefix { $0 != "\n" }))
+                } catch {
+                    logger.warning("could not record the failure in the run ledger: \(error)")
+                }
+            }
+            throw error
+        }
+    }
+
+    private func steps(connection: Connection, methodology: MethodologyFile, selection: ScoringEngine.PeriodSelection,
+                       ledger: RunLedger, changes: inout Changes) throws -> Outcome {
+        // Load: validation and load are one transaction; invalid data loads nothing (exit 65).
+        let load = try DatasetLoader(directory: workspace.datasetDirectory, logger: logger, progress: progress).load(connection: connection)
+        changes.loadBatchID = load.batchID
+        if load.changed {
+            changes.rowsInserted = load.counts.values.reduce(0) { $0 + $1.inserted }
+            changes.rowsUpdated = load.counts.values.reduce(0) { $0 + $1.updated }
+            changes.rowsDeleted = load.counts.values.reduce(0) { $0 + $1.deleted }
+        }
+        try ledger.record(changes)
+
+        // Score every period due.
+        let scored: [ScoringEngine.RunSummary]
+        do {
+            scored = try ScoringEngine(connection: connection, logger: logger).score(methodology, periods: selection)
+        } catch ScoringError.noDataset, ScoringError.noEvidence {
+            logger.notice("the dataset has no evidence yet: nothing to score")
+            return Outcome(ledgerID: ledger.id, changes: changes, load: load, scored: [], nothingToScore: true)
+        }
+        changes.periodsScored = scored.map(\.period.description)
+        changes.scoreRunsComputed = scored.filter(\.computed).map(\.runID)
+        changes.restatements = scored.filter(\.computed).reduce(0) { $0 + $1.restatements }
+        try ledger.record(changes)
+
+        // The runs to report, with their sensitivity analysis first (reports show it).
+        let reported = workspace.config.reportedPeriods == .latest ? Array(scored.suffix(1)) : scored
+        var runs: [ScoreRuns.Run] = []
+        for summary in reported {
+            guard let run = try ScoreRuns.published(connection, methodology: methodology.methodology, period: summary.period.description) else {
+                throw ScoringError.noRun(period: summary.period.description)
+            }
+            runs.append(run)
+        }
+        if let sensitivity = workspace.config.sensitivity {
+            for run in runs where try !hasSensitivity(connection, run: run, sensitivity) {
+                _ = try SensitivityAnalysis(connection: connection)
+                    .runAndStore(runID: run.id, methodology: methodology.methodology, samples: sensitivity.samples, seed: sensitivity.seed)
+            }
+            changes.sensitivityRunID = runs.last?.id
+            try ledger.record(changes)
+        }
+
+        // Render everything, then write all files at once: all or nothing, unchanged files untouched.
+        var files: [ReportWriter.File] = []
+        for run in runs {
+            Failpoint.report.pause()
+            let model = try ReportModel.load(connection, run: run)
+            files += ReportRenderer.renderConcurrently(model, formats: workspace.config.formats)
+                .map { ReportWriter.File(name: model.fileName($0.format), text: $0.text) }
+        }
+        Failpoint.write.pause()
+        let outcomes = try ReportWriter(directory: workspace.outputDirectory).write(files)
+        changes.filesWritten = outcomes.filter(\.written).map(\.name)
+        changes.filesUnchanged = outcomes.filter { !$0.written }.count
+        try ledger.record(changes)
+        return Outcome(ledgerID: ledger.id, changes: changes, load: load, scored: scored, nothingToScore: false)
+    }
+
+    private func hasSensitivity(_ connection: Connection, run: ScoreRuns.Run, _ sensitivity: WorkspaceConfig.Sensitivity) throws -> Bool {
+        try !connection.query("""
+            SELECT 1 FROM scorecard.sensitivity_results
+            WHERE run_id = \(run.id) AND samples = \(sensitivity.samples) AND seed = \(Int64(bitPattern: sensitivity.seed))
+            LIMIT 1
+            """).isEmpty
+    }
+
+    /// The configured periods, each checked against the methodology's kind of period (exit 78 if not).
+    func periodSelection(_ methodology: Methodology) throws -> ScoringEngine.PeriodSelection {
+        switch workspace.config.periods {
+        case .all: return .all
+        case .latest: return .latest
+        case let .list(periods):
+            let wrong = periods.filter { Period.parse($0, kind: methodology.period) == nil }
+            guard wrong.isEmpty else {
+                throw WorkspaceConfigInvalid(path: workspace.configPath, problems: wrong.map {
+                    MethodologyProblem(file: workspace.configPath, line: nil,
+                                       reason: "periods: '\($0)' is not a period of the methodology (its periods are \(methodology.period == .quarter ? "quarters, like 2025-Q2" : "years, like 2025"))")
+                })
+            }
+            return .list(periods)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// The log line formats on stderr: text (swift-log's own), JSON Lines, or logfmt, for log
+/// collectors (journald, Loki, ELK) that read one event per line.
+enum LogFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json, logfmt
+}
+
+/// One line per event: `time`, `level`, `label`, `message`, then the metadata keys in sorted order.
+struct StructuredLogHandler: LogHandler {
+    let label: String
+    let format: LogFormat
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+    var metadataProvider: Logger.MetadataProvider?
+
+    init(label: String, format: LogFormat) {
+        precondition(format != .text, "text lines come from StreamLogHandler")
+        self.label = label
+        self.format = format
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
+             source: String, file: String, function: String, line: UInt) {
+        var merged = metadata
+        if let provided = metadataProvider?.get() { merged.merge(provided) { $1 } }
+        if let explicit { merged.merge(explicit) { $1 } }
+        let fixed: [(String, String)] = [
+            ("time", StructuredLogHandler.timestamp()), ("level", level.rawValue), ("label", label), ("message", message.description),
+        ]
+        let fields = fixed + merged.keys.sorted().map { ($0, "\(merged[$0]!)") }
+        let text = format == .json ? StructuredLogHandler.json(fields) : StructuredLogHandler.logfmt(fields)
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func json(_ fields: [(String, String)]) -> String {
+        "{" + fields.map { "\(jsonString($0.0)):\(jsonString($0.1))" }.joined(separator: ",") + "}"
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// logfmt: key=value, the value quoted (with \" and \\ escaped, newlines as \n) when it has a
+    /// space, a quote, an equals sign or a control character, or is empty.
+    static func logfmt(_ fields: [(String, String)]) -> String {
+        fields.map { key, value in
+            let plain = !value.isEmpty && value.unicodeScalars.allSatisfy { $0.value > 0x20 && $0 != "\"" && $0 != "=" && $0 != "\\" }
+            if plain { return "\(key)=\(value)" }
+            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+            return "\(key)=\"\(escaped)\""
+        }.joined(separator: " ")
+    }
+
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+}
