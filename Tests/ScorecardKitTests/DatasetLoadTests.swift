@@ -115,7 +115,7 @@ struct DatasetLoadTests {
         try fixture.write("evidence.jsonl", "{\"id\": \"ev-1\", \"colour\": \"red\"}\nnot json\n")
         #expect(problems { try fixture.loader().validate(connection: connection) } == [
             "evidence.jsonl:1: colour: unknown field",
-            "evidence.jsonl:2: is not a JSON object",
+            "evidence.jsonl:2: is not valid JSON: Invalid value around character 1. (each line must hold one complete JSON object)",
             "responses.csv:2: evidence_id: unknown evidence 'ev-1' (not in evidence.jsonl)",
         ])
     }

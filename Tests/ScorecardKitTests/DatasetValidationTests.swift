@@ -51,7 +51,7 @@ struct DatasetValidationTests {
     }
 
     @Test func invalidUTF8() throws {
-        try expectRejected(["actors.csv:6: name: is not valid UTF-8 (save the file as UTF-8)"]) { fixture in
+        try expectRejected(["actors.csv:6: name: is not valid UTF-8 (byte 0xED at byte 4 of the field; save the file as UTF-8)"]) { fixture in
             let bytes = Array(try fixture.read("actors.csv").utf8) + Array("mali,state,Mal".utf8) + [0xED, 0x20] + Array(",ML,,,\n".utf8)
             try fixture.writeBytes("actors.csv", bytes)
         }

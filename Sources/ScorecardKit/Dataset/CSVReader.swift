@@ -46,10 +46,19 @@ public final class CSVReader {
     /// Problems found so far in records already returned (bare quotes, text after a closing quote).
     public private(set) var malformations: [Malformation] = []
     let chunkSize: Int
+    /// The most bytes one record may hold (quotes and line breaks included).
+    let maximumRecordBytes: Int
+    /// Set by a fatal malformation: the rest of the file cannot be read as records.
+    private var failed = false
 
-    public init(url: URL, chunkSize: Int = 1 << 20) throws {
+    /// The default `maximumRecordBytes`: 1 MiB, far beyond any hand-written record, and what keeps
+    /// a runaway quote or a file of junk from filling memory.
+    public static let maximumRecordBytes = 1 << 20
+
+    public init(url: URL, chunkSize: Int = 1 << 20, maximumRecordBytes: Int = CSVReader.maximumRecordBytes) throws {
         handle = try FileHandle(forReadingFrom: url)
         self.chunkSize = chunkSize
+        self.maximumRecordBytes = maximumRecordBytes
         recordBytes.reserveCapacity(4096)
         fieldEnds.reserveCapacity(32)
     }
@@ -79,16 +88,32 @@ public final class CSVReader {
         buffer.append(contentsOf: data)
         if !startedFile {
             startedFile = true
+            if let encoding = TextEncodingSniffer.notUTF8(buffer) {
+                failed = true
+                throw Malformation(line: 1, reason: encoding)
+            }
             if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }  // UTF-8 byte-order mark
         }
         return true
     }
 
+    private func fail(_ line: Int, _ reason: String) -> Malformation {
+        failed = true
+        return Malformation(line: line, reason: reason)
+    }
+
+    private var tooLong: String {
+        "the record is longer than \(maximumRecordBytes >> 20 > 0 ? "\(maximumRecordBytes >> 20) MiB" : "\(maximumRecordBytes) bytes"), "
+            + "the most one record may hold (is a quote left open?)"
+    }
+
     private enum Step { case record, needMore }
 
-    /// The next record, or nil at the end of the file. Throws for an unterminated quote,
-    /// after which the rest of the file cannot be read as records.
+    /// The next record, or nil at the end of the file. Throws for an unterminated quote, a record
+    /// longer than `maximumRecordBytes` or a file that is not UTF-8 (UTF-16, UTF-32), after which
+    /// the rest of the file cannot be read as records (and `next()` returns nil).
     public func next() throws -> Record? {
+        if failed { return nil }
         while true {
             // Blank lines between records carry no data: skip them.
             while position < buffer.count, buffer[position] == 10 || buffer[position] == 13 {
@@ -102,23 +127,26 @@ public final class CSVReader {
             let start = line
             switch parseRecord(final: atEOF) {
             case let .success((.record, consumed, lines, problems)):
+                if consumed - position > maximumRecordBytes { throw fail(start, tooLong) }
                 position = consumed
                 line += lines
                 for reason in problems { malformations.append(Malformation(line: start, reason: reason)) }
                 return Record(line: start, bytes: recordBytes, ends: fieldEnds)
             case .success((.needMore, _, _, _)):
                 // The record runs past the buffer: read more and parse it again from its start.
+                if buffer.count - position > maximumRecordBytes { throw fail(start, tooLong) }
                 if try !refill() {
                     guard case let .success((_, consumed, lines, problems)) = parseRecord(final: true) else {
-                        throw Malformation(line: start, reason: "unterminated quoted field (a \" opened on this record is never closed)")
+                        throw fail(start, "unterminated quoted field (a \" opened on this record is never closed)")
                     }
+                    if consumed - position > maximumRecordBytes { throw fail(start, tooLong) }
                     position = consumed
                     line += lines
                     for reason in problems { malformations.append(Malformation(line: start, reason: reason)) }
                     return Record(line: start, bytes: recordBytes, ends: fieldEnds)
                 }
             case .failure:
-                throw Malformation(line: start, reason: "unterminated quoted field (a \" opened on this record is never closed)")
+                throw fail(start, "unterminated quoted field (a \" opened on this record is never closed)")
             }
         }
     }
@@ -177,10 +205,14 @@ public final class CSVReader {
                     // Unquoted field: runs up to a comma or a line end.
                     var j = i
                     var sawQuote = false
+                    var sawBareCR = false
                     while j < end {
                         let byte = bytes[j]
                         if byte == 44 || byte == 10 { break }
-                        if byte == 13, j + 1 < end, bytes[j + 1] == 10 { break }
+                        if byte == 13 {
+                            if j + 1 < end, bytes[j + 1] == 10 { break }
+                            sawBareCR = true
+                        }
                         if byte == 34 { sawQuote = true }
                         j += 1
                     }
@@ -188,6 +220,10 @@ public final class CSVReader {
                     if j == end - 1, bytes[j] == 13, !final { return .success((.needMore, 0, 0, [])) }
                     if sawQuote {
                         problems.append("a quote inside an unquoted field \(fieldEnds.count + 1) (quote the whole field and double the quote)")
+                    }
+                    if sawBareCR {
+                        problems.append("a carriage return (CR) without a line feed in field \(fieldEnds.count + 1): lines must end in LF or CRLF, "
+                            + "and a line break inside a field must be quoted (save the file with Unix or Windows line ends)")
                     }
                     recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
                     i = j
@@ -211,5 +247,38 @@ public final class CSVReader {
                 }
             }
         }
+    }
+}
+
+/// Recognises files that are not UTF-8 text from their first bytes: a CSV or JSON Lines file starts
+/// with a field name or `{`, never with a NUL, so a NUL among the first two bytes means UTF-16 (the
+/// pattern of NULs says which byte order) or no text at all.
+enum TextEncodingSniffer {
+    static func notUTF8(_ start: [UInt8]) -> String? {
+        let encoding: String
+        if start.starts(with: [0xFF, 0xFE, 0, 0]) {
+            encoding = "UTF-32 (little-endian, with a byte-order mark)"
+        } else if start.starts(with: [0, 0, 0xFE, 0xFF]) {
+            encoding = "UTF-32 (big-endian, with a byte-order mark)"
+        } else if start.starts(with: [0xFF, 0xFE]) {
+            encoding = "UTF-16 (little-endian, with a byte-order mark)"
+        } else if start.starts(with: [0xFE, 0xFF]) {
+            encoding = "UTF-16 (big-endian, with a byte-order mark)"
+        } else if let nul = start.prefix(64).firstIndex(of: 0), nul < 2 {
+            // Without a byte-order mark: ASCII as UTF-16 has a NUL in every other byte.
+            let head = start.prefix(64)
+            let zerosAtOdd = stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
+            let zerosAtEven = stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count
+            if zerosAtOdd * 4 >= head.count / 2 * 3, zerosAtEven == 0 {
+                encoding = "UTF-16 (little-endian, without a byte-order mark)"
+            } else if zerosAtEven * 4 >= head.count / 2 * 3, zerosAtOdd == 0 {
+                encoding = "UTF-16 (big-endian, without a byte-order mark)"
+            } else {
+                return "the file is not text: byte \(nul + 1) of line 1 is a NUL (a CSV file is UTF-8 text)"
+            }
+        } else {
+            return nil
+        }
+        return "the file is \(encoding), not UTF-8: save it as UTF-8"
     }
 }

@@ -89,7 +89,8 @@ public struct DatasetLoader {
         try stager.stageAll()
         logger.debug("staged every file", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
         started = DispatchTime.now()
-        stager.addProblems(try DatasetChecks.run(on: connection, package: package, limit: ProblemList.limit))
+        let found = try DatasetChecks.run(on: connection, package: package, limit: ProblemList.limit)
+        stager.addProblems(found.problems, unlisted: found.unlisted)
         logger.debug("checked references and keys", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
         let problems = stager.problems
         if !problems.isEmpty {

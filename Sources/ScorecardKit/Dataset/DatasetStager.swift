@@ -91,7 +91,11 @@ final class DatasetStager {
         logger.debug("staged \(resource.path)", metadata: ["records": "\(records)", "seconds": "\(Stopwatch.seconds(since: started))"])
     }
 
-    func addProblems(_ more: [DatasetProblem]) { problems.append(contentsOf: more) }
+    /// Adds problems, and a count of more that a check found but did not list.
+    func addProblems(_ more: [DatasetProblem], unlisted: Int = 0) {
+        problems.append(contentsOf: more)
+        problems.countUnlisted(unlisted)
+    }
 }
 
 /// Problems, kept up to a limit so a file of junk cannot exhaust memory; the rest are counted.
@@ -109,6 +113,8 @@ struct ProblemList {
     mutating func append(_ problem: DatasetProblem) {
         if listed.count < ProblemList.limit { listed.append(problem) } else { unlisted += 1 }
     }
+
+    mutating func countUnlisted(_ count: Int) { unlisted += count }
 }
 
 /// Reports progress of a long load (on a terminal).

@@ -13,7 +13,7 @@ enum FieldConverter {
             return nil
         }
         if !isASCII(raw) {
-            guard String(validating: raw, as: UTF8.self) != nil else { return "is not valid UTF-8 (save the file as UTF-8)" }
+            guard String(validating: raw, as: UTF8.self) != nil else { return invalidUTF8(raw) }
         }
         switch field.kind {
         case .text:
@@ -128,11 +128,32 @@ enum FieldConverter {
         return host.contains(46) || host.elementsEqual("localhost".utf8)
     }
 
-    /// A value shown in a message: quoted, and cut short so a 10 MB field does not flood the terminal.
+    /// A value shown in a message: quoted, cut short so a 10 MB field does not flood the terminal,
+    /// and with control characters written as `\u{1B}`, so a value cannot move the cursor or
+    /// recolour the terminal that shows the message.
     static func quoted(_ raw: ArraySlice<UInt8>) -> String {
         let text = String(decoding: raw.prefix(240), as: UTF8.self)
-        let shown = text.count > 60 ? String(text.prefix(57)) + "…" : text
+        let cut = text.count > 60 ? String(text.prefix(57)) + "…" : text
+        var shown = ""
+        for scalar in cut.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
         return "'\(shown)'"
+    }
+
+    /// Says where bytes stop being UTF-8: the first bad byte and its position (1-based) in `part`.
+    static func invalidUTF8(_ raw: ArraySlice<UInt8>, in part: String = "the field") -> String {
+        var iterator = raw.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while case let .scalarValue(scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
+        let index = raw.startIndex + min(offset, raw.count - 1)
+        let byte = String(raw[index], radix: 16, uppercase: true)
+        return "is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte) at byte \(offset + 1) of \(part); save the file as UTF-8)"
     }
 }
 

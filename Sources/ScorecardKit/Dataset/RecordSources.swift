@@ -79,20 +79,42 @@ final class CSVRecordSource: RecordSource {
 
     private func readHeader() throws {
         headerRead = true
-        guard let header = try reader.next() else {
+        let first: CSVReader.Record?
+        do {
+            first = try reader.next()
+        } catch let malformation as CSVReader.Malformation {  // not UTF-8, or a header that never ends
+            problem(malformation.line, nil, malformation.reason)
+            return
+        }
+        guard let header = first else {
             problem(1, "header", "the file is empty; it needs at least the header row: \(table.fields.map(\.name).joined(separator: ","))")
+            return
+        }
+        if let column = header.fields.firstIndex(where: { String(validating: $0, as: UTF8.self) == nil }) {
+            // Not text (or not UTF-8): one problem, rather than one for every column and quote of a line of junk.
+            _ = reader.takeMalformations()
+            problem(header.line, "header", "column \(column + 1) \(FieldConverter.invalidUTF8(header.field(column), in: "the name"))")
+            return
+        }
+        if header.fields.contains(where: { $0.contains(13) }) {
+            // The whole file read as one line: its lines end in CR alone. One problem says so.
+            _ = reader.takeMalformations()
+            problem(header.line, nil, "the lines end in a carriage return (CR) alone, as classic Mac OS wrote them: "
+                + "save the file with LF or CRLF line ends")
             return
         }
         var seen: [String: Int] = [:]
         var usable = true
         for (column, raw) in header.fields.enumerated() {
-            guard let name = String(validating: raw, as: UTF8.self) else {
-                problem(header.line, "header", "column \(column + 1) is not valid UTF-8")
-                usable = false
-                continue
-            }
+            let name = String(decoding: raw, as: UTF8.self)  // valid: checked above
             guard let index = table.fields.firstIndex(where: { $0.name == name }) else {
-                problem(header.line, "header", "unknown field '\(name)' (\(file) has: \(table.fields.map(\.name).joined(separator: ", ")))")
+                var reason = name.isEmpty
+                    ? "column \(column + 1) has no name\(column == header.count - 1 ? " (a comma at the end of the line?)" : "")"
+                    : "unknown field \(FieldConverter.quoted(raw[...]))"
+                if let match = table.fields.first(where: { $0.name == name.lowercased() }), match.name != name {
+                    reason += " (did you mean '\(match.name)'? field names are lower case)"
+                }
+                problem(header.line, "header", reason + " (\(file) has: \(table.fields.map(\.name).joined(separator: ", ")))")
                 usable = false
                 continue
             }
@@ -103,10 +125,13 @@ final class CSVRecordSource: RecordSource {
             seen[name] = column
             order.append(index)
         }
-        for field in table.fields where seen[field.name] == nil {
-            problem(header.line, "header", "missing field '\(field.name)'")
-            usable = false
+        let missing = table.fields.map(\.name).filter { seen[$0] == nil }
+        if missing.count == 1 {
+            problem(header.line, "header", "missing field '\(missing[0])'")
+        } else if !missing.isEmpty {
+            problem(header.line, "header", "missing fields \(missing.map { "'\($0)'" }.joined(separator: ", "))")
         }
+        if !missing.isEmpty { usable = false }
         headerUsable = usable
         if usable {
             columnOfField = [Int](repeating: 0, count: table.fields.count)
@@ -116,6 +141,8 @@ final class CSVRecordSource: RecordSource {
 
     func next() throws -> TableRecord? {
         if !headerRead { try readHeader() }
+        // Without a usable header no record can be checked, and a file of junk is not worth reading on.
+        guard headerUsable else { return nil }
         while true {
             let record: CSVReader.Record?
             do {
@@ -129,7 +156,6 @@ final class CSVRecordSource: RecordSource {
                 digest = hasher.finalize().hex
                 return nil
             }
-            guard headerUsable else { continue }  // the header's problems are reported once
             guard record.count == order.count else {
                 problem(record.line, nil, "has \(record.count) field\(record.count == 1 ? "" : "s"), the header has \(order.count)")
                 continue
@@ -138,7 +164,8 @@ final class CSVRecordSource: RecordSource {
         }
     }
 
-    /// Reads to the end after a fatal malformation, so the file's digest is still computed.
+    /// After a fatal malformation: the reader reads no further, and the digest is of what was read
+    /// (it is never used, since the dataset has a problem).
     private func drain() throws {
         while true {
             do { if try reader.next() == nil { break } } catch { break }
@@ -159,6 +186,10 @@ final class JSONLinesRecordSource: RecordSource {
     private var position = 0
     private var eof = false
     private var line = 0
+    /// Where to look for the next line break: the buffer before it has none.
+    private var scanned = 0
+    /// Set by a fatal problem (a line too long, not UTF-8): nothing more is read.
+    private var stopped = false
     private(set) var bytesRead = 0
 
     init(url: URL, file: String, table: TableDefinition) throws {
@@ -178,15 +209,25 @@ final class JSONLinesRecordSource: RecordSource {
         return problems
     }
 
+    private func stop(_ line: Int, _ reason: String) -> [UInt8]? {
+        problems.append(DatasetProblem(file: file, line: line, field: nil, reason: reason))
+        stopped = true
+        return nil
+    }
+
     private func nextLine() throws -> [UInt8]? {
+        if stopped { return nil }
         while true {
-            if let newline = buffer[position...].firstIndex(of: 10) {
-                defer { position = newline + 1 }
+            if let newline = buffer[max(position, scanned)...].firstIndex(of: 10) {
+                defer { position = newline + 1; scanned = position }
                 line += 1
+                if newline - position > CSVReader.maximumRecordBytes { return stop(line, tooLong) }
                 var bytes = Array(buffer[position..<newline])
                 if bytes.last == 13 { bytes.removeLast() }
                 return bytes
             }
+            scanned = buffer.count
+            if buffer.count - position > CSVReader.maximumRecordBytes { return stop(line + 1, tooLong) }
             if eof {
                 guard position < buffer.count else { return nil }
                 defer { position = buffer.count }
@@ -197,21 +238,43 @@ final class JSONLinesRecordSource: RecordSource {
             if data.isEmpty { eof = true; continue }
             hasher.update(data: data)
             bytesRead += data.count
+            scanned -= position
             buffer.removeFirst(position)
             position = 0
             buffer.append(contentsOf: data)
+            if bytesRead == data.count {
+                if let encoding = TextEncodingSniffer.notUTF8(buffer) { return stop(1, encoding) }
+                if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3; scanned = 3 }  // UTF-8 byte-order mark
+            }
         }
+    }
+
+    private var tooLong: String {
+        "the line is longer than \(CSVReader.maximumRecordBytes >> 20) MiB, the most one record may hold"
     }
 
     func next() throws -> TableRecord? {
         while let bytes = try nextLine() {
             if bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
             guard String(validating: bytes, as: UTF8.self) != nil else {
-                problems.append(DatasetProblem(file: file, line: line, field: nil, reason: "is not valid UTF-8"))
+                problems.append(DatasetProblem(file: file, line: line, field: nil, reason: FieldConverter.invalidUTF8(bytes[...], in: "the line")))
                 continue
             }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
-                problems.append(DatasetProblem(file: file, line: line, field: nil, reason: "is not a JSON object"))
+            let parsed: Any
+            do {
+                parsed = try JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed)
+            } catch {
+                let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String).map { ": \($0)" } ?? ""
+                problems.append(DatasetProblem(file: file, line: line, field: nil,
+                                               reason: "is not valid JSON\(detail) (each line must hold one complete JSON object)"))
+                continue
+            }
+            guard let object = parsed as? [String: Any] else {
+                problems.append(DatasetProblem(file: file, line: line, field: nil, reason: "is \(Self.describe(parsed)), not a JSON object"))
+                continue
+            }
+            if let duplicate = Self.duplicateKey(in: bytes) {
+                problems.append(DatasetProblem(file: file, line: line, field: duplicate, reason: "appears twice in the object"))
                 continue
             }
             var fields = [[UInt8]](repeating: [], count: table.fields.count)
@@ -225,18 +288,80 @@ final class JSONLinesRecordSource: RecordSource {
                 switch object[key] {
                 case is NSNull: fields[index] = []
                 case let text as String: fields[index] = Array(text.utf8)
-                case let number as NSNumber:
+                case let number as NSNumber where !Self.isBoolean(number):
                     fields[index] = Array(number.stringValue.utf8)
                 case let list as [String] where table.fields[index].type == .idList || table.fields[index].type.isList:
                     fields[index] = Array(list.joined(separator: ";").utf8)
                 default:
-                    problems.append(DatasetProblem(file: file, line: line, field: key, reason: "has a JSON type this field cannot take"))
+                    let expected = table.fields[index].type.isList ? "a string or an array of strings" : "a string or a number"
+                    problems.append(DatasetProblem(file: file, line: line, field: key,
+                                                   reason: "is \(Self.describe(object[key]!)); it must be \(expected)"))
                     usable = false
                 }
             }
             if usable { return TableRecord(line: line, fields: fields) }
         }
         digest = digest ?? hasher.finalize().hex
+        return nil
+    }
+
+    /// JSON `true` and `false` arrive as NSNumber; they are not numbers here (`"severity": true` is not 1).
+    static func isBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c"
+    }
+
+    /// What a JSON value is, for messages.
+    static func describe(_ value: Any) -> String {
+        switch value {
+        case is NSNull: return "null"
+        case is String: return "a string"
+        case let number as NSNumber: return isBoolean(number) ? "a boolean" : "a number"
+        case is [Any]: return "an array"
+        case is [String: Any]: return "an object"
+        default: return "a JSON value of another type"
+        }
+    }
+
+    /// The first key that appears twice at the top level of a valid JSON object (JSONSerialization
+    /// silently keeps the last one, which would hide an ambiguous record).
+    static func duplicateKey(in bytes: [UInt8]) -> String? {
+        var keys = Set<[UInt8]>()
+        var depth = 0
+        var expectingKey = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case 34:  // a string: a key when at depth 1 after { or ,
+                var j = i + 1
+                var escaped = false
+                while j < bytes.count, bytes[j] != 34 {
+                    if bytes[j] == 92 { escaped = true; j += 1 }
+                    j += 1
+                }
+                if depth == 1, expectingKey {
+                    var key = Array(bytes[(i + 1)..<min(j, bytes.count)])
+                    if escaped, let text = try? JSONSerialization.jsonObject(with: Data(bytes[i...min(j, bytes.count - 1)]),
+                                                                             options: .fragmentsAllowed) as? String {
+                        key = Array(text.utf8)
+                    }
+                    if !keys.insert(key).inserted { return String(decoding: key, as: UTF8.self) }
+                    expectingKey = false
+                }
+                i = j + 1
+                continue
+            case 123, 91:  // { [
+                depth += 1
+                expectingKey = depth == 1 && byte == 123
+            case 125, 93:  // } ]
+                depth -= 1
+            case 44:  // ,
+                if depth == 1 { expectingKey = true }
+            default:
+                break
+            }
+            i += 1
+        }
         return nil
     }
 }

@@ -27,11 +27,24 @@ public struct MethodologyFile: Sendable {
             throw MethodologyMissing(path: path, reason: "cannot be read (\(error.localizedDescription))")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw MethodologyInvalid(path: path, problems: [
-                MethodologyProblem(file: path, line: nil, reason: "is not valid UTF-8 text (save the file as UTF-8)"),
-            ])
+            throw MethodologyInvalid(path: path, problems: [invalidUTF8(Array(data), path: path)])
         }
         return try parse(text: text, path: path, sha256: SHA256.hexDigest(of: data))
+    }
+
+    /// Where the bytes stop being UTF-8: the line, and the byte on that line.
+    static func invalidUTF8(_ bytes: [UInt8], path: String) -> MethodologyProblem {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while case let .scalarValue(scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
+        let before = bytes[..<min(offset, bytes.count)]
+        let line = 1 + before.filter { $0 == 10 }.count
+        let column = offset - (before.lastIndex(of: 10).map { $0 + 1 } ?? 0) + 1
+        let byte = offset < bytes.count ? bytes[offset] : 0
+        let hex = String(byte, radix: 16, uppercase: true)
+        return MethodologyProblem(file: path, line: line, reason: "is not valid UTF-8 text: byte 0x\(hex.count == 1 ? "0" : "")\(hex) "
+            + "at byte \(column) of the line (save the file as UTF-8)")
     }
 
     /// Parses `text` as the content of the file at `path` (used in messages).

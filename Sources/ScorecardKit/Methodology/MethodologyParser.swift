@@ -22,6 +22,11 @@ enum MethodologyParser {
     }
 
     private static func read(text: String, log: MethodologyProblemLog) -> Methodology? {
+        if let line = YAMLNesting.lineTooDeep(in: text) {
+            log.report(line, "nested too deeply (a methodology needs a few levels; more than \(YAMLNesting.limit) "
+                + "levels, or aliases repeating deep structure, are refused before parsing)")
+            return nil
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

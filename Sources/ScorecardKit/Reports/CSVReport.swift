@@ -1,6 +1,10 @@
 /// The ranked tables as one CSV file (RFC 4180: a header, CRLF line ends, fields quoted when they
 /// contain a comma, a quote or a line break): one row per actor, kinds in report order.
 /// Empty fields are missing values (no score, no rank, no previous period).
+///
+/// Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return) get a leading `'` (OWASP's advice on CSV injection); the numeric columns are
+/// written as numbers, so a negative change stays `-3.500`.
 public enum CSVReport {
     public static let columns = [
         "period", "methodology_id", "methodology_version", "run_id", "kind", "rank", "ranked_in_kind", "actor_id", "actor_name",
@@ -26,6 +30,16 @@ public enum CSVReport {
                 ])
             }
         }
-        return rows.map { $0.map(Escaping.csv).joined(separator: ",") + "\r\n" }.joined()
+        return rows.enumerated().map { index, row in
+            row.enumerated().map { column, cell in
+                Escaping.csv(index > 0 && !numericColumns.contains(column) ? Escaping.spreadsheetText(cell) : cell)
+            }.joined(separator: ",") + "\r\n"
+        }.joined()
     }
+
+    /// Positions of the columns that hold numbers (or nothing): written as they are.
+    static let numericColumns: Set<Int> = Set([
+        "rank", "ranked_in_kind", "positive", "negative", "combined", "evidence_records", "rank_median", "rank_p05", "rank_p95",
+        "grade_change_share", "previous_combined", "change", "cause_points",
+    ].map { columns.firstIndex(of: $0)! })
 }

@@ -119,6 +119,13 @@ enum Escaping {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// A text cell a spreadsheet must not read as a formula: a leading `=`, `+`, `-`, `@`, tab or
+    /// carriage return gets a `'` before it (OWASP, CSV injection). Numbers must not go through this.
+    static func spreadsheetText(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
+        return "'" + text
+    }
+
     // MARK: JSON
 
     /// A JSON string literal: quotes, backslashes and control characters escaped; the rest UTF-8.
