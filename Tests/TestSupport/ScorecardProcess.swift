@@ -1,6 +1,15 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Runs the built `scorecard` binary, as a user or cron would.
+///
+/// Built on posix_spawn and waitpid, like the embedded cluster's ProcessRunner: Foundation's
+/// `Process` learns that a child ended when a socket it gives the child closes, and a command that
+/// starts the embedded server (`db start`, `run`) leaves a server holding that socket, so
+/// `waitUntilExit()` would never return.
 public enum ScorecardProcess {
     /// The binary beside the test bundle (both are products of the same build).
     public static var binary: URL {
@@ -10,6 +19,7 @@ public enum ScorecardProcess {
     }
 
     public struct Outcome: Sendable {
+        /// The exit code, or 128 + the signal number when a signal ended the process.
         public let status: Int32
         public let stdout: String
         public let stderr: String
@@ -17,48 +27,101 @@ public enum ScorecardProcess {
 
     /// Runs to completion. Output goes through files, so a chatty command cannot block on a pipe.
     public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Outcome {
-        let process = try start(arguments, environment: environment, in: directory)
-        process.process.waitUntilExit()
-        return process.outcome()
+        let running = try start(arguments, environment: environment, in: directory)
+        running.waitUntilExit()
+        return running.outcome()
     }
 
     public final class Running: @unchecked Sendable {
-        public let process: Process
+        public let pid: pid_t
         let out: URL
         let err: URL
-        init(process: Process, out: URL, err: URL) {
-            self.process = process
+        private let lock = NSLock()
+        private var waitStatus: Int32?
+
+        init(pid: pid_t, out: URL, err: URL) {
+            self.pid = pid
             self.out = out
             self.err = err
         }
 
+        /// False once the process has ended (and been reaped).
+        public var isRunning: Bool { lock.withLock { reap(blocking: false) } == nil }
+
+        public func waitUntilExit() { _ = lock.withLock { reap(blocking: true) } }
+
+        /// The signal that ended the process, if one did.
+        public var terminatingSignal: Int32? {
+            guard let status = lock.withLock({ reap(blocking: false) }) else { return nil }
+            let signal = status & 0x7f
+            return signal == 0 ? nil : signal
+        }
+
+        private func reap(blocking: Bool) -> Int32? {
+            if let waitStatus { return waitStatus }
+            var status: Int32 = 0
+            while true {
+                let result = waitpid(pid, &status, blocking ? 0 : WNOHANG)
+                if result == pid { waitStatus = status; return status }
+                if result == 0 { return nil }
+                if errno != EINTR { return nil }
+            }
+        }
+
+        /// Waits for the end, then reads what the process printed and removes the output files.
         public func outcome() -> Outcome {
+            waitUntilExit()
+            let status = lock.withLock { waitStatus ?? 0 }
+            let signal = status & 0x7f
             let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
             let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
             try? FileManager.default.removeItem(at: out)
             try? FileManager.default.removeItem(at: err)
-            return Outcome(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+            return Outcome(status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, stdout: stdout, stderr: stderr)
         }
     }
 
     public static func start(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Running {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") && $0.key != "DATABASE_URL" }
         env["NO_COLOR"] = "1"
         env.merge(environment) { $1 }
-        process.environment = env
-        if let directory { process.currentDirectoryURL = directory }
         let id = UUID().uuidString
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-\(id).out")
         let err = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-\(id).err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return Running(process: process, out: out, err: err)
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        // Test threads may block signals; the child starts with the defaults.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        // Glibc's module does not export posix_spawn_file_actions_addchdir_np: env(1) changes folder.
+        let executable = directory == nil ? binary.path : "/usr/bin/env"
+        let prefix = directory.map { ["/usr/bin/env", "--chdir=\($0.path)", binary.path] } ?? [binary.path]
+        let argv = (prefix + arguments).map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid = pid_t()
+        let error = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard error == 0 else { throw SpawnFailed(reason: String(cString: strerror(error))) }
+        return Running(pid: pid, out: out, err: err)
     }
+
+    struct SpawnFailed: Error { let reason: String }
 }

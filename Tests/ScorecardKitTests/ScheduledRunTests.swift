@@ -1,0 +1,331 @@
+import Foundation
+import Logging
+import Postgres
+import ScorecardKit
+import Testing
+import TestSupport
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `scorecard run`, as cron runs it: every exit code from a real situation, idempotence, the
+/// ledger, the lock, quiet and structured logs.
+@Suite("scorecard run")
+struct ScheduledRunTests {
+    static let newEvidence = "alpha-late-report,alpha,misuse_documented,2025-03-01,2025-03-02,vend,,4,confirmed,public,Alpha misused Vend's spyware again.,src-a"
+
+    func run(_ workspace: TestWorkspace, _ extra: [String] = [], environment: [String: String] = [:]) throws -> ScorecardProcess.Outcome {
+        try ScorecardProcess.run(["run", "--workspace", workspace.root.path] + extra, environment: environment)
+    }
+
+    func ledger(_ url: String) throws -> [(status: String, exitCode: Int?, message: String?, filesWritten: [String], computed: Int)] {
+        let connection = try Connection(conninfo: url, logger: .quiet)
+        return try connection.query("""
+            SELECT status, exit_code, message, files_written, cardinality(score_runs_computed) AS computed
+            FROM scorecard.run_ledger ORDER BY id
+            """).map {
+            (try $0.decode("status"), try $0.decode("exit_code", as: Int?.self), try $0.decode("message", as: String?.self),
+             try $0.decode("files_written"), try $0.decode("computed"))
+        }
+    }
+
+    @Test func aRunDoesTheWholeJobAndASecondChangesNothing() throws {
+        let url = try TestCluster.makeDatabase(prefix: "run_idem")
+        let workspace = try TestWorkspace(databaseURL: url)
+        defer { workspace.remove() }
+
+        let first = try run(workspace)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("run 1 succeeded in "), "\(first.stdout)")
+        #expect(first.stdout.contains("dataset loaded as batch 1"))
+        #expect(first.stdout.contains("2 periods scored (2 computed, 0 unchanged)"))
+        #expect(first.stdout.split(separator: "\n").count == 1, "one summary line: \(first.stdout)")
+        let files = try workspace.reportFiles()
+        // Both periods (output.periods: all) in all five formats, and the checksums.
+        #expect(files.keys.sorted() == ["SHA256SUMS"] + ["2024", "2025"].flatMap { period in
+            ["csv", "html", "json", "md", "txt"].map { "scorecard-scoring-fixture-\(period).\($0)" } }.sorted(), "\(files.keys.sorted())")
+
+        let connection = try Connection(conninfo: url, logger: .quiet)
+        let before = try DatabaseContent.exact(connection, excluding: ["run_ledger"])
+        #expect(try connection.query("SELECT count(*) AS n FROM scorecard.sensitivity_results").first!.decode("n", as: Int.self) > 0)
+        Thread.sleep(forTimeInterval: 1.1)  // file times have a one-second granularity on some file systems
+
+        let second = try run(workspace)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("dataset unchanged; 2 periods scored (0 computed, 2 unchanged); 0 report files written, 11 unchanged"), "\(second.stdout)")
+        #expect(try DatabaseContent.exact(connection, excluding: ["run_ledger"]) == before, "a second run changed rows")
+        #expect(try workspace.reportFiles() == files, "a second run rewrote report files")
+
+        let rows = try ledger(url)
+        #expect(rows.count == 2)
+        #expect(rows[0].status == "succeeded" && rows[0].exitCode == 0 && rows[0].computed == 2 && rows[0].filesWritten.count == 11)
+        #expect(rows[1].status == "succeeded" && rows[1].exitCode == 0 && rows[1].computed == 0 && rows[1].filesWritten.isEmpty)
+    }
+
+    @Test func quietPrintsNothingOnSuccessAndLogsCanBeJSONOrLogfmt() throws {
+        let url = try TestCluster.makeDatabase(prefix: "run_quiet")
+        let workspace = try TestWorkspace(databaseURL: url)
+        defer { workspace.remove() }
+
+        let quiet = try run(workspace, ["--quiet"])
+        #expect(quiet.status == 0)
+        #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty, "stdout: \(quiet.stdout) stderr: \(quiet.stderr)")
+
+        let json = try run(workspace, ["--log-format", "json", "--log-level", "info"])
+        #expect(json.status == 0)
+        let lines = json.stderr.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
+            #expect(object?["level"] != nil && object?["message"] != nil && object?["time"] != nil, "not a JSON log line: \(line)")
+        }
+        #expect(json.stderr.contains(#""message":"run started""#))
+
+        let logfmt = try run(workspace, ["--log-format", "logfmt", "--log-level", "info"])
+        #expect(logfmt.status == 0)
+        for line in logfmt.stderr.split(separator: "\n") {
+            #expect(line.hasPrefix("time=") && line.contains(" level=") && line.contains(" message="), "not a logfmt line: \(line)")
+        }
+        #expect(logfmt.stderr.contains(#"message="run started""#))
+    }
+
+    @Test func badDataLoadsNothingAndExits65() throws {
+        let url = try TestCluster.makeDatabase(prefix: "run_65")
+        let workspace = try TestWorkspace(databaseURL: url)
+        defer { workspace.remove() }
+        #expect(try run(workspace, ["--quiet"]).status == 0)
+        let connection = try Connection(conninfo: url, logger: .quiet)
+        let before = try DatabaseContent.exact(connection, excluding: ["run_ledger"])
+        let reports = workspace.reportContents()
+
+        try workspace.append("broken,alpha,misuse_documented,2025-13-01,2025-03-02,vend,,4,confirmed,public,Bad date.,src-a", to: "evidence.csv")
+        let bad = try run(workspace)
+        #expect(bad.status == 65, "\(bad.stderr)")
+        #expect(bad.stdout.contains("evidence.csv:"), "the problem names the file and line: \(bad.stdout)")
+        #expect(bad.stdout.contains("occurred_on"))
+        #expect(try DatabaseContent.exact(connection, excluding: ["run_ledger"]) == before)
+        #expect(workspace.reportContents() == reports)
+        let last = try ledger(url).last!
+        #expect(last.status == "failed" && last.exitCode == 65)
+    }
+
+    @Test func missingInputsExit66AndBadConfigurationExits78() throws {
+        let url = try TestCluster.makeDatabase(prefix: "run_6678")
+        let workspace = try TestWorkspace(databaseURL: url)
+        defer { workspace.remove() }
+
+        let nowhere = try ScorecardProcess.run(["run", "--workspace", workspace.root.appendingPathComponent("absent").path])
+        #expect(nowhere.status == 66)
+        #expect(nowhere.stderr.contains("no such folder"))
+        let noWorkspace = try ScorecardProcess.run(["run"], in: FileManager.default.temporaryDirectory)
+        #expect(noWorkspace.status == 66)
+        #expect(noWorkspace.stderr.contains("no workspace"))
+
+        let methodology = workspace.root.appendingPathComponent("methodology.yaml")
+        try FileManager.default.moveItem(at: methodology, to: workspace.root.appendingPathComponent("moved.yaml"))
+        let noMethodology = try run(workspace)
+        #expect(noMethodology.status == 66)
+        #expect(noMethodology.stderr.contains("methodology.yaml: no such file"))
+        try FileManager.default.moveItem(at: workspace.root.appendingPathComponent("moved.yaml"), to: methodology)
+
+        let config = workspace.root.appendingPathComponent("scorecard.yaml")
+        let good = try String(contentsOf: config, encoding: .utf8)
+        try (good + "colour: blue\n").write(to: config, atomically: true, encoding: .utf8)
+        let unknownKey = try run(workspace)
+        #expect(unknownKey.status == 78)
+        #expect(unknownKey.stderr.contains(#"scorecard.yaml:13: unknown key "colour"; allowed: dataset, methodology"#), "\(unknownKey.stderr)")
+
+        try good.replacingOccurrences(of: "periods: all\noutput", with: "periods: [2024-Q1]\noutput").write(to: config, atomically: true, encoding: .utf8)
+        let wrongPeriod = try run(workspace)
+        #expect(wrongPeriod.status == 78)
+        #expect(wrongPeriod.stderr.contains("'2024-Q1' is not a period of the methodology"), "\(wrongPeriod.stderr)")
+
+        try good.replacingOccurrences(of: "formats: [text", with: "formats: [pdf, text").write(to: config, atomically: true, encoding: .utf8)
+        let wrongFormat = try run(workspace)
+        #expect(wrongFormat.status == 78)
+        #expect(wrongFormat.stderr.contains("scorecard.yaml:6:"), "\(wrongFormat.stderr)")
+        let connection = try Connection(conninfo: url, logger: .quiet)
+        #expect(try connection.query("SELECT to_regclass('scorecard.schema_migrations') IS NULL AS untouched").first!.decode("untouched", as: Bool.self),
+                "runs refused for their inputs or configuration must not even migrate the database")
+    }
+
+    @Test func aStoppedServerExits69WithAClearMessage() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-69-\(UUID().uuidString)/cluster")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        #expect(try ScorecardProcess.run(["db", "start", "--data-dir", root.path]).status == 0)
+        let url = try ScorecardProcess.run(["db", "url", "--data-dir", root.path]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let workspace = try TestWorkspace(databaseURL: url)
+        defer { workspace.remove() }
+        #expect(try run(workspace, ["--quiet"]).status == 0)
+
+        #expect(try ScorecardProcess.run(["db", "stop", "--data-dir", root.path]).status == 0)
+        let stopped = try run(workspace)
+        #expect(stopped.status == 69, "\(stopped.stderr)")
+        #expect(stopped.stderr.contains("database unavailable"), "\(stopped.stderr)")
+        #expect(stopped.stdout.isEmpty)
+    }
+
+    @Test func unwritableOutputExits73AndLeavesThePreviousReports() throws {
+        let url = try TestCluster.makeDatabase(prefix: "run_73")
+        let workspace = try TestWorkspace(databaseURL: url)
+        defer { workspace.remove() }
+        #expect(try run(workspace, ["--quiet"]).status == 0)
+        let previous = workspace.reportContents()
+        let times = try workspace.reportFiles()
+        try workspace.append(Self.newEvidence, to: "evidence.csv")  // so every report would change
+
+        // The folder becomes unwritable after rendering, before the first file is written.
+        let hold = FailpointHold("write")
+        let running = try ScorecardProcess.start(["run", "--workspace", workspace.root.path], environment: hold.environment)
+        #expect(hold.waitUntilReached(running))
+        let protection = try ReadOnlyFolder(workspace.reports)
+        defer { protection.undo() }
+        hold.release()
+        running.waitUntilExit()
+        let outcome = running.outcome()
+        #expect(outcome.status == 73, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains(workspace.reports.path))
+        protection.undo()
+        #expect(workspace.reportContents() == previous)
+        #expect(try workspace.reportFiles() == times)
+        let last = try ledger(url).last!
+        #expect(last.status == "failed" && last.exitCode == 73)
+
+        // Writable again: the next run writes them.
+        let next = try run(workspace)
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(workspace.reportContents() != previous)
+    }
+
+    @Test func aSecondRunWhileOneHoldsTheLockExits75AndTouchesNothing() throws {
+        let url = try TestCluster.makeDatabase(prefix: "run_75")
+        let workspace = try TestWorkspace(databaseURL: url)
+        defer { workspace.remove() }
+
+        let hold = FailpointHold("load")
+        let first = try ScorecardProcess.start(["run", "--workspace", workspace.root.path], environment: hold.environment)
+        #expect(hold.waitUntilReached(first))
+        let started = Date()
+        let second = try run(workspace)
+        #expect(second.status == 75, "\(second.stderr)")
+        #expect(second.stderr.contains("another scorecard run is in progress"))
+        #expect(second.stdout.isEmpty)
+        #expect(Date().timeIntervalSince(started) < 10, "the second run must not wait for the first")
+        #expect(!FileManager.default.fileExists(atPath: workspace.reports.path), "the refused run wrote reports")
+        hold.release()
+        first.waitUntilExit()
+        #expect(first.outcome().status == 0)
+        #expect(try ledger(url).map(\.status) == ["succeeded"], "the refused run left a ledger row")
+
+        // Another workspace on the same database is refused by the database's lock.
+        let other = try TestWorkspace(databaseURL: url)
+        defer { other.remove() }
+        try workspace.append(Self.newEvidence, to: "evidence.csv")  // so that the run scores, and reaches the failpoint
+        let holdAgain = FailpointHold("score")
+        let third = try ScorecardProcess.start(["run", "--workspace", workspace.root.path], environment: holdAgain.environment)
+        #expect(holdAgain.waitUntilReached(third))
+        let fourth = try run(other)
+        #expect(fourth.status == 75, "\(fourth.stderr)")
+        #expect(fourth.stderr.contains("the database's run lock"))
+        holdAgain.release()
+        third.waitUntilExit()
+        #expect(third.outcome().status == 0)
+    }
+
+    @Test func twoRunsStartedTogetherEndConsistent() throws {
+        let url = try TestCluster.makeDatabase(prefix: "run_twice")
+        let workspace = try TestWorkspace(databaseURL: url)
+        defer { workspace.remove() }
+        let a = try ScorecardProcess.start(["run", "--quiet", "--workspace", workspace.root.path])
+        let b = try ScorecardProcess.start(["run", "--quiet", "--workspace", workspace.root.path])
+        a.waitUntilExit()
+        b.waitUntilExit()
+        let statuses = [a.outcome().status, b.outcome().status].sorted()
+        #expect(statuses == [0, 0] || statuses == [0, 75], "\(statuses)")
+
+        let reference = try TestCluster.makeDatabase(prefix: "run_ref")
+        let clean = try TestWorkspace(databaseURL: reference)
+        defer { clean.remove() }
+        #expect(try run(clean, ["--quiet"]).status == 0)
+        #expect(try DatabaseContent.meaning(Connection(conninfo: url, logger: .quiet))
+                == DatabaseContent.meaning(Connection(conninfo: reference, logger: .quiet)))
+    }
+
+    @Test func initWritesAWorkspaceThatRuns() throws {
+        let url = try TestCluster.makeDatabase(prefix: "run_init")
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-init-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let directory = parent.appendingPathComponent("monitor")
+        let created = try ScorecardProcess.run(["init", directory.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        for file in ["scorecard.yaml", "methodology.yaml", "README.md", ".gitignore", "data/datapackage.json", "data/evidence.csv", "data/actors.csv"] {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path), "\(file) missing")
+        }
+        #expect(try String(contentsOf: directory.appendingPathComponent("data/evidence.csv"), encoding: .utf8)
+                == "id,actor_id,evidence_type,occurred_on,published_on,counterpart_id,provision_id,severity,certainty,sensitivity,summary,source_ids\n")
+
+        let again = try ScorecardProcess.run(["init", directory.path])
+        #expect(again.status == 73)
+        #expect(again.stderr.contains("it is a workspace already"))
+
+        let first = try ScorecardProcess.run(["run", "--database-url", url], in: directory)  // the current folder is the workspace
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("no evidence yet, nothing scored or written"), "\(first.stdout)")
+        let check = try ScorecardProcess.run(["methodology", "check"], in: directory)
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    @Test func theTemplateVocabularyIsTheExamplesOwn() throws {
+        // The pre-filled files of scorecard init are copies of rows of the Pall Mall example.
+        for file in ["principles.csv", "evidence_types.csv", "instruments.csv", "provisions.csv", "sources.csv"] {
+            let template = try records(ProjectFiles.url("Templates/workspace/data/\(file)"))
+            let example = try records(ProjectFiles.url("Examples/pall-mall/data/\(file)"))
+            #expect(template[0] == example[0], "\(file): header differs")
+            #expect(Set(template).isSubset(of: Set(example)), "\(file): rows not in the example")
+        }
+    }
+
+    private func records(_ url: URL) throws -> [[String]] {
+        let reader = try CSVReader(url: url)
+        var records: [[String]] = []
+        while let record = try reader.next() { records.append(record.fields.map { String(decoding: $0, as: UTF8.self) }) }
+        return records
+    }
+}
+
+/// Makes a folder unwritable even for root: `chattr +i` when running as root (root ignores
+/// permission bits), else mode 0555.
+struct ReadOnlyFolder {
+    let url: URL
+    let immutable: Bool
+
+    init(_ url: URL) throws {
+        self.url = url
+        immutable = geteuid() == 0
+        if immutable {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+            process.arguments = ["+i", url.path]
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { throw CannotProtect(path: url.path) }
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: url.path)
+        }
+    }
+
+    struct CannotProtect: Error { let path: String }
+
+    func undo() {
+        if immutable {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+            process.arguments = ["-i", url.path]
+            try? process.run()
+            process.waitUntilExit()
+        } else {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        }
+    }
+}

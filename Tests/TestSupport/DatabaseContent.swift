@@ -1,0 +1,51 @@
+import Foundation
+import Postgres
+
+/// A digest of what schema `scorecard` holds, per table, for "unchanged" and "equal" checks.
+public enum DatabaseContent {
+    /// Every table of schema `scorecard`, each row as JSON, exactly: any change to any row changes the digest.
+    public static func exact(_ connection: Connection, excluding: Set<String> = []) throws -> [String: String] {
+        var digests: [String: String] = [:]
+        for table in try tables(connection) where !excluding.contains(table) {
+            digests[table] = try digest(connection, "SELECT to_jsonb(t) AS row FROM scorecard.\(table) t")
+        }
+        return digests
+    }
+
+    /// What the data means, without the numbers a database hands out (batch and run ids, times):
+    /// equal for two databases that loaded and scored the same inputs, whatever happened before.
+    public static func meaning(_ connection: Connection) throws -> [String: String] {
+        let runKey = "jsonb_build_object('period', r.period, 'basis', r.basis)"
+        let queries: [String: String] = [
+            "score_runs": "SELECT to_jsonb(r) - 'id' - 'load_batch_id' - 'computed_at' AS row FROM scorecard.score_runs r",
+            "indicator_values": "SELECT to_jsonb(t) - 'run_id' || \(runKey) AS row FROM scorecard.indicator_values t JOIN scorecard.score_runs r ON r.id = t.run_id",
+            "indicator_contributions": "SELECT to_jsonb(t) - 'run_id' || \(runKey) AS row FROM scorecard.indicator_contributions t JOIN scorecard.score_runs r ON r.id = t.run_id",
+            "pillar_scores": "SELECT to_jsonb(t) - 'run_id' || \(runKey) AS row FROM scorecard.pillar_scores t JOIN scorecard.score_runs r ON r.id = t.run_id",
+            "actor_scores": "SELECT to_jsonb(t) - 'run_id' - 'previous_run_id' || \(runKey) AS row FROM scorecard.actor_scores t JOIN scorecard.score_runs r ON r.id = t.run_id",
+            "restatements": "SELECT to_jsonb(t) - 'run_id' - 'restated_run_id' || \(runKey) AS row FROM scorecard.restatements t JOIN scorecard.score_runs r ON r.id = t.run_id",
+            "sensitivity_results": "SELECT to_jsonb(t) - 'run_id' || \(runKey) AS row FROM scorecard.sensitivity_results t JOIN scorecard.score_runs r ON r.id = t.run_id",
+            "methodologies": "SELECT to_jsonb(t) - 'stored_at' AS row FROM scorecard.methodologies t",
+        ]
+        var digests: [String: String] = [:]
+        for (table, sql) in queries { digests[table] = try digest(connection, sql) }
+        for table in ["principles", "actors", "sources", "actor_aliases", "actor_relations", "instruments", "provisions",
+                      "commitments", "evidence_types", "evidence", "responses"] {
+            digests[table] = try digest(connection, "SELECT to_jsonb(t) - 'first_batch_id' - 'changed_batch_id' AS row FROM scorecard.\(table) t")
+        }
+        return digests
+    }
+
+    static func tables(_ connection: Connection) throws -> [String] {
+        try connection.query("""
+            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'scorecard' AND c.relkind IN ('r', 'p') ORDER BY c.relname
+            """).map { try $0.decode("relname", as: String.self) }
+    }
+
+    /// md5 over the rows of `rows` (a query with one jsonb column `row`), in a fixed order, and their count.
+    static func digest(_ connection: Connection, _ rows: String) throws -> String {
+        try connection.query(SQL(unsafeTrusted: """
+            SELECT count(*) || ':' || coalesce(md5(string_agg(row::text, E'\\n' ORDER BY row::text)), '') AS digest FROM (\(rows)) q
+            """)).first!.decode("digest", as: String.self)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A workspace in a fresh temporary folder: a copy of a fixture dataset and methodology, and a
+/// `scorecard.yaml` written from the options given. Removed on `remove()`.
+public struct TestWorkspace {
+    public let root: URL
+    public var data: URL { root.appendingPathComponent("data", isDirectory: true) }
+    public var reports: URL { root.appendingPathComponent("reports", isDirectory: true) }
+    public var stateDirectory: URL { root.appendingPathComponent(".scorecard", isDirectory: true) }
+
+    /// - Parameters:
+    ///   - fixture: a folder with `data/` and `methodology.yaml`, relative to the package root.
+    ///   - databaseURL: written as `database.url`; nil leaves the workspace on its embedded cluster.
+    public init(fixture: String = "Tests/Fixtures/scoring", databaseURL: String?, extraConfig: String = "") throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-ws-\(UUID().uuidString)")
+        root = parent.appendingPathComponent("ws", isDirectory: true)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ProjectFiles.url("\(fixture)/data"), to: data)
+        try FileManager.default.copyItem(at: ProjectFiles.url("\(fixture)/methodology.yaml"), to: root.appendingPathComponent("methodology.yaml"))
+        var config = """
+            dataset: data
+            methodology: methodology.yaml
+            periods: all
+            output:
+              folder: reports
+              formats: [text, json, markdown, html, csv]
+              periods: all
+            sensitivity:
+              samples: 200
+              seed: 7
+
+            """
+        if let databaseURL { config += "database:\n  url: \(databaseURL)\n" }
+        config += extraConfig
+        try Data(config.utf8).write(to: root.appendingPathComponent("scorecard.yaml"))
+    }
+
+    /// Appends a line to a data file (a quick way to change the dataset).
+    public func append(_ line: String, to file: String) throws {
+        let handle = try FileHandle(forWritingTo: data.appendingPathComponent(file))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((line + "\n").utf8))
+    }
+
+    /// The report files and their modification times.
+    public func reportFiles() throws -> [String: Date] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
+        var files: [String: Date] = [:]
+        for name in names {
+            let attributes = try FileManager.default.attributesOfItem(atPath: reports.appendingPathComponent(name).path)
+            files[name] = attributes[.modificationDate] as? Date
+        }
+        return files
+    }
+
+    public func reportContents() -> [String: Data] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
+        return Dictionary(uniqueKeysWithValues: names.map { ($0, FileManager.default.contents(atPath: reports.appendingPathComponent($0).path) ?? Data()) })
+    }
+
+    /// Stops the workspace's embedded cluster if it has one, and deletes the folder.
+    public func remove() {
+        let cluster = stateDirectory.appendingPathComponent("postgres")
+        if FileManager.default.fileExists(atPath: cluster.path) {
+            _ = try? ScorecardProcess.run(["db", "stop", "--data-dir", cluster.path])
+        }
+        try? FileManager.default.removeItem(at: root.deletingLastPathComponent())
+    }
+}
+
+/// Holds a `scorecard` process at a failpoint (see ScorecardKit's `Failpoint`): start it with
+/// `environment`, `waitUntilReached()`, do the damage, then `release()`.
+public struct FailpointHold {
+    public let name: String
+    public let file: URL
+
+    public init(_ name: String) {
+        self.name = name
+        file = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-failpoint-\(UUID().uuidString)")
+    }
+
+    public var environment: [String: String] { ["SCORECARD_FAILPOINT": name, "SCORECARD_FAILPOINT_FILE": file.path] }
+
+    /// Waits (up to `timeout` seconds) until the process reaches the failpoint.
+    public func waitUntilReached(_ process: ScorecardProcess.Running, timeout: TimeInterval = 120) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if FileManager.default.fileExists(atPath: file.path) { return true }
+            if !process.isRunning { return false }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return false
+    }
+
+    public func release() { try? FileManager.default.removeItem(at: file) }
+}
