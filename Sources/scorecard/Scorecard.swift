@@ -16,7 +16,7 @@ struct Scorecard: ParsableCommand {
             \(ExitStatus.helpText)
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Run.self, DB.self, Migrate.self, Validate.self, Load.self, MethodologyCommand.self, Score.self, Explain.self, Sensitivity.self, Report.self, Generate.self]
+        subcommands: [Init.self, Run.self, DB.self, Migrate.self, Validate.self, Load.self, MethodologyCommand.self, Score.self, Explain.self, Sensitivity.self, Report.self, Generate.self, GrantReader.self]
     )
 
     /// Runs the command and maps every failure to a sysexits code in one place (ExitStatus).

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Postgres
+import ScorecardKit
+
+struct GrantReader: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grant-reader",
+        abstract: "Create or update a login role that reads the views and public evidence, and writes nothing.",
+        discussion: """
+            The role becomes a member of the group role scorecard_reader (SELECT on every table and \
+            view of schema scorecard); row-level security hides restricted evidence and everything \
+            that names it. --restricted also makes it a member of scorecard_restricted_reader, which \
+            sees restricted evidence; running the command again without --restricted revokes that. \
+            The group roles are created when missing (they are shared by every database of the \
+            server; the grants are made in this database).
+
+            The password is the first line of --password-file. It is hashed here (SCRAM-SHA-256) and \
+            only the hash is sent to the server. Without --password-file a new role gets no password \
+            (it can log in only where pg_hba.conf allows it without one, e.g. peer) and an existing \
+            role keeps the one it has.
+
+            Needs a database user that may create roles (CREATEROLE, or a superuser, as in the \
+            embedded cluster) and owns the scorecard tables. See docs/analysts.md.
+            """)
+
+    @Argument(help: ArgumentHelp("The login role to create or update.", valueName: "role"))
+    var role: String
+
+    @Option(help: ArgumentHelp("A file whose first line is the role's password (keep it readable by you only).", valueName: "file"))
+    var passwordFile: String?
+
+    @Flag(help: "Also let the role see restricted evidence (without it, that is revoked).")
+    var restricted = false
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard !role.isEmpty else { throw ValidationError("the role name cannot be empty") }
+        guard role.utf8.count <= 63 else { throw ValidationError("the role name '\(role)' is longer than 63 bytes, PostgreSQL's limit") }
+        guard !role.contains("\0") else { throw ValidationError("the role name cannot contain a NUL character") }
+    }
+
+    func run() throws {
+        let logger = logging.makeLogger()
+        let password = try passwordFile.map { try PasswordFile.readPassword(path: $0, logger: logger) }
+        let connection = try database.connect(logger: logger, workspace: try workspaceOptions.resolve())
+        try Migrator(logger: logger).migrate(connection)
+        let verifier = try password.map { try connection.scramSHA256Verifier(password: $0, role: role) }
+        let outcome: String
+        do {
+            outcome = try connection.query("SELECT scorecard.grant_reader(\(role), \(verifier), \(restricted)) AS outcome")
+                .first!.decode("outcome", as: String.self)
+        } catch let error as PostgresError {
+            throw GrantReaderRefused(error, role: role, databaseUser: connection.userName) ?? error
+        }
+        guard !logging.quiet else { return }
+        let reads = restricted ? "the views and all evidence, restricted evidence included" : "the views and public evidence only"
+        print("\(outcome) login role \(role) in database \(connection.databaseName): reads \(reads); writes nothing")
+        if password == nil {
+            print(outcome == "created"
+                ? "note: \(role) has no password, so it can log in only where pg_hba.conf allows it without one (e.g. peer); give --password-file to set one"
+                : "note: password unchanged (give --password-file to set one)")
+        }
+    }
+}
+
+/// The first line of a password file: the password, without its line ending.
+enum PasswordFile {
+    static func readPassword(path: String, logger: Logger) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PasswordFileProblem.unreadable(path: path)
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw PasswordFileProblem.notText(path: path) }
+        let firstLine = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let password = firstLine.hasSuffix("\r") ? String(firstLine.dropLast()) : firstLine
+        guard !password.isEmpty else { throw PasswordFileProblem.empty(path: path) }
+        if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
+            logger.warning("password file \(path) can be read by other users (mode \(String(mode, radix: 8))); restrict it with: chmod 600 \(path)")
+        }
+        return password
+    }
+}
+
+enum PasswordFileProblem: ScorecardError {
+    case unreadable(path: String)
+    case notText(path: String)
+    case empty(path: String)
+
+    var exitCode: Int32 {
+        switch self {
+        case .unreadable: return 66  // EX_NOINPUT
+        case .notText, .empty: return 65  // EX_DATAERR
+        }
+    }
+
+    var description: String {
+        switch self {
+        case let .unreadable(path): return "cannot read the password file \(path)"
+        case let .notText(path): return "the password file \(path) is not UTF-8 text"
+        case let .empty(path): return "the password file \(path) has an empty first line; write the password on it"
+        }
+    }
+}
+
+/// The server refused to make the role a reader: a bad or dangerous role name (exit 64), or a
+/// database user without the right to create and grant roles (exit 78).
+struct GrantReaderRefused: ScorecardError {
+    let exitCode: Int32
+    let description: String
+
+    init?(_ error: PostgresError, role: String, databaseUser: String) {
+        switch error.sqlState {
+        case "42501":  // insufficient_privilege
+            exitCode = 78  // EX_CONFIG
+            description = "the database user \(databaseUser) may not make \(role) a reader (\(error.message)): it needs CREATEROLE (or to be a superuser) and must own the scorecard tables"
+        case "42602", "42939", "0LP01", "22023":  // invalid_name, reserved_name, invalid_grant_operation, invalid_parameter_value
+            exitCode = 64  // EX_USAGE
+            description = "cannot make \(role) a reader: \(error.message)"
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Logging
+import Postgres
+import ScorecardKit
+import Testing
+import TestSupport
+
+/// A published score run is never changed: the database itself refuses UPDATE, DELETE and
+/// TRUNCATE of the runs, their results and the methodology versions they used, even from the
+/// owner of the tables; and scoring keeps working, since it only ever inserts.
+@Suite("Immutable score runs")
+struct ImmutableRunsTests {
+    static let immutableTables = ["score_runs", "indicator_values", "indicator_contributions", "pillar_scores",
+                                  "actor_scores", "restatements", "sensitivity_results", "methodologies"]
+
+    @Test func updateDeleteAndTruncateOfAScoredRunFail() throws {
+        let connection = try scoredDatabase()
+        let before = try fingerprint(connection)
+        for table in Self.immutableTables {
+            let statements: [SQL] = [
+                "UPDATE scorecard.\(identifier: table) SET \(identifier: try firstColumn(of: table, connection)) = \(identifier: try firstColumn(of: table, connection))",
+                "DELETE FROM scorecard.\(identifier: table)",
+                "TRUNCATE scorecard.\(identifier: table) CASCADE",
+            ]
+            for (statement, operation) in zip(statements, ["UPDATE", "DELETE", "TRUNCATE"]) {
+                let error = #expect(throws: PostgresError.self, "\(statement) was allowed") {
+                    try connection.execute(statement)
+                }
+                #expect(error?.sqlState == "23001", "\(statement): \(String(describing: error))")
+                #expect(error?.message == "\(operation) on scorecard.\(table) is refused: published score runs, their results and the methodology versions they used are immutable")
+                #expect(error?.hint?.contains("score again") == true)
+            }
+        }
+        // Even a statement that matches no row is refused, and inside a transaction nothing changes.
+        #expect(throws: PostgresError.self) { try connection.execute("DELETE FROM scorecard.score_runs WHERE false") }
+        #expect(throws: PostgresError.self) {
+            try connection.transaction { try $0.execute("UPDATE scorecard.actor_scores SET grade = 'A' WHERE run_id = (SELECT min(id) FROM scorecard.score_runs)") }
+        }
+        #expect(try fingerprint(connection) == before)
+    }
+
+    @Test func scoringStillOnlyInserts() throws {
+        let connection = try scoredDatabase()
+        let methodology = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+        let engine = ScoringEngine(connection: connection, logger: .quiet)
+        // Identical inputs reuse the runs.
+        let again = try engine.score(methodology, periods: .all)
+        #expect(again.allSatisfy { !$0.computed })
+        // A changed dataset gives new runs beside the old ones, and a sensitivity analysis adds its rows.
+        let fixture = try DatasetFixture(copying: "Tests/Fixtures/scoring/data")
+        try fixture.replace("evidence.csv", "Researchers attribute misuse to Beta.", with: "Researchers attribute misuse to Beta (again).")
+        try fixture.loader().load(connection: connection)
+        let runs = try engine.score(methodology, periods: .all)
+        #expect(runs.allSatisfy { $0.computed })
+        _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: runs.last!.runID, methodology: methodology.methodology, samples: 50, seed: 2)
+        #expect(try count(connection, "SELECT count(*) AS n FROM scorecard.score_runs") == 6)
+    }
+
+    func scoredDatabase() throws -> Connection {
+        let connection = try migratedDatabase("immutable")
+        try DatasetFixture(copying: "Tests/Fixtures/scoring/data").loader().load(connection: connection)
+        let methodology = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+        let runs = try ScoringEngine(connection: connection, logger: .quiet).score(methodology, periods: .all)
+        #expect(runs.count == 2)
+        _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: runs.last!.runID, methodology: methodology.methodology, samples: 50, seed: 1)
+        for table in Self.immutableTables {
+            #expect(try count(connection, "SELECT count(*) AS n FROM scorecard.\(table)") > 0, "\(table) is empty")
+        }
+        return connection
+    }
+
+    func firstColumn(of table: String, _ connection: Connection) throws -> String {
+        try connection.query("""
+            SELECT attname FROM pg_attribute
+            WHERE attrelid = \("scorecard." + table)::regclass AND attnum > 0 AND attidentity = '' AND NOT attisdropped
+            ORDER BY attnum LIMIT 1
+            """).first!.decode("attname", as: String.self)
+    }
+
+    func fingerprint(_ connection: Connection) throws -> String {
+        try Self.immutableTables.map { table in
+            let row = try connection.query("""
+                SELECT count(*) AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest
+                FROM scorecard.\(identifier: table) t
+                """).first!
+            return "\(table):\(try row.decode("n", as: Int.self)):\(try row.decode("digest", as: String.self))"
+        }.joined(separator: " ")
+    }
+}
