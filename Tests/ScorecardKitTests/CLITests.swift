@@ -30,6 +30,18 @@ struct CLITests {
         #expect(try check.query("SELECT count(*) AS n FROM scorecard.load_batches").first!.decode("n", as: Int.self) == 0)
     }
 
+    @Test func aBrokenDataPackageDescriptorIsShownNotJustCounted() throws {
+        let fixture = try DatasetFixture()
+        try FileManager.default.removeItem(at: fixture.directory.appendingPathComponent("datapackage.json"))
+        try FileManager.default.copyItem(at: ProjectFiles.url("Tests/Fixtures/hostile/datapackage/not-an-object.json"),
+                                         to: fixture.directory.appendingPathComponent("datapackage.json"))
+        for command in ["validate", "load"] {
+            let result = try ScorecardProcess.run([command, "--database-url", "postgresql:///unused?host=/nonexistent", fixture.directory.path])
+            #expect(result.status == 65, "\(command): \(result.stderr)")
+            #expect(result.stdout.contains("datapackage.json: (file): is not a JSON object"), "\(command): \(result.stdout)")
+        }
+    }
+
     @Test func missingInputExits66() throws {
         let result = try ScorecardProcess.run(["validate", "--database-url", "postgresql:///x?host=/nonexistent", "/nonexistent/dataset"])
         #expect(result.status == 66)

@@ -26,7 +26,7 @@ struct Load: ParsableCommand {
             throw MissingArgument.dataset
         }
         let directory = self.directory ?? url.relativePath
-        _ = try DataPackage.read(directory: url)
+        _ = try reportingProblems { try DataPackage.read(directory: url) }
         let connection = try database.connect(logger: logger, workspace: workspace)
         try Migrator(logger: logger).migrate(connection)
         let loader = DatasetLoader(directory: url, logger: logger, progress: TerminalProgress.ifInteractive(quiet: logging.quiet))

@@ -26,7 +26,7 @@ struct Validate: ParsableCommand {
             throw MissingArgument.dataset
         }
         let directory = self.directory ?? url.relativePath
-        _ = try DataPackage.read(directory: url)  // a missing folder is exit 66 before any database work
+        _ = try reportingProblems { try DataPackage.read(directory: url) }  // a missing folder is exit 66 before any database work
         let connection = try database.connect(logger: logger, workspace: workspace)
         let loader = DatasetLoader(directory: url, logger: logger, progress: TerminalProgress.ifInteractive(quiet: logging.quiet))
         let validation = try reportingProblems { try loader.validate(connection: connection) }
