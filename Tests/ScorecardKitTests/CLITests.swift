@@ -73,7 +73,8 @@ struct CLITests {
     @Test func helpNamesEveryCommandAndTheExitCodes() throws {
         let help = try ScorecardProcess.run(["--help"])
         #expect(help.status == 0)
-        for command in ["db", "migrate", "validate", "load", "generate"] {
+        for command in ["init", "run", "db", "migrate", "validate", "load", "methodology", "score", "explain", "sensitivity",
+                        "report", "generate", "grant-reader"] {
             #expect(help.stdout.contains("  \(command)"), "scorecard --help does not list \(command)")
         }
         #expect(help.stdout.contains("65 bad data"))
@@ -81,6 +82,12 @@ struct CLITests {
         for command in ["start", "stop", "status", "url", "psql"] { #expect(db.stdout.contains("  \(command)")) }
         let validate = try ScorecardProcess.run(["validate", "--help"])
         #expect(validate.stdout.contains("file:line: field: reason"))
+        // Help wraps at 80 columns: compare with the line breaks taken out.
+        let run = try ScorecardProcess.run(["run", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for text in ["--workspace <dir>", "--quiet", "--log-format <format>", "65 bad data", "69 database unavailable",
+                     "73 output not writable", "75 another run holds the lock", "78 bad configuration"] {
+            #expect(run.contains(text), "scorecard run --help does not mention \(text)")
+        }
     }
 
     @Test func generateIsDeterministicAndValid() throws {
