@@ -1,6 +1,6 @@
 /// Escaping of text from the dataset for each output format. Every value that comes from the
 /// data goes through one of these: a summary containing `<script>` or `|` shows as text.
-enum Escaping {
+public enum Escaping {
     // MARK: HTML
 
     /// Text content and attribute values (double-quoted): & < > " ' escaped.
@@ -129,7 +129,7 @@ enum Escaping {
     // MARK: JSON
 
     /// A JSON string literal: quotes, backslashes and control characters escaped; the rest UTF-8.
-    static func json(_ text: String) -> String {
+    public static func json(_ text: String) -> String {
         // Most text needs no escaping: check the bytes once and copy it whole.
         // (0xE2 leads the UTF-8 of U+2028 and U+2029, which are escaped below.)
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ScorecardKit
 
 /// The log line formats on stderr: text (swift-log's own), JSON Lines, or logfmt, for log
 /// collectors (journald, Loki, ELK) that read one event per line.
@@ -41,23 +42,7 @@ struct StructuredLogHandler: LogHandler {
     }
 
     static func json(_ fields: [(String, String)]) -> String {
-        "{" + fields.map { "\(jsonString($0.0)):\(jsonString($0.1))" }.joined(separator: ",") + "}"
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        "{" + fields.map { "\(Escaping.json($0.0)):\(Escaping.json($0.1))" }.joined(separator: ",") + "}"
     }
 
     /// logfmt: key=value, the value quoted (with \" and \\ escaped, newlines as \n) when it has a
