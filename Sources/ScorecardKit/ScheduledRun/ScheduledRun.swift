@@ -57,6 +57,8 @@ public struct ScheduledRun {
         let selection = try periodSelection(methodology.methodology)
 
         let lock = try RunLock(stateDirectory: workspace.stateDirectory)
+        // Held until the very end, the ledger's last word included (ARC could end it at its last use).
+        defer { withExtendedLifetime(lock) {} }
         let connection = try location.connect(logger: logger)
         try Migrator(logger: logger).migrate(connection)
         try lock.lockDatabase(connection)
@@ -67,7 +69,6 @@ public struct ScheduledRun {
         do {
             let outcome = try steps(connection: connection, methodology: methodology, selection: selection, ledger: ledger, changes: &changes)
             try ledger.finish(exitCode: 0, message: nil)
-            withExtendedLifetime(lock) {}
             return outcome
         } catch {
             let failure = FailureClassification(error)
