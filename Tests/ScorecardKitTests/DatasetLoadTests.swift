@@ -21,6 +21,19 @@ struct DatasetLoadTests {
         #expect(try databaseFingerprint(connection) == before)
     }
 
+    @Test func aLoadLeavesPlannerStatisticsForTheTablesItChanged() throws {
+        // Scoring right after a big load planned over tables without statistics took minutes, not seconds.
+        let connection = try migratedDatabase("analyze")
+        let fixture = try DatasetFixture()
+        _ = try fixture.loader().load(connection: connection)
+        let analyzed = try connection.query("""
+            SELECT relname FROM pg_stat_user_tables
+            WHERE schemaname = 'scorecard' AND last_analyze IS NOT NULL AND relname IN ('actors', 'evidence', 'sources', 'commitments')
+            ORDER BY relname
+            """).map { try $0.decode("relname", as: String.self) }
+        #expect(analyzed == ["actors", "commitments", "evidence", "sources"])
+    }
+
     @Test func editRemoveAndAddRoundTripWithHistory() throws {
         let connection = try migratedDatabase("roundtrip")
         let fixture = try DatasetFixture()
