@@ -271,6 +271,31 @@ struct ParserFuzzTests {
         }
     }
 
+    // MARK: Workspace configuration
+
+    /// scorecard.yaml goes through the same YAML reader: every failure is `WorkspaceConfigInvalid`
+    /// whose problems each name a line; the deep inputs are refused, not crashed on.
+    @Test func theWorkspaceConfigurationParserSurvivesRandomInput() {
+        let seeds = ["Templates/workspace/scorecard.yaml", "Examples/pall-mall/scorecard.yaml"]
+            .map { Array(try! Data(contentsOf: ProjectFiles.url($0))) }
+        Self.withDeadline(120, "workspace configuration parser") { tracker in
+            var random = SplitMix64(seed: 0x5CA1E)
+            let inputs = (0..<Self.cases).map { Self.input($0, seeds: seeds, random: &random) } + Self.deepYAML.map { Array($0.1.utf8) }
+            for (index, bytes) in inputs.enumerated() {
+                tracker.start(index, bytes)
+                switch WorkspaceConfigParser.parse(text: String(decoding: bytes, as: UTF8.self), file: "scorecard.yaml") {
+                case .success:
+                    continue
+                case .failure(let invalid):
+                    #expect(!invalid.problems.isEmpty, "case \(index)")
+                    for problem in invalid.problems where !(problem.line == nil && problem.reason.hasPrefix("is empty")) {
+                        #expect(problem.line != nil && !problem.reason.isEmpty, "case \(index): a problem without a line: \(problem)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Nesting deep enough to overflow the stack of the YAML library (found by these tests: each of
     /// these crashed `scorecard methodology check` with SIGSEGV before the nesting guard).
     static let deepYAML: [(String, String)] = [

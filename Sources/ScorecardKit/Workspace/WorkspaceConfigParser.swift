@@ -11,6 +11,11 @@ enum WorkspaceConfigParser {
 
     static func parse(text: String, file: String) -> Result<WorkspaceConfig, WorkspaceConfigInvalid> {
         let log = MethodologyProblemLog(file: file)
+        // The YAML library builds nodes recursively: refuse absurd nesting before it overflows the stack.
+        if let line = YAMLNesting.lineTooDeep(in: text) {
+            log.report(line, "nested too deeply (the configuration needs two levels; more than \(YAMLNesting.limit) are refused before parsing)")
+            return .failure(WorkspaceConfigInvalid(path: file, problems: log.problems))
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
