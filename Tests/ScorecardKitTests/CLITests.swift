@@ -90,6 +90,15 @@ struct CLITests {
         }
     }
 
+    @Test func dbPsqlOpensTheDatabaseInUse() throws {
+        let url = try TestCluster.makeDatabase(prefix: "psql")
+        #expect(try ScorecardProcess.run(["migrate", "--database-url", url]).status == 0)
+        let psql = try ScorecardProcess.run(["db", "psql", "--database-url", url, "--", "-XAtc", "SELECT count(*) FROM scorecard.schema_migrations"])
+        #expect(psql.status == 0, "\(psql.stderr)")
+        let applied = try Connection(conninfo: url, logger: .quiet).query("SELECT count(*) AS n FROM scorecard.schema_migrations").first!.decode("n", as: Int.self)
+        #expect(psql.stdout == "\(applied)\n")
+    }
+
     @Test func generateIsDeterministicAndValid() throws {
         let a = FileManager.default.temporaryDirectory.appendingPathComponent("gen-\(UUID().uuidString)")
         let b = FileManager.default.temporaryDirectory.appendingPathComponent("gen-\(UUID().uuidString)")
