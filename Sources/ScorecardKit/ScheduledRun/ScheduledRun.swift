@@ -34,8 +34,6 @@ public struct ScheduledRun {
         public var sensitivityRunID: Int64?
         public var filesWritten: [String] = []
         public var filesUnchanged = 0
-
-        public var changedAnything: Bool { loadBatchID != nil || !scoreRunsComputed.isEmpty || !filesWritten.isEmpty }
     }
 
     public struct Outcome: Sendable {
