@@ -27,7 +27,12 @@ struct Scorecard: ParsableCommand {
         } catch let error where ExitStatus.handles(error) {
             let status = ExitStatus(error)
             if !status.message.isEmpty {
-                FileHandle.standardError.write(Data("scorecard: \(status.message)\n".utf8))
+                let format = LogFormat.requested(in: CommandLine.arguments)
+                let line = format == .text
+                    ? "scorecard: \(status.message)"
+                    : StructuredLogHandler.line(format, level: .error, label: "scorecard", message: status.message,
+                                                metadata: ["exit_code": "\(status.code)"])
+                FileHandle.standardError.write(Data((line + "\n").utf8))
             }
             Foundation.exit(status.code)
         } catch {

@@ -88,6 +88,13 @@ struct ScheduledRunTests {
             #expect(line.hasPrefix("time=") && line.contains(" level=") && line.contains(" message="), "not a logfmt line: \(line)")
         }
         #expect(logfmt.stderr.contains(#"message="run started""#))
+
+        // The final error line follows the format too, with the exit code.
+        let failed = try ScorecardProcess.run(["run", "--workspace", workspace.root.appendingPathComponent("absent").path, "--log-format", "json"])
+        #expect(failed.status == 66)
+        let last = try #require(failed.stderr.split(separator: "\n").last)
+        let event = try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: String]
+        #expect(event?["level"] == "error" && event?["exit_code"] == "66" && event?["message"]?.contains("no such folder") == true, "\(last)")
     }
 
     @Test func badDataLoadsNothingAndExits65() throws {

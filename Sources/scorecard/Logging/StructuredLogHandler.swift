@@ -7,6 +7,23 @@ import ScorecardKit
 /// collectors (journald, Loki, ELK) that read one event per line.
 enum LogFormat: String, CaseIterable, ExpressibleByArgument {
     case text, json, logfmt
+
+    /// The format asked for on a command line that has parsed (so the value is valid), for the
+    /// final error line, written after the command and its options are gone.
+    static func requested(in arguments: [String]) -> LogFormat {
+        var format = LogFormat.text
+        var index = arguments.startIndex
+        while index < arguments.endIndex, arguments[index] != "--" {
+            let argument = arguments[index]
+            if argument == "--log-format", index + 1 < arguments.endIndex {
+                format = LogFormat(rawValue: arguments[index + 1]) ?? format
+            } else if argument.hasPrefix("--log-format=") {
+                format = LogFormat(rawValue: String(argument.dropFirst("--log-format=".count))) ?? format
+            }
+            index += 1
+        }
+        return format
+    }
 }
 
 /// One line per event: `time`, `level`, `label`, `message`, then the metadata keys in sorted order.
@@ -33,12 +50,16 @@ struct StructuredLogHandler: LogHandler {
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { $1 } }
         if let explicit { merged.merge(explicit) { $1 } }
-        let fixed: [(String, String)] = [
-            ("time", StructuredLogHandler.timestamp()), ("level", level.rawValue), ("label", label), ("message", message.description),
-        ]
-        let fields = fixed + merged.keys.sorted().map { ($0, "\(merged[$0]!)") }
-        let text = format == .json ? StructuredLogHandler.json(fields) : StructuredLogHandler.logfmt(fields)
+        let text = StructuredLogHandler.line(format, level: level, label: label, message: message.description,
+                                             metadata: merged.mapValues { "\($0)" })
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// One event: `time`, `level`, `label`, `message`, then the metadata keys in sorted order.
+    static func line(_ format: LogFormat, level: Logger.Level, label: String, message: String, metadata: [String: String]) -> String {
+        let fixed: [(String, String)] = [("time", timestamp()), ("level", level.rawValue), ("label", label), ("message", message)]
+        let fields = fixed + metadata.keys.sorted().map { ($0, metadata[$0]!) }
+        return format == .json ? json(fields) : logfmt(fields)
     }
 
     static func json(_ fields: [(String, String)]) -> String {
