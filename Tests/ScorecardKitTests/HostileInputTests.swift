@@ -316,6 +316,12 @@ struct HostileInputTests {
             let widths = table.split(separator: "\n").map { $0.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count }
             #expect(Set(widths).count == 1, "a Markdown table has rows of different widths:\n\(table)")
         }
+        // A right-to-left override in the data is shown, not obeyed, in every human-readable format.
+        for format in [ReportFormat.html, .markdown, .text] {
+            let report = try #require(reports[format])
+            #expect(!report.unicodeScalars.contains("\u{202E}"), "\(format): a bidirectional override reorders the text")
+            #expect(report.contains(format == .markdown ? "\\[U+202E\\]gnp.exe" : "[U+202E]gnp.exe"), "\(format)")
+        }
         // The hostile names are in both (escaped), so the checks above looked at them.
         #expect(html.contains("hostile-sql") && markdown.contains("hostile") && markdown.contains("DROP TABLE"))
     }

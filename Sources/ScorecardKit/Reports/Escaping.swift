@@ -6,7 +6,7 @@ public enum Escaping {
     /// Text content and attribute values (double-quoted): & < > " ' escaped.
     static func html(_ text: String) -> String {
         // Most text has nothing to escape: one pass over the bytes, then copy it whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }) {
             return text
         }
         var out = ""
@@ -22,6 +22,8 @@ public enum Escaping {
                 // Control characters other than tab and newline have no business in a page.
                 if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" || scalar.value == 0x7F {
                     out += " "
+                } else if Escaping.isBidiControl(scalar) {
+                    out += Escaping.visible(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -66,19 +68,27 @@ public enum Escaping {
             case "&": out += "&amp;"
             case "\r", "\n", "\t": out += " "
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += " " } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += " "
+                } else if isBidiControl(scalar) {
+                    out += "\\" + visible(scalar).dropLast() + "\\]"  // \[U+202E\]: brackets escaped
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out
     }
 
-    /// Inline text that starts a line: also keeps a leading `-`, `+`, `=` or `1.` from starting a
-    /// list, a heading underline or a numbered list.
-    /// Bytes that `markdown` changes: the escaped punctuation, < > &, and control characters.
-    private static let markdownSpecial: [Bool] = (0..<256).map { byte in
-        byte < 0x20 || byte == 0x7F || Array("\\`*_{}[]#|~$^<>&".utf8).contains(UInt8(byte))
+    /// Bytes that `markdown` changes: the escaped punctuation, < > &, control characters, and 0xE2,
+    /// which leads the UTF-8 of the bidirectional controls.
+    private static let markdownSpecial: [Bool] = (0..<256).map { (byte: Int) -> Bool in
+        let punctuation = Array("\\`*_{}[]#|~$^<>&".utf8)
+        return byte < 0x20 || byte == 0x7F || byte == 0xE2 || punctuation.contains(UInt8(byte))
     }
 
+    /// Inline text that starts a line: also keeps a leading `-`, `+`, `=` or `1.` from starting a
+    /// list, a heading underline or a numbered list.
     static func markdownParagraph(_ text: String) -> String {
         let escaped = markdown(text)
         guard let first = escaped.first else { return escaped }
@@ -161,10 +171,32 @@ public enum Escaping {
     /// rewrite the terminal) replaced by spaces.
     static func plain(_ text: String) -> String {
         // Most text has no control character (C0, DEL, or C1, whose UTF-8 starts with 0xC2): copy it whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? " " : scalar
-        }))
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                out += " "
+            } else if isBidiControl(scalar) {
+                out += visible(scalar)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: Bidirectional controls
+
+    /// The explicit embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): they
+    /// reorder the text that follows, so a summary could show a file name or a claim backwards
+    /// ("Trojan Source"). Text in right-to-left scripts needs none of them. The database keeps them;
+    /// human-readable reports show them as visible code points. (JSON keeps them as data.)
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    static func visible(_ scalar: Unicode.Scalar) -> String {
+        "[U+" + String(scalar.value, radix: 16, uppercase: true) + "]"
     }
 }
 
