@@ -147,10 +147,7 @@ enum FieldConverter {
 
     /// Says where bytes stop being UTF-8: the first bad byte and its position (1-based) in `part`.
     static func invalidUTF8(_ raw: ArraySlice<UInt8>, in part: String = "the field") -> String {
-        var iterator = raw.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while case let .scalarValue(scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
+        let offset = UTF8Prefix.validLength(raw)
         let index = raw.startIndex + min(offset, raw.count - 1)
         let byte = String(raw[index], radix: 16, uppercase: true)
         return "is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte) at byte \(offset + 1) of \(part); save the file as UTF-8)"

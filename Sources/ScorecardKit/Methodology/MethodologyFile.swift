@@ -34,10 +34,7 @@ public struct MethodologyFile: Sendable {
 
     /// Where the bytes stop being UTF-8: the line, and the byte on that line.
     static func invalidUTF8(_ bytes: [UInt8], path: String) -> MethodologyProblem {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while case let .scalarValue(scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
+        let offset = UTF8Prefix.validLength(bytes)
         let before = bytes[..<min(offset, bytes.count)]
         let line = 1 + before.filter { $0 == 10 }.count
         let column = offset - (before.lastIndex(of: 10).map { $0 + 1 } ?? 0) + 1
