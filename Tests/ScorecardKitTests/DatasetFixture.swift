@@ -48,16 +48,8 @@ func migratedDatabase(_ prefix: String) throws -> Connection {
 }
 
 /// A digest of everything a load writes, to show that a failed load wrote nothing.
-func databaseFingerprint(_ connection: Connection) throws -> String {
-    var parts: [String] = []
-    for table in DatasetSchema.tables.map(\.name) + ["load_batches", "record_history"] {
-        let row = try connection.query("""
-            SELECT count(*) AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest
-            FROM scorecard.\(identifier: table) t
-            """).first!
-        parts.append("\(table):\(try row.decode("n", as: Int.self)):\(try row.decode("digest", as: String.self))")
-    }
-    return parts.joined(separator: " ")
+func databaseFingerprint(_ connection: Connection) throws -> [String: String] {
+    try DatabaseContent.exact(connection, only: DatasetSchema.tables.map(\.name) + ["load_batches", "record_history"])
 }
 
 /// The problems a failing validation reports, as the CLI prints them.

@@ -527,17 +527,7 @@ struct HostileInputTests {
 
 /// A digest of every table of the schema `scorecard`: equal digests, equal contents.
 func schemaDigest(_ connection: Connection) throws -> [String: String] {
-    let tables = try connection.query("""
-        SELECT table_name::text AS name FROM information_schema.tables
-        WHERE table_schema = 'scorecard' AND table_type = 'BASE TABLE' ORDER BY 1
-        """).map { try $0.decode("name", as: String.self) }
-    var digests: [String: String] = [:]
-    for table in tables {
-        digests[table] = try connection.query("""
-            SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') AS digest
-            FROM scorecard.\(identifier: table) t
-            """).first!.decode("digest", as: String.self)
-    }
+    let digests = try DatabaseContent.exact(connection)
     #expect(digests.count >= 10, "the schema has only \(digests.count) tables")
     return digests
 }

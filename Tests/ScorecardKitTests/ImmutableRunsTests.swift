@@ -77,13 +77,7 @@ struct ImmutableRunsTests {
             """).first!.decode("attname", as: String.self)
     }
 
-    func fingerprint(_ connection: Connection) throws -> String {
-        try Self.immutableTables.map { table in
-            let row = try connection.query("""
-                SELECT count(*) AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest
-                FROM scorecard.\(identifier: table) t
-                """).first!
-            return "\(table):\(try row.decode("n", as: Int.self)):\(try row.decode("digest", as: String.self))"
-        }.joined(separator: " ")
+    func fingerprint(_ connection: Connection) throws -> [String: String] {
+        try DatabaseContent.exact(connection, only: Self.immutableTables)
     }
 }

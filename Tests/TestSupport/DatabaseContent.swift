@@ -3,10 +3,11 @@ import Postgres
 
 /// A digest of what schema `scorecard` holds, per table, for "unchanged" and "equal" checks.
 public enum DatabaseContent {
-    /// Every table of schema `scorecard`, each row as JSON, exactly: any change to any row changes the digest.
-    public static func exact(_ connection: Connection, excluding: Set<String> = []) throws -> [String: String] {
+    /// Every table of schema `scorecard` (or only those named), each row as JSON, exactly: any change
+    /// to any row changes the digest.
+    public static func exact(_ connection: Connection, only: [String]? = nil, excluding: Set<String> = []) throws -> [String: String] {
         var digests: [String: String] = [:]
-        for table in try tables(connection) where !excluding.contains(table) {
+        for table in try only ?? tables(connection) where !excluding.contains(table) {
             digests[table] = try digest(connection, "SELECT to_jsonb(t) AS row FROM scorecard.\(table) t")
         }
         return digests
