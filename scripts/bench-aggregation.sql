@@ -1,5 +1,5 @@
 -- The hand-written aggregation that `make bench` times against `scorecard score`: one query that
--- yields the same scored indicator values as Schemas/queries/ for Tests/Fixtures/bench/methodology.yaml,
+-- yields the same scored indicator values as Schemas/queries/scoring/ for Tests/Fixtures/bench/methodology.yaml,
 -- with that methodology's constants written in. psql variables: :'period_end' (E = K).
 WITH indicator (code, kind, types, role, half_life, window_days, saturation, applies_to) AS (
     VALUES ('S-CONSEQUENCES', 'evidence', ARRAY['sanction_imposed', 'entity_listing', 'court_ruling'], 'actor', 730.0, 1825, 2.0, ARRAY['state', 'organisation']),

@@ -3,8 +3,12 @@ import Foundation
 import Logging
 import Postgres
 
-/// Applies the numbered SQL files of `Schemas/` in order, each in its own transaction,
-/// recording each with its SHA-256.
+/// Brings a database's schema up to date, in two parts (docs/architecture.md, "Schema objects"):
+/// - the numbered SQL files of `Schemas/` (tables and data), applied once each, in order, each in its
+///   own transaction and recorded with its SHA-256, which must never change afterwards;
+/// - the files of `Schemas/objects/` (views, functions, policies, triggers), which may change: when
+///   any of them differs from what the database recorded, or a migration was applied, every object is
+///   dropped and re-created from the files, in their order, inside the same transaction.
 public struct Migrator {
     public struct Migration: Sendable, Equatable {
         public let version: Int
@@ -13,17 +17,36 @@ public struct Migrator {
         public var sha256: String { SHA256.hexDigest(of: Data(sql.utf8)) }
     }
 
-    public let migrations: [Migration]
-    let logger: Logger
-
-    /// The migrations embedded in the binary.
-    public init(logger: Logger) {
-        self.init(migrations: Migrator.embeddedMigrations, logger: logger)
+    /// One file of `Schemas/objects/`, by its path below that folder.
+    public struct ObjectFile: Sendable, Equatable {
+        public let file: String
+        public let sql: String
+        public var sha256: String { SHA256.hexDigest(of: Data(sql.utf8)) }
     }
 
-    public init(migrations: [Migration], logger: Logger) {
+    public let migrations: [Migration]
+    public let objects: [ObjectFile]
+    let logger: Logger
+
+    /// The migrations and schema objects embedded in the binary.
+    public init(logger: Logger) {
+        self.init(migrations: Migrator.embeddedMigrations, objects: Migrator.embeddedObjects, logger: logger)
+    }
+
+    public init(migrations: [Migration], objects: [ObjectFile] = Migrator.embeddedObjects, logger: Logger) {
         self.migrations = migrations.sorted { $0.version < $1.version }
+        self.objects = objects.sorted { $0.file < $1.file }
         self.logger = logger
+    }
+
+    static let objectsFolder = "Schemas/objects/"
+
+    /// The files of `Schemas/objects/` in dependency order: their paths' order (numbered folders and files).
+    public static var embeddedObjects: [ObjectFile] {
+        EmbeddedResources.files.compactMap { file -> ObjectFile? in
+            guard file.path.hasPrefix(objectsFolder), file.path.hasSuffix(".sql") else { return nil }
+            return ObjectFile(file: String(file.path.dropFirst(objectsFolder.count)), sql: file.contents)
+        }.sorted { $0.file < $1.file }
     }
 
     public static var embeddedMigrations: [Migration] {
@@ -42,6 +65,8 @@ public struct Migrator {
     public struct Outcome: Sendable, Equatable {
         public var applied: [String]
         public var current: Int
+        /// True when the schema objects were re-created from `Schemas/objects/`.
+        public var objectsRecreated: Bool = false
     }
 
     /// Brings the database up to date. Safe to run concurrently and repeatedly.
@@ -50,8 +75,9 @@ public struct Migrator {
         try connection.withAdvisoryLock(Migrator.lockKey) {
             let recorded = try appliedMigrations(connection)
             try verify(recorded: recorded)
+            let pending = migrations.filter { recorded[$0.version] == nil }
             var applied: [String] = []
-            for migration in migrations where recorded[migration.version] == nil {
+            for (position, migration) in pending.enumerated() {
                 logger.info("applying migration \(migration.name)")
                 try connection.transaction { connection in
                     try connection.executeUnsafeTrustedScript(migration.sql)
@@ -59,11 +85,51 @@ public struct Migrator {
                         INSERT INTO scorecard.schema_migrations (version, name, sha256)
                         VALUES (\(migration.version), \(migration.name), \(migration.sha256))
                         """)
+                    // A migration may drop or change what an object reads: the objects are re-made
+                    // in the transaction of the last one.
+                    if position == pending.count - 1 { try recreateObjects(connection) }
                 }
                 applied.append(migration.name)
             }
-            return Outcome(applied: applied, current: migrations.last?.version ?? 0)
+            var recreated = !pending.isEmpty
+            if pending.isEmpty, try !objectsAreCurrent(connection) {
+                try connection.transaction { connection in try recreateObjects(connection) }
+                recreated = true
+            }
+            return Outcome(applied: applied, current: migrations.last?.version ?? 0, objectsRecreated: recreated)
         }
+    }
+
+    /// True when the database's schema objects were made from exactly the files of `objects`.
+    public func objectsAreCurrent(_ connection: Connection) throws -> Bool {
+        let exists = try connection.query("SELECT to_regclass('scorecard.schema_objects') IS NOT NULL AS present")
+            .first!.decode("present", as: Bool.self)
+        guard exists else { return objects.isEmpty }
+        var recorded: [String: String] = [:]
+        for row in try connection.query("SELECT file, sha256 FROM scorecard.schema_objects") {
+            recorded[try row.decode("file")] = try row.decode("sha256")
+        }
+        return recorded == Dictionary(uniqueKeysWithValues: objects.map { ($0.file, $0.sha256) })
+    }
+
+    /// Drops every view, function, policy and trigger of the schema and makes them again from the
+    /// files, in order; then the reader roles get their grants on the new views.
+    func recreateObjects(_ connection: Connection) throws {
+        guard !objects.isEmpty else { return }
+        logger.info("re-creating the schema objects of Schemas/objects/ (\(objects.count) files)")
+        try connection.executeUnsafeTrustedScript(QueryFiles.text("migrator/drop_schema_objects"))
+        for object in objects {
+            do {
+                try connection.executeUnsafeTrustedScript(object.sql)
+            } catch let error as PostgresError {
+                throw MigrationError.objectFailed(file: object.file, reason: error.message)
+            }
+        }
+        try connection.execute("DELETE FROM scorecard.schema_objects")
+        for object in objects {
+            try connection.execute("INSERT INTO scorecard.schema_objects (file, sha256) VALUES (\(object.file), \(object.sha256))")
+        }
+        try connection.executeUnsafeTrustedScript("SELECT scorecard.grant_reader_privileges()")
     }
 
     /// Throws unless the database is exactly at the latest version (for read-only commands).
@@ -102,6 +168,7 @@ public struct Migrator {
 public enum MigrationError: Error, Equatable, CustomStringConvertible {
     case checksumMismatch(name: String, recorded: String, current: String)
     case unknownVersion(version: Int, name: String)
+    case objectFailed(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -109,6 +176,8 @@ public enum MigrationError: Error, Equatable, CustomStringConvertible {
             return "migration \(name) was changed after it was applied (recorded SHA-256 \(recorded.prefix(12))…, file now \(current.prefix(12))…). Applied migrations must never change: restore the file and add a new migration instead."
         case let .unknownVersion(version, name):
             return "the database has migration \(version) (\(name)) that this scorecard does not know: it was migrated by a newer version. Upgrade scorecard."
+        case let .objectFailed(file, reason):
+            return "Schemas/objects/\(file) could not be applied: \(reason). Nothing was changed."
         }
     }
 }

@@ -1850,69 +1850,1097 @@ REVOKE EXECUTE ON FUNCTION scorecard.grant_reader(text, text, boolean) FROM PUBL
 DO $$ BEGIN PERFORM scorecard.grant_reader_privileges(); END $$;
 
 """#),
-        ("Schemas/queries/actor_scores.sql", #"""
--- Each actor's positive, negative and combined scores, grade, rank within its kind, and change.
--- Grain: run × actor. $1 run id, $2 pillars (jsonb [{id, weight}]), $3 grades (jsonb [{grade, minimum}]),
--- $4 minimum evidence for a grade, $5 the previous period's run (or NULL).
-INSERT INTO scorecard.actor_scores (run_id, actor_id, actor_kind, positive, negative, combined, grade, rank_in_kind,
-                                    evidence_count, previous_run_id, previous_combined, change)
-WITH pillar_weight AS (
-    SELECT * FROM jsonb_to_recordset($2::jsonb) AS p (id text, weight float8)
-),
-grade_band AS (
-    SELECT * FROM jsonb_to_recordset($3::jsonb) AS g (grade text, minimum float8)
-),
-faces AS (  -- pillar-weighted means over the pillars that have a score, weights renormalised
-    SELECT ps.actor_id,
-           sum(ps.positive::float8 * pw.weight) / nullif(sum(pw.weight) FILTER (WHERE ps.positive IS NOT NULL), 0) AS positive,
-           sum(ps.negative::float8 * pw.weight) / nullif(sum(pw.weight) FILTER (WHERE ps.negative IS NOT NULL), 0) AS negative
-    FROM scorecard.pillar_scores ps
-    JOIN pillar_weight pw ON pw.id = ps.pillar
-    WHERE ps.run_id = $1::bigint
-    GROUP BY ps.actor_id
-),
-evidence_behind AS (
-    SELECT actor_id, coalesce(sum(evidence_count) FILTER (WHERE kind <> 'commitment' AND state = 'scored'), 0) AS records
-    FROM scorecard.indicator_values
-    WHERE run_id = $1::bigint
-    GROUP BY actor_id
-),
-combined AS (
-    SELECT a.id AS actor_id, a.kind AS actor_kind,
-           round(f.positive::numeric, 3) AS positive, round(f.negative::numeric, 3) AS negative,
-           CASE WHEN f.positive IS NULL AND f.negative IS NULL THEN NULL
-                ELSE round(((100 + coalesce(f.positive, 0) - coalesce(f.negative, 0)) / 2)::numeric, 3)
-           END AS combined,
-           coalesce(e.records, 0)::integer AS evidence_count
-    FROM scorecard.actors a
-    LEFT JOIN faces f ON f.actor_id = a.id
-    LEFT JOIN evidence_behind e ON e.actor_id = a.id
-),
-graded AS (
-    SELECT c.*,
-           CASE WHEN c.combined IS NULL OR c.evidence_count < $4::integer THEN NULL
-                ELSE (SELECT g.grade FROM grade_band g WHERE c.combined >= g.minimum ORDER BY g.minimum DESC LIMIT 1)
-           END AS grade,
-           -- Only actors with enough evidence for a grade are ranked: a rank built on nothing would mislead.
-           CASE WHEN c.combined IS NOT NULL AND c.evidence_count >= $4::integer
-                THEN rank() OVER (PARTITION BY c.actor_kind, c.combined IS NOT NULL AND c.evidence_count >= $4::integer
-                                  ORDER BY c.combined DESC)
-           END AS rank_in_kind
-    FROM combined c
-),
-previous AS (
-    SELECT actor_id, combined FROM scorecard.actor_scores WHERE run_id = $5::bigint
-)
-SELECT $1::bigint, g.actor_id, g.actor_kind, g.positive, g.negative, g.combined, g.grade, g.rank_in_kind,
-       g.evidence_count, $5::bigint, p.combined, g.combined - p.combined
-FROM graded g
-LEFT JOIN previous p ON p.actor_id = g.actor_id
+        ("Schemas/0006_schema_objects.sql", #"""
+-- 0006: the ledger of schema objects. Tables and their data live in these numbered, frozen
+-- migrations; views, functions, row-level security policies and triggers live in Schemas/objects/,
+-- one object or small family per file, and are re-created from those files whenever one of them
+-- changes (docs/architecture.md, "Schema objects"). This table records which files, with which
+-- content, the database's objects were last made from.
+
+CREATE TABLE scorecard.schema_objects (
+    file        text        PRIMARY KEY,
+    sha256      text        NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+    applied_at  timestamptz NOT NULL DEFAULT now()
+);
+
+COMMENT ON TABLE scorecard.schema_objects IS
+    'One row per file of Schemas/objects/ (views, functions, policies, triggers) that the database''s schema objects were last re-created from. Grain: one file. Any difference from the files of the running scorecard re-creates every object, in the files'' order.';
+COMMENT ON COLUMN scorecard.schema_objects.file IS 'The file, relative to Schemas/objects/, e.g. 10_rules/02_time_rules.sql.';
+COMMENT ON COLUMN scorecard.schema_objects.sha256 IS 'SHA-256 of the file as applied, lower-case hex.';
+COMMENT ON COLUMN scorecard.schema_objects.applied_at IS 'When the objects were last re-created from it.';
 
 """#),
-        ("Schemas/queries/indicator_contributions.sql", #"""
+        ("Schemas/objects/10_rules/01_partial_dates.sql", #"""
+-- Partial dates. The dataset stores a date the source gave as a month or a year as the first day
+-- of that interval plus its precision (docs/data-format.md). These two functions are the only
+-- places that read a partial date as an interval or write it back as the dataset wrote it.
+
+CREATE FUNCTION scorecard.last_day(first_day date, known_to scorecard.date_precision)
+    RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+        SELECT CASE known_to
+            WHEN 'day' THEN first_day
+            WHEN 'month' THEN (first_day + interval '1 month' - interval '1 day')::date
+            ELSE (first_day + interval '1 year' - interval '1 day')::date
+        END
+    $$;
+COMMENT ON FUNCTION scorecard.last_day(date, scorecard.date_precision) IS
+    'The last day of a partial date''s interval: last_day(''2024-03-01'', ''month'') = 2024-03-31.';
+
+CREATE FUNCTION scorecard.partial_date_text(first_day date, known_to scorecard.date_precision)
+    RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+        SELECT to_char(first_day, CASE known_to WHEN 'day' THEN 'YYYY-MM-DD' WHEN 'month' THEN 'YYYY-MM' ELSE 'YYYY' END)
+    $$;
+COMMENT ON FUNCTION scorecard.partial_date_text(date, scorecard.date_precision) IS
+    'A partial date as the dataset wrote it: 2025, 2025-06 or 2025-06-10; NULL when first_day is NULL.';
+
+"""#),
+        ("Schemas/objects/10_rules/02_time_rules.sql", #"""
+-- When a fact counts. Scoring, reports, explain and the analysts' views call these and nothing
+-- else, so that all of them give the same answer about the same record on the same date
+-- (docs/methodology.md, "Time").
+--
+-- A partial date is read cautiously at both ends: a fact dated 2024-03 or 2024 is known, and a
+-- commitment so dated is in force, only once its whole interval has passed (its last day); an end
+-- (a withdrawal) so dated takes effect from the first day of its interval. So nothing counts before
+-- it surely happened, and nothing keeps counting after it may have ended.
+
+CREATE FUNCTION scorecard.known_by(first_day date, known_to scorecard.date_precision, cutoff date)
+    RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT scorecard.last_day(first_day, known_to) <= cutoff $$;
+COMMENT ON FUNCTION scorecard.known_by(date, scorecard.date_precision, date) IS
+    'True when a fact dated first_day at precision known_to (evidence by published_on, a response by responded_on, a commitment by committed_on) was public by the cutoff: the last day of its interval is on or before it.';
+
+CREATE FUNCTION scorecard.in_force(started_on date, started_precision scorecard.date_precision, ended_on date, on_date date)
+    RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+        SELECT scorecard.last_day(started_on, started_precision) <= on_date
+               AND (ended_on IS NULL OR ended_on > on_date)
+    $$;
+COMMENT ON FUNCTION scorecard.in_force(date, scorecard.date_precision, date, date) IS
+    'True when something that started on started_on (at its precision) and ended on ended_on (NULL: not ended) was in force on on_date: from the last day of the start''s interval, until the first day of the end''s. Commitments (committed_on, withdrawn_on) and instruments (adopted_on) alike.';
+
+CREATE FUNCTION scorecard.commitment_binds(committed_on date, committed_precision scorecard.date_precision,
+                                           withdrawn_on date, conduct_on date)
+    RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+        SELECT scorecard.in_force(committed_on, committed_precision, withdrawn_on, conduct_on)
+               AND scorecard.last_day(committed_on, committed_precision) < conduct_on
+    $$;
+COMMENT ON FUNCTION scorecard.commitment_binds(date, scorecard.date_precision, date, date) IS
+    'True when conduct on conduct_on breaks a commitment: the commitment was in force that day and made before it (a breach is conduct after the promise, never on the day it was made).';
+
+"""#),
+        ("Schemas/objects/10_rules/03_public.sql", #"""
+-- What is public. Evidence is public when its sensitivity says so; everything that names a
+-- restricted record (its responses, contributions, restatements, history) is restricted with it.
+-- Row-level security (30_access/), scoring and reports all ask this one function.
+
+CREATE FUNCTION scorecard.is_public(sensitivity text)
+    RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT sensitivity = 'public' $$;
+COMMENT ON FUNCTION scorecard.is_public(text) IS
+    'True when an evidence record of this sensitivity may be shown to anyone (public); false for restricted (e.g. a victim''s identity).';
+
+CREATE FUNCTION scorecard.counts_for(sensitivity text, include_restricted boolean)
+    RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT include_restricted OR scorecard.is_public(sensitivity) $$;
+COMMENT ON FUNCTION scorecard.counts_for(text, boolean) IS
+    'True when an evidence record of this sensitivity is used by a computation that includes restricted evidence or not (a methodology''s restricted_evidence, a report''s audience).';
+
+"""#),
+        ("Schemas/objects/10_rules/04_methodology_definition.sql", #"""
+-- The methodology as JSON has one shape: snake_case, as in the methodology file
+-- (restricted_evidence, minimum_evidence, applies_to, evidence_types, half_life_days,
+-- window_days). Scoring receives it as its parameter and scorecard.methodologies.definition
+-- stores it. Rows stored by scorecard 0.1.0 used camelCase keys; stored rows are immutable, so
+-- every reader reads a definition through this function, which gives old rows the one shape.
+
+CREATE FUNCTION scorecard.methodology_definition(definition jsonb)
+    RETURNS jsonb LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+        SELECT CASE WHEN NOT definition ? 'restrictedEvidence' THEN definition
+        ELSE (definition - 'restrictedEvidence' - 'minimumEvidence' - 'indicators')
+             || jsonb_build_object(
+                    'restricted_evidence', definition -> 'restrictedEvidence',
+                    'minimum_evidence', definition -> 'minimumEvidence',
+                    'indicators', coalesce((
+                        SELECT jsonb_agg((i - 'appliesTo' - 'evidenceTypes' - 'halfLifeDays' - 'windowDays')
+                                         || jsonb_build_object('applies_to', i -> 'appliesTo',
+                                                               'evidence_types', i -> 'evidenceTypes',
+                                                               'half_life_days', i -> 'halfLifeDays',
+                                                               'window_days', i -> 'windowDays')
+                                         ORDER BY n)
+                        FROM jsonb_array_elements(definition -> 'indicators') WITH ORDINALITY AS x (i, n)), '[]'::jsonb))
+        END
+    $$;
+COMMENT ON FUNCTION scorecard.methodology_definition(jsonb) IS
+    'A stored methodology definition in its one JSON shape (snake_case keys, as in the methodology file), whichever version of scorecard stored it.';
+
+CREATE FUNCTION scorecard.scores_restricted_evidence(definition jsonb)
+    RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT coalesce(scorecard.methodology_definition(definition) ->> 'restricted_evidence', 'include') <> 'exclude' $$;
+COMMENT ON FUNCTION scorecard.scores_restricted_evidence(jsonb) IS
+    'True unless the methodology explicitly excludes restricted evidence (restricted_evidence: exclude): a missing value is never read as safe. Such runs are restricted as a whole and never published.';
+
+"""#),
+        ("Schemas/objects/10_rules/05_aggregation.sql", #"""
+-- How indicator values become pillar and actor scores (docs/methodology.md, "Aggregation").
+-- Scoring (Schemas/queries/scoring/pillar_scores.sql, actor_scores.sql) and the sensitivity
+-- analysis (Schemas/queries/scoring/sensitivity.sql) both call these functions: the analysis
+-- evaluates many weight samples at once, scoring evaluates sample 0, the methodology's own weights.
+--
+-- weights: {"indicators": [{"sample", "code", "weight"}], "pillars": [{"sample", "id", "weight"}]}.
+
+CREATE FUNCTION scorecard.score_value(value float8)
+    RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT round(value::numeric, 3) $$;
+COMMENT ON FUNCTION scorecard.score_value(float8) IS
+    'A score as stored and published: rounded to 3 decimals (numeric). Every pillar, face and combined score passes through it, so sums of rounded parts are what a reader can redo.';
+
+CREATE FUNCTION scorecard.methodology_weights(definition jsonb)
+    RETURNS jsonb LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+        SELECT jsonb_build_object(
+            'indicators', (SELECT coalesce(jsonb_agg(jsonb_build_object('sample', 0, 'code', i ->> 'code', 'weight', i -> 'weight')), '[]')
+                           FROM jsonb_array_elements(d -> 'indicators') AS i),
+            'pillars', (SELECT coalesce(jsonb_agg(jsonb_build_object('sample', 0, 'id', p ->> 'id', 'weight', p -> 'weight')), '[]')
+                        FROM jsonb_array_elements(d -> 'pillars') AS p))
+        FROM (SELECT scorecard.methodology_definition(definition) AS d) m
+    $$;
+COMMENT ON FUNCTION scorecard.methodology_weights(jsonb) IS
+    'The methodology''s own indicator and pillar weights, as sample 0 in the shape pillar_faces and actor_faces read.';
+
+CREATE FUNCTION scorecard.pillar_faces(run bigint, weights jsonb)
+    RETURNS TABLE (sample integer, actor_id text, pillar text, positive numeric, negative numeric)
+    LANGUAGE sql STABLE
+    AS $$
+        WITH indicator_weight AS (
+            SELECT * FROM jsonb_to_recordset(weights -> 'indicators') AS w (sample integer, code text, weight float8)
+        ),
+        pillar AS (
+            SELECT * FROM jsonb_to_recordset(weights -> 'pillars') AS p (sample integer, id text)
+        ),
+        actor AS (
+            SELECT DISTINCT v.actor_id FROM scorecard.indicator_values v WHERE v.run_id = run
+        ),
+        applicable AS (
+            -- Every applicable indicator takes part. One with no evidence on record adds no points
+            -- (its state stays "no evidence", never a zero value), so conduct on record can only
+            -- raise the face it belongs to; indicators that do not apply take no part at all.
+            SELECT w.sample, v.actor_id, v.pillar, v.polarity, coalesce(v.value::float8, 0) AS value, w.weight
+            FROM scorecard.indicator_values v
+            JOIN indicator_weight w ON w.code = v.indicator_code
+            WHERE v.run_id = run AND v.state <> 'not applicable'
+        )
+        SELECT p.sample, a.actor_id, p.id,
+               scorecard.score_value(sum(s.value * s.weight) FILTER (WHERE s.polarity = 'positive')
+                                     / nullif(sum(s.weight) FILTER (WHERE s.polarity = 'positive'), 0)),
+               scorecard.score_value(sum(s.value * s.weight) FILTER (WHERE s.polarity = 'negative')
+                                     / nullif(sum(s.weight) FILTER (WHERE s.polarity = 'negative'), 0))
+        FROM pillar p
+        CROSS JOIN actor a
+        LEFT JOIN applicable s ON s.sample = p.sample AND s.actor_id = a.actor_id AND s.pillar = p.id
+        GROUP BY p.sample, a.actor_id, p.id
+    $$;
+COMMENT ON FUNCTION scorecard.pillar_faces(bigint, jsonb) IS
+    'Positive and negative accountability per actor and pillar of a run, for each weight sample: the weighted mean of the values of the pillar''s applicable indicators of that polarity (no evidence counts 0), rounded; NULL when none applies.';
+
+CREATE FUNCTION scorecard.actor_faces(run bigint, weights jsonb, definition jsonb)
+    RETURNS TABLE (sample integer, actor_id text, actor_kind text, positive numeric, negative numeric, combined numeric,
+                   grade text, rank_in_kind bigint, evidence_count integer)
+    LANGUAGE sql STABLE
+    AS $$
+        WITH method AS (
+            SELECT scorecard.methodology_definition(definition) AS d
+        ),
+        pillar_weight AS (
+            SELECT * FROM jsonb_to_recordset(weights -> 'pillars') AS p (sample integer, id text, weight float8)
+        ),
+        grade_band AS (
+            SELECT g.* FROM method, jsonb_to_recordset(d -> 'grades') AS g (grade text, minimum float8)
+        ),
+        minimum AS (
+            SELECT (d ->> 'minimum_evidence')::integer AS records FROM method
+        ),
+        faces AS (  -- pillar-weighted means over the pillars that have a score, weights renormalised
+            SELECT f.sample, f.actor_id,
+                   sum(f.positive::float8 * pw.weight) / nullif(sum(pw.weight) FILTER (WHERE f.positive IS NOT NULL), 0) AS positive,
+                   sum(f.negative::float8 * pw.weight) / nullif(sum(pw.weight) FILTER (WHERE f.negative IS NOT NULL), 0) AS negative
+            FROM scorecard.pillar_faces(run, weights) f
+            JOIN pillar_weight pw ON pw.sample = f.sample AND pw.id = f.pillar
+            GROUP BY f.sample, f.actor_id
+        ),
+        evidence_behind AS (
+            SELECT v.actor_id,
+                   coalesce(sum(v.evidence_count) FILTER (WHERE v.kind <> 'commitment' AND v.state = 'scored'), 0)::integer AS records
+            FROM scorecard.indicator_values v
+            WHERE v.run_id = run
+            GROUP BY v.actor_id
+        ),
+        combined AS (
+            SELECT f.sample, f.actor_id, a.kind AS actor_kind,
+                   scorecard.score_value(f.positive) AS positive, scorecard.score_value(f.negative) AS negative,
+                   CASE WHEN f.positive IS NULL AND f.negative IS NULL THEN NULL
+                        ELSE scorecard.score_value((100 + coalesce(f.positive, 0) - coalesce(f.negative, 0)) / 2)
+                   END AS combined,
+                   coalesce(e.records, 0) AS evidence_count
+            FROM faces f
+            JOIN scorecard.actors a ON a.id = f.actor_id
+            LEFT JOIN evidence_behind e ON e.actor_id = f.actor_id
+        ),
+        graded AS (
+            SELECT c.*, c.combined IS NOT NULL AND c.evidence_count >= m.records AS gradable
+            FROM combined c CROSS JOIN minimum m
+        )
+        SELECT g.sample, g.actor_id, g.actor_kind, g.positive, g.negative, g.combined,
+               CASE WHEN g.gradable
+                    THEN (SELECT b.grade FROM grade_band b WHERE g.combined >= b.minimum ORDER BY b.minimum DESC LIMIT 1)
+               END,
+               -- Only actors with enough evidence for a grade are ranked: a rank built on nothing would mislead.
+               CASE WHEN g.gradable THEN rank() OVER (PARTITION BY g.sample, g.actor_kind, g.gradable ORDER BY g.combined DESC) END,
+               g.evidence_count
+        FROM graded g
+    $$;
+COMMENT ON FUNCTION scorecard.actor_faces(bigint, jsonb, jsonb) IS
+    'Each actor''s positive, negative and combined scores, grade and rank within its kind in a run, for each weight sample: faces are pillar-weighted means of the pillar faces (pillars without a score leave the mean), combined = (100 + positive - negative) / 2 with a missing face taken as 0; a grade and a rank only with the methodology''s minimum evidence.';
+
+"""#),
+        ("Schemas/objects/20_integrity/evidence_references.sql", #"""
+-- Referential integrity of evidence, checked once per statement over all its rows (see the COMMENT on
+-- scorecard.evidence for why triggers and not FOREIGN KEY constraints).
+CREATE FUNCTION scorecard.check_evidence_references() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+DECLARE
+    offending text;
+BEGIN
+    SELECT n.id INTO offending FROM new_rows n LEFT JOIN scorecard.actors a ON a.id = n.actor_id WHERE a.id IS NULL LIMIT 1;
+    IF FOUND THEN RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', MESSAGE = format('evidence %s: actor_id is not in scorecard.actors', offending); END IF;
+    SELECT n.id INTO offending FROM new_rows n LEFT JOIN scorecard.actors a ON a.id = n.counterpart_id WHERE n.counterpart_id IS NOT NULL AND a.id IS NULL LIMIT 1;
+    IF FOUND THEN RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', MESSAGE = format('evidence %s: counterpart_id is not in scorecard.actors', offending); END IF;
+    SELECT n.id INTO offending FROM new_rows n LEFT JOIN scorecard.evidence_types t ON t.id = n.evidence_type WHERE t.id IS NULL LIMIT 1;
+    IF FOUND THEN RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', MESSAGE = format('evidence %s: evidence_type is not in scorecard.evidence_types', offending); END IF;
+    SELECT n.id INTO offending FROM new_rows n LEFT JOIN scorecard.provisions p ON p.id = n.provision_id WHERE n.provision_id IS NOT NULL AND p.id IS NULL LIMIT 1;
+    IF FOUND THEN RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', MESSAGE = format('evidence %s: provision_id is not in scorecard.provisions', offending); END IF;
+    SELECT n.id INTO offending FROM new_rows n CROSS JOIN LATERAL unnest(n.source_ids) AS s (id)
+        LEFT JOIN scorecard.sources x ON x.id = s.id WHERE x.id IS NULL LIMIT 1;
+    IF FOUND THEN RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', MESSAGE = format('evidence %s: a source id is not in scorecard.sources', offending); END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION scorecard.check_evidence_references() IS 'Trigger function: raises foreign_key_violation when an inserted or updated evidence row names an actor, counterpart, evidence type, provision or source that does not exist.';
+CREATE TRIGGER evidence_references_on_insert AFTER INSERT ON scorecard.evidence
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scorecard.check_evidence_references();
+CREATE TRIGGER evidence_references_on_update AFTER UPDATE ON scorecard.evidence
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scorecard.check_evidence_references();
+
+-- The other side: rows that evidence refers to cannot be deleted while it does.
+CREATE FUNCTION scorecard.check_evidence_still_resolves() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+DECLARE
+    offending text;
+BEGIN
+    IF TG_TABLE_NAME = 'actors' THEN
+        SELECT e.id INTO offending FROM scorecard.evidence e JOIN old_rows o ON o.id = e.actor_id LIMIT 1;
+        IF NOT FOUND THEN
+            SELECT e.id INTO offending FROM scorecard.evidence e JOIN old_rows o ON o.id = e.counterpart_id LIMIT 1;
+        END IF;
+    ELSIF TG_TABLE_NAME = 'evidence_types' THEN
+        SELECT e.id INTO offending FROM scorecard.evidence e JOIN old_rows o ON o.id = e.evidence_type LIMIT 1;
+    ELSIF TG_TABLE_NAME = 'provisions' THEN
+        SELECT e.id INTO offending FROM scorecard.evidence e JOIN old_rows o ON o.id = e.provision_id LIMIT 1;
+    ELSIF TG_TABLE_NAME = 'sources' THEN
+        SELECT e.id INTO offending FROM scorecard.evidence e
+        WHERE e.source_ids && (SELECT array_agg(o.id) FROM old_rows o) LIMIT 1;
+    END IF;
+    IF FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation',
+            MESSAGE = format('cannot delete from %s: evidence %s still refers to a deleted row', TG_TABLE_NAME, offending);
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION scorecard.check_evidence_still_resolves() IS 'Trigger function: raises foreign_key_violation when a deleted actor, evidence type, provision or source is still referred to by evidence.';
+CREATE TRIGGER evidence_still_resolves AFTER DELETE ON scorecard.actors
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION scorecard.check_evidence_still_resolves();
+CREATE TRIGGER evidence_still_resolves AFTER DELETE ON scorecard.evidence_types
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION scorecard.check_evidence_still_resolves();
+CREATE TRIGGER evidence_still_resolves AFTER DELETE ON scorecard.provisions
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION scorecard.check_evidence_still_resolves();
+CREATE TRIGGER evidence_still_resolves AFTER DELETE ON scorecard.sources
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION scorecard.check_evidence_still_resolves();
+
+"""#),
+        ("Schemas/objects/20_integrity/immutable_score_runs.sql", #"""
+-- Published score runs are immutable: their rows are only ever inserted. A statement-level trigger
+-- refuses UPDATE, DELETE and TRUNCATE whoever runs them (the owner can still drop the trigger, on purpose).
+CREATE FUNCTION scorecard.refuse_changing_score_runs() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION USING
+        ERRCODE = 'restrict_violation',
+        MESSAGE = format('%s on scorecard.%s is refused: published score runs, their results and the methodology versions they used are immutable', TG_OP, TG_TABLE_NAME),
+        HINT = 'A published run is never changed or removed. Correct the dataset, load it and score again: the new run stands beside the old one, and what changes for past periods is recorded in scorecard.restatements.';
+END
+$$;
+COMMENT ON FUNCTION scorecard.refuse_changing_score_runs() IS
+    'Trigger function: raises restrict_violation on any UPDATE, DELETE or TRUNCATE of score runs, their results and the methodology versions they name, which are immutable once written.';
+
+DO $$
+DECLARE
+    immutable_table text;
+BEGIN
+    FOREACH immutable_table IN ARRAY ARRAY['methodologies', 'score_runs', 'indicator_values', 'indicator_contributions',
+                                           'pillar_scores', 'actor_scores', 'restatements', 'sensitivity_results'] LOOP
+        EXECUTE format('CREATE TRIGGER score_runs_are_immutable BEFORE UPDATE OR DELETE OR TRUNCATE ON scorecard.%I '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION scorecard.refuse_changing_score_runs()', immutable_table);
+    END LOOP;
+END
+$$;
+
+"""#),
+        ("Schemas/objects/30_access/restricted_evidence.sql", #"""
+-- Who may see restricted evidence: members of the group role scorecard_restricted_reader (and
+-- superusers). False when that role does not exist yet.
+CREATE FUNCTION scorecard.reads_restricted_evidence() RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+        SELECT coalesce((SELECT pg_catalog.pg_has_role(r.oid, 'USAGE') FROM pg_catalog.pg_roles r
+                         WHERE r.rolname = 'scorecard_restricted_reader'), false)
+    $$;
+COMMENT ON FUNCTION scorecard.reads_restricted_evidence() IS
+    'True when the current role may see restricted evidence: it has the privileges of the group role scorecard_restricted_reader (or is a superuser). Used by the row-level security policies.';
+
+-- Whether an evidence record, as it stands now, is public: its current row, or for a record that
+-- has left the dataset, its last version (in record_history). Unknown ids are not public, so the
+-- answer tells a caller nothing it cannot already read: it is true exactly for the records a public
+-- reader sees. SECURITY DEFINER: it must look at restricted rows to answer, which the policies
+-- calling it (as the reader) cannot.
+CREATE FUNCTION scorecard.evidence_is_public(evidence_id text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+        SELECT coalesce(
+            (SELECT scorecard.is_public(e.sensitivity) FROM scorecard.evidence e WHERE e.id = evidence_id),
+            (SELECT scorecard.is_public(h.previous ->> 'sensitivity') FROM scorecard.record_history h
+             WHERE h.table_name = 'evidence' AND h.record_key = evidence_id
+             ORDER BY h.batch_id DESC LIMIT 1),
+            false)
+    $$;
+COMMENT ON FUNCTION scorecard.evidence_is_public(text) IS
+    'True when the evidence record is public as it stands now (its current row, or the last version of a record that left the dataset); false when restricted or unknown. Used by the row-level security policies.';
+
+
+"""#),
+        ("Schemas/objects/30_access/row_level_security.sql", #"""
+-- Row-level security applies to every role except the owner of the tables (the role that runs the
+-- migrations, the loader and the scorer), which keeps seeing everything: no table is FORCEd.
+-- A row is restricted when it is, or names, a restricted evidence record:
+--   evidence (sensitivity = 'restricted'), record_history (superseded versions of such records, and
+--   of responses to them), responses to them, indicator_contributions of them, restatements citing
+--   them; and every result of a score run whose methodology scored restricted evidence
+--   (restricted_evidence: include), since its values and counts could reveal what is restricted.
+-- Only members of scorecard_restricted_reader see restricted rows. Views are security_invoker, so
+-- the caller's row-level security applies through them.
+-- Evidence: restricted records only for those granted them.
+ALTER TABLE scorecard.evidence ENABLE ROW LEVEL SECURITY;
+CREATE POLICY public_unless_granted ON scorecard.evidence FOR SELECT
+    USING (scorecard.is_public(sensitivity) OR (SELECT scorecard.reads_restricted_evidence()));
+COMMENT ON POLICY public_unless_granted ON scorecard.evidence IS
+    'Restricted evidence is visible only to members of scorecard_restricted_reader.';
+
+-- Responses to restricted evidence reveal it.
+ALTER TABLE scorecard.responses ENABLE ROW LEVEL SECURITY;
+CREATE POLICY public_unless_granted ON scorecard.responses FOR SELECT
+    USING ((SELECT scorecard.reads_restricted_evidence())
+           OR EXISTS (SELECT 1 FROM scorecard.evidence e WHERE e.id = responses.evidence_id));
+COMMENT ON POLICY public_unless_granted ON scorecard.responses IS
+    'A reply to restricted evidence is visible only to members of scorecard_restricted_reader (the evidence it replies to must be visible).';
+
+-- Superseded versions: a version of an evidence record is shown when that version was public and
+-- the record is public now (a record re-marked restricted hides its past too); a version of a
+-- response when the evidence it replied to is public now.
+ALTER TABLE scorecard.record_history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY public_unless_granted ON scorecard.record_history FOR SELECT
+    USING ((SELECT scorecard.reads_restricted_evidence())
+           OR CASE table_name
+                  WHEN 'evidence' THEN scorecard.is_public(previous ->> 'sensitivity') AND scorecard.evidence_is_public(record_key)
+                  WHEN 'responses' THEN scorecard.evidence_is_public(previous ->> 'evidence_id')
+                  ELSE true
+              END);
+COMMENT ON POLICY public_unless_granted ON scorecard.record_history IS
+    'Past versions of restricted evidence, of evidence now restricted, and of replies to it, are visible only to members of scorecard_restricted_reader.';
+
+-- Score runs whose methodology scored restricted evidence are restricted as a whole; so is every
+-- result row of such a run.
+ALTER TABLE scorecard.score_runs ENABLE ROW LEVEL SECURITY;
+CREATE POLICY public_unless_granted ON scorecard.score_runs FOR SELECT
+    USING ((SELECT scorecard.reads_restricted_evidence())
+           OR EXISTS (SELECT 1 FROM scorecard.methodologies m
+                      WHERE m.id = score_runs.methodology_id AND m.version = score_runs.methodology_version
+                        AND NOT scorecard.scores_restricted_evidence(m.definition)));
+COMMENT ON POLICY public_unless_granted ON scorecard.score_runs IS
+    'A run whose methodology scored restricted evidence (restricted_evidence: include) is visible only to members of scorecard_restricted_reader.';
+
+ALTER TABLE scorecard.indicator_values ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_run ON scorecard.indicator_values FOR SELECT
+    USING (EXISTS (SELECT 1 FROM scorecard.score_runs r WHERE r.id = indicator_values.run_id));
+COMMENT ON POLICY visible_run ON scorecard.indicator_values IS 'Visible when its score run is (see score_runs).';
+
+ALTER TABLE scorecard.pillar_scores ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_run ON scorecard.pillar_scores FOR SELECT
+    USING (EXISTS (SELECT 1 FROM scorecard.score_runs r WHERE r.id = pillar_scores.run_id));
+COMMENT ON POLICY visible_run ON scorecard.pillar_scores IS 'Visible when its score run is (see score_runs).';
+
+ALTER TABLE scorecard.actor_scores ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_run ON scorecard.actor_scores FOR SELECT
+    USING (EXISTS (SELECT 1 FROM scorecard.score_runs r WHERE r.id = actor_scores.run_id));
+COMMENT ON POLICY visible_run ON scorecard.actor_scores IS 'Visible when its score run is (see score_runs).';
+
+ALTER TABLE scorecard.sensitivity_results ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_run ON scorecard.sensitivity_results FOR SELECT
+    USING (EXISTS (SELECT 1 FROM scorecard.score_runs r WHERE r.id = sensitivity_results.run_id));
+COMMENT ON POLICY visible_run ON scorecard.sensitivity_results IS 'Visible when its score run is (see score_runs).';
+
+-- A contribution names its evidence record. The visible current rows are checked first (a join the
+-- planner can hash); the function only answers for records that left the dataset.
+ALTER TABLE scorecard.indicator_contributions ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_run_and_evidence ON scorecard.indicator_contributions FOR SELECT
+    USING (EXISTS (SELECT 1 FROM scorecard.score_runs r WHERE r.id = indicator_contributions.run_id)
+           AND (indicator_contributions.evidence_id IS NULL
+                OR (SELECT scorecard.reads_restricted_evidence())
+                OR EXISTS (SELECT 1 FROM scorecard.evidence e WHERE e.id = indicator_contributions.evidence_id)
+                OR scorecard.evidence_is_public(indicator_contributions.evidence_id)));
+COMMENT ON POLICY visible_run_and_evidence ON scorecard.indicator_contributions IS
+    'Visible when its score run is, and its evidence record (if any) is public now or the caller is a member of scorecard_restricted_reader.';
+
+ALTER TABLE scorecard.restatements ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_runs_and_evidence ON scorecard.restatements FOR SELECT
+    USING (EXISTS (SELECT 1 FROM scorecard.score_runs r WHERE r.id = restatements.run_id)
+           AND EXISTS (SELECT 1 FROM scorecard.score_runs r WHERE r.id = restatements.restated_run_id)
+           AND ((SELECT scorecard.reads_restricted_evidence())
+                OR NOT EXISTS (SELECT 1 FROM unnest(restatements.evidence_ids) AS cited (id)
+                               WHERE NOT EXISTS (SELECT 1 FROM scorecard.evidence e WHERE e.id = cited.id)
+                                 AND NOT scorecard.evidence_is_public(cited.id))));
+COMMENT ON POLICY visible_runs_and_evidence ON scorecard.restatements IS
+    'Visible when both runs are, and every evidence record it cites is public now or the caller is a member of scorecard_restricted_reader.';
+
+"""#),
+        ("Schemas/objects/40_views/01_evidence_sources.sql", #"""
+-- Which sources support which evidence, one row per element of evidence.source_ids.
+CREATE VIEW scorecard.evidence_sources WITH (security_invoker = true) AS
+    SELECT e.id AS evidence_id, s.source_id, s.position::int AS position
+    FROM scorecard.evidence e
+    CROSS JOIN LATERAL unnest(e.source_ids) WITH ORDINALITY AS s (source_id, position);
+COMMENT ON VIEW scorecard.evidence_sources IS 'Which sources support which evidence. Grain: one evidence record and one of its sources.';
+COMMENT ON COLUMN scorecard.evidence_sources.evidence_id IS 'The evidence record (scorecard.evidence.id).';
+COMMENT ON COLUMN scorecard.evidence_sources.source_id IS 'One of its sources (scorecard.sources.id).';
+COMMENT ON COLUMN scorecard.evidence_sources.position IS 'The source''s position in evidence.source_ids, from 1.';
+
+
+"""#),
+        ("Schemas/objects/40_views/02_commitments_in_force.sql", #"""
+-- Who had committed to what, by the one rule of scorecard.in_force (10_rules/02_time_rules.sql),
+-- which scoring and reports use too.
+CREATE VIEW scorecard.commitments_in_force_today WITH (security_invoker = true) AS
+    SELECT c.*
+    FROM scorecard.commitments c
+    WHERE scorecard.in_force(c.committed_on, c.committed_precision, c.withdrawn_on, current_date);
+COMMENT ON VIEW scorecard.commitments_in_force_today IS 'Commitments in force on the current date. For another date D use scorecard.commitments_in_force(D). Grain: one commitment.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.id IS 'The commitment''s id, chosen by the monitor.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.actor_id IS 'The actor that committed (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.instrument_id IS 'The instrument committed to (scorecard.instruments.id).';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.kind IS 'endorsed, signed, joined, ratified, or adopted (the actor issued the instrument itself, e.g. a law or an executive order).';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.committed_on IS 'First day of the period in which the actor committed; see committed_precision.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.committed_precision IS 'Precision of committed_on (the date of the commitment): day, month or year.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.withdrawn_on IS 'First day of the period in which the actor withdrew, on or after committed_on; NULL while not withdrawn; see withdrawn_precision.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.withdrawn_precision IS 'Precision of withdrawn_on (the date of withdrawal): day, month or year; NULL when withdrawn_on is.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.source_id IS 'The source of the commitment (scorecard.sources.id).';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.note IS 'The monitor''s free-text note; optional.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.first_batch_id IS 'The load_batches.id that first loaded the row.';
+COMMENT ON COLUMN scorecard.commitments_in_force_today.changed_batch_id IS 'The load_batches.id that last changed it.';
+
+CREATE FUNCTION scorecard.commitments_in_force(on_date date)
+    RETURNS SETOF scorecard.commitments
+    LANGUAGE sql STABLE
+    AS $$
+        SELECT c.* FROM scorecard.commitments c
+        WHERE scorecard.in_force(c.committed_on, c.committed_precision, c.withdrawn_on, on_date)
+    $$;
+COMMENT ON FUNCTION scorecard.commitments_in_force(date) IS 'Who had committed to what on a date: commitments in force on it (scorecard.in_force: a commitment dated only by month or year counts from the last day of that month or year; a withdrawal from the first day of its own), as scoring counts them.';
+
+"""#),
+        ("Schemas/objects/40_views/03_methodology_indicators.sql", #"""
+CREATE VIEW scorecard.methodology_indicators WITH (security_invoker = true) AS
+    SELECT m.id AS methodology_id, m.version AS methodology_version,
+           i.ordinality::int AS position,
+           i.indicator ->> 'code' AS indicator_code,
+           i.indicator ->> 'name' AS indicator_name,
+           i.indicator ->> 'description' AS description,
+           i.indicator ->> 'pillar' AS pillar,
+           i.indicator ->> 'polarity' AS polarity,
+           i.indicator ->> 'kind' AS indicator_kind,
+           (i.indicator ->> 'weight')::float8 AS weight,
+           ARRAY(SELECT jsonb_array_elements_text(i.indicator -> 'applies_to')) AS applies_to,
+           ARRAY(SELECT jsonb_array_elements_text(i.indicator -> 'evidence_types')) AS evidence_types,
+           i.indicator ->> 'role' AS role,
+           i.indicator -> 'instruments' AS instruments
+    FROM scorecard.methodologies m
+    CROSS JOIN LATERAL jsonb_array_elements(scorecard.methodology_definition(m.definition) -> 'indicators') WITH ORDINALITY AS i (indicator, ordinality);
+COMMENT ON VIEW scorecard.methodology_indicators IS
+    'The indicators of every methodology version used, from its stored definition. Grain: methodology version × indicator.';
+COMMENT ON COLUMN scorecard.methodology_indicators.methodology_id IS 'The methodology (scorecard.methodologies.id).';
+COMMENT ON COLUMN scorecard.methodology_indicators.methodology_version IS 'The methodology version (scorecard.methodologies.version).';
+COMMENT ON COLUMN scorecard.methodology_indicators.position IS 'The indicator''s position in the methodology file, from 1.';
+COMMENT ON COLUMN scorecard.methodology_indicators.indicator_code IS 'The indicator''s code, e.g. S-C1 (indicator_values.indicator_code).';
+COMMENT ON COLUMN scorecard.methodology_indicators.indicator_name IS 'The indicator''s display name.';
+COMMENT ON COLUMN scorecard.methodology_indicators.description IS 'What the indicator measures.';
+COMMENT ON COLUMN scorecard.methodology_indicators.pillar IS 'The pillar it belongs to (a pillar id of the methodology).';
+COMMENT ON COLUMN scorecard.methodology_indicators.polarity IS 'positive or negative.';
+COMMENT ON COLUMN scorecard.methodology_indicators.indicator_kind IS 'commitment, evidence or breach.';
+COMMENT ON COLUMN scorecard.methodology_indicators.weight IS 'Its weight within its pillar and polarity.';
+COMMENT ON COLUMN scorecard.methodology_indicators.applies_to IS 'The actor kinds it applies to.';
+COMMENT ON COLUMN scorecard.methodology_indicators.evidence_types IS 'evidence and breach indicators: the evidence types that count; empty for commitment indicators.';
+COMMENT ON COLUMN scorecard.methodology_indicators.role IS 'evidence and breach indicators: whose conduct counts, the evidence''s actor or its counterpart.';
+COMMENT ON COLUMN scorecard.methodology_indicators.instruments IS 'commitment indicators: instrument id → weight; breach indicators: the instruments whose promises count; as JSON.';
+
+
+"""#),
+        ("Schemas/objects/40_views/04_scores_over_time.sql", #"""
+CREATE VIEW scorecard.scores_over_time WITH (security_invoker = true) AS
+    SELECT r.methodology_id, r.methodology_version, r.period, r.period_start, r.period_end,
+           r.id AS run_id, r.provisional, r.computed_at, r.load_batch_id,
+           latest.run_id IS NOT NULL AS latest_for_period,
+           s.actor_id, a.name AS actor_name, s.actor_kind,
+           s.positive, s.negative, s.combined, s.grade, s.rank_in_kind, s.evidence_count,
+           s.previous_run_id, s.previous_combined, s.change
+    FROM scorecard.score_runs r
+    JOIN scorecard.actor_scores s ON s.run_id = r.id
+    LEFT JOIN scorecard.actors a ON a.id = s.actor_id
+    LEFT JOIN (SELECT max(l.id) AS run_id FROM scorecard.score_runs l WHERE l.basis = 'as_published'
+               GROUP BY l.methodology_id, l.methodology_version, l.period) latest ON latest.run_id = r.id
+    WHERE r.basis = 'as_published';
+COMMENT ON VIEW scorecard.scores_over_time IS
+    'Every published (as_published) score of every actor, period after period. Grain: as_published run × actor. A period scored again after a new load has several runs; latest_for_period marks the one a report shows.';
+COMMENT ON COLUMN scorecard.scores_over_time.methodology_id IS 'The methodology of the run (scorecard.methodologies.id).';
+COMMENT ON COLUMN scorecard.scores_over_time.methodology_version IS 'Its version: scores of different versions are not comparable.';
+COMMENT ON COLUMN scorecard.scores_over_time.period IS 'The period scored: 2025-Q2 (quarter) or 2025 (year).';
+COMMENT ON COLUMN scorecard.scores_over_time.period_start IS 'First day of the period.';
+COMMENT ON COLUMN scorecard.scores_over_time.period_end IS 'Last day of the period; order by it for a time series.';
+COMMENT ON COLUMN scorecard.scores_over_time.run_id IS 'The score run (scorecard.score_runs.id).';
+COMMENT ON COLUMN scorecard.scores_over_time.provisional IS 'True when the period had not ended on the date of the data.';
+COMMENT ON COLUMN scorecard.scores_over_time.computed_at IS 'When the run was computed.';
+COMMENT ON COLUMN scorecard.scores_over_time.load_batch_id IS 'The load batch the run used (scorecard.load_batches.id).';
+COMMENT ON COLUMN scorecard.scores_over_time.latest_for_period IS 'True for the latest run of this period under this methodology version (the one a report shows).';
+COMMENT ON COLUMN scorecard.scores_over_time.actor_id IS 'The actor (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.scores_over_time.actor_name IS 'The actor''s name; NULL if it has since left the dataset.';
+COMMENT ON COLUMN scorecard.scores_over_time.actor_kind IS 'state, vendor, organisation or investor; actors are ranked within their kind.';
+COMMENT ON COLUMN scorecard.scores_over_time.positive IS 'Positive accountability, 0–100; NULL when nothing positive was scored.';
+COMMENT ON COLUMN scorecard.scores_over_time.negative IS 'Negative accountability, 0–100; NULL when nothing negative was scored.';
+COMMENT ON COLUMN scorecard.scores_over_time.combined IS '(100 + positive − negative) / 2; NULL when neither face was scored.';
+COMMENT ON COLUMN scorecard.scores_over_time.grade IS 'Grade band of the combined score; NULL with insufficient evidence.';
+COMMENT ON COLUMN scorecard.scores_over_time.rank_in_kind IS 'Rank by combined score among actors of the same kind, 1 = highest.';
+COMMENT ON COLUMN scorecard.scores_over_time.evidence_count IS 'Evidence records behind the actor''s scored evidence and breach indicators.';
+COMMENT ON COLUMN scorecard.scores_over_time.previous_run_id IS 'The as_published run of the previous period under the same methodology version.';
+COMMENT ON COLUMN scorecard.scores_over_time.previous_combined IS 'The combined score in previous_run_id; NULL when there is none.';
+COMMENT ON COLUMN scorecard.scores_over_time.change IS 'combined minus previous_combined.';
+
+
+"""#),
+        ("Schemas/objects/40_views/05_latest_scores.sql", #"""
+CREATE VIEW scorecard.latest_scores WITH (security_invoker = true) AS
+    WITH latest_run AS (
+        SELECT DISTINCT ON (r.methodology_id, r.methodology_version) r.*
+        FROM scorecard.score_runs r
+        WHERE r.basis = 'as_published'
+        ORDER BY r.methodology_id, r.methodology_version, r.period_end DESC, r.id DESC
+    )
+    SELECT r.methodology_id, r.methodology_version, r.id AS run_id, r.period, r.period_start, r.period_end,
+           r.provisional, r.computed_at,
+           s.actor_id, a.name AS actor_name, s.actor_kind,
+           s.positive, s.negative, s.combined, s.grade, s.rank_in_kind, s.evidence_count,
+           s.previous_combined, s.change
+    FROM latest_run r
+    JOIN scorecard.actor_scores s ON s.run_id = r.id
+    LEFT JOIN scorecard.actors a ON a.id = s.actor_id;
+COMMENT ON VIEW scorecard.latest_scores IS
+    'The latest published scores: for each methodology version, the as_published run of its latest period (the last computed, if scored more than once). Grain: methodology version × actor.';
+COMMENT ON COLUMN scorecard.latest_scores.methodology_id IS 'The methodology (scorecard.methodologies.id).';
+COMMENT ON COLUMN scorecard.latest_scores.methodology_version IS 'The methodology version; each version has its own latest scores.';
+COMMENT ON COLUMN scorecard.latest_scores.run_id IS 'The score run (scorecard.score_runs.id).';
+COMMENT ON COLUMN scorecard.latest_scores.period IS 'The period scored, e.g. 2025-Q2.';
+COMMENT ON COLUMN scorecard.latest_scores.period_start IS 'First day of the period.';
+COMMENT ON COLUMN scorecard.latest_scores.period_end IS 'Last day of the period.';
+COMMENT ON COLUMN scorecard.latest_scores.provisional IS 'True when the period had not ended on the date of the data (later evidence may still count).';
+COMMENT ON COLUMN scorecard.latest_scores.computed_at IS 'When the run was computed.';
+COMMENT ON COLUMN scorecard.latest_scores.actor_id IS 'The actor (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.latest_scores.actor_name IS 'The actor''s name; NULL if it has since left the dataset.';
+COMMENT ON COLUMN scorecard.latest_scores.actor_kind IS 'state, vendor, organisation or investor; actors are ranked within their kind.';
+COMMENT ON COLUMN scorecard.latest_scores.positive IS 'Positive accountability, 0–100; NULL when nothing positive was scored.';
+COMMENT ON COLUMN scorecard.latest_scores.negative IS 'Negative accountability, 0–100; NULL when nothing negative was scored.';
+COMMENT ON COLUMN scorecard.latest_scores.combined IS '(100 + positive − negative) / 2; NULL when neither face was scored.';
+COMMENT ON COLUMN scorecard.latest_scores.grade IS 'Grade band of the combined score; NULL with insufficient evidence.';
+COMMENT ON COLUMN scorecard.latest_scores.rank_in_kind IS 'Rank by combined score among actors of the same kind, 1 = highest.';
+COMMENT ON COLUMN scorecard.latest_scores.evidence_count IS 'Evidence records behind the actor''s scored evidence and breach indicators.';
+COMMENT ON COLUMN scorecard.latest_scores.previous_combined IS 'The combined score of the previous period; NULL when there is none.';
+COMMENT ON COLUMN scorecard.latest_scores.change IS 'combined minus previous_combined.';
+
+
+"""#),
+        ("Schemas/objects/40_views/06_evidence_details.sql", #"""
+CREATE VIEW scorecard.evidence_details WITH (security_invoker = true) AS
+    SELECT e.id AS evidence_id, e.actor_id, a.name AS actor_name, a.kind AS actor_kind,
+           e.evidence_type, t.name AS evidence_type_name,
+           e.occurred_on, e.occurred_precision, e.published_on, e.published_precision,
+           e.counterpart_id, cp.name AS counterpart_name, cp.kind AS counterpart_kind,
+           e.provision_id, p.instrument_id, p.principle_id,
+           e.severity, e.certainty, e.sensitivity, e.summary,
+           src.source_ids, src.source_publishers, src.source_urls, src.best_reliability
+    FROM scorecard.evidence e
+    LEFT JOIN scorecard.actors a ON a.id = e.actor_id
+    LEFT JOIN scorecard.actors cp ON cp.id = e.counterpart_id
+    LEFT JOIN scorecard.evidence_types t ON t.id = e.evidence_type
+    LEFT JOIN scorecard.provisions p ON p.id = e.provision_id
+    CROSS JOIN LATERAL (
+        SELECT array_agg(s.id ORDER BY x.position) AS source_ids,
+               array_agg(s.publisher ORDER BY x.position) AS source_publishers,
+               array_agg(s.url ORDER BY x.position) AS source_urls,
+               min(s.reliability)::text AS best_reliability
+        FROM unnest(e.source_ids) WITH ORDINALITY AS x (source_id, position)
+        JOIN scorecard.sources s ON s.id = x.source_id
+    ) src;
+COMMENT ON VIEW scorecard.evidence_details IS
+    'Evidence records with the names of their actors, type and provision, and their sources. Grain: one evidence record. Restricted records appear only to members of scorecard_restricted_reader.';
+COMMENT ON COLUMN scorecard.evidence_details.evidence_id IS 'The record (scorecard.evidence.id).';
+COMMENT ON COLUMN scorecard.evidence_details.actor_id IS 'Who acted (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.evidence_details.actor_name IS 'The acting actor''s name.';
+COMMENT ON COLUMN scorecard.evidence_details.actor_kind IS 'The acting actor''s kind: state, vendor, organisation or investor.';
+COMMENT ON COLUMN scorecard.evidence_details.evidence_type IS 'The kind of conduct (scorecard.evidence_types.id).';
+COMMENT ON COLUMN scorecard.evidence_details.evidence_type_name IS 'The evidence type''s display name.';
+COMMENT ON COLUMN scorecard.evidence_details.occurred_on IS 'First day of the period in which the conduct took place; see occurred_precision.';
+COMMENT ON COLUMN scorecard.evidence_details.occurred_precision IS 'Precision of occurred_on: day, month or year.';
+COMMENT ON COLUMN scorecard.evidence_details.published_on IS 'First day of the period in which it became public; see published_precision.';
+COMMENT ON COLUMN scorecard.evidence_details.published_precision IS 'Precision of published_on: day, month or year.';
+COMMENT ON COLUMN scorecard.evidence_details.counterpart_id IS 'The other actor (scorecard.actors.id): the vendor sanctioned or bought from, the state supplied; NULL when none.';
+COMMENT ON COLUMN scorecard.evidence_details.counterpart_name IS 'The counterpart''s name.';
+COMMENT ON COLUMN scorecard.evidence_details.counterpart_kind IS 'The counterpart''s kind.';
+COMMENT ON COLUMN scorecard.evidence_details.provision_id IS 'The provision the conduct concerns (scorecard.provisions.id); NULL when none.';
+COMMENT ON COLUMN scorecard.evidence_details.instrument_id IS 'The instrument of that provision (scorecard.instruments.id).';
+COMMENT ON COLUMN scorecard.evidence_details.principle_id IS 'The principle that provision serves (scorecard.principles.id).';
+COMMENT ON COLUMN scorecard.evidence_details.severity IS 'Severity from 1 (minor) to 5 (grave).';
+COMMENT ON COLUMN scorecard.evidence_details.certainty IS 'confirmed, attributed or reported.';
+COMMENT ON COLUMN scorecard.evidence_details.sensitivity IS 'public or restricted (restricted rows are visible only to members of scorecard_restricted_reader).';
+COMMENT ON COLUMN scorecard.evidence_details.summary IS 'Neutral one-sentence paraphrase, keeping the sources'' hedging.';
+COMMENT ON COLUMN scorecard.evidence_details.source_ids IS 'The sources (scorecard.sources.id), in the dataset''s order.';
+COMMENT ON COLUMN scorecard.evidence_details.source_publishers IS 'Their publishers, in the same order.';
+COMMENT ON COLUMN scorecard.evidence_details.source_urls IS 'Their URLs, in the same order.';
+COMMENT ON COLUMN scorecard.evidence_details.best_reliability IS 'The best reliability grade among the sources (A is best): a record is as reliable as its most reliable source.';
+
+
+"""#),
+        ("Schemas/objects/40_views/07_indicator_evidence.sql", #"""
+CREATE VIEW scorecard.indicator_evidence WITH (security_invoker = true) AS
+    SELECT c.run_id, r.methodology_id, r.methodology_version, r.period, r.basis,
+           c.actor_id, a.name AS actor_name, a.kind AS actor_kind,
+           c.indicator_code, mi.indicator_name, v.pillar, v.polarity, v.kind AS indicator_kind,
+           v.value AS indicator_value,
+           CASE WHEN c.evidence_id IS NOT NULL THEN 'evidence' ELSE 'commitment' END AS contributor_kind,
+           c.evidence_id, c.commitment_id, c.weight, c.contribution,
+           e.evidence_type, e.occurred_on, e.occurred_precision, e.published_on, e.published_precision,
+           e.severity, e.certainty, e.sensitivity, e.summary,
+           e.counterpart_id, cp.name AS counterpart_name,
+           k.instrument_id, k.committed_on, k.withdrawn_on,
+           src.source_ids, src.source_publishers, src.source_urls
+    FROM scorecard.indicator_contributions c
+    JOIN scorecard.score_runs r ON r.id = c.run_id
+    JOIN scorecard.indicator_values v
+        ON v.run_id = c.run_id AND v.actor_id = c.actor_id AND v.indicator_code = c.indicator_code
+    LEFT JOIN scorecard.methodology_indicators mi
+        ON mi.methodology_id = r.methodology_id AND mi.methodology_version = r.methodology_version
+       AND mi.indicator_code = c.indicator_code
+    LEFT JOIN scorecard.actors a ON a.id = c.actor_id
+    LEFT JOIN scorecard.evidence e ON e.id = c.evidence_id
+    LEFT JOIN scorecard.actors cp ON cp.id = e.counterpart_id
+    LEFT JOIN scorecard.commitments k ON k.id = c.commitment_id
+    LEFT JOIN LATERAL (
+        SELECT array_agg(s.id ORDER BY x.position) AS source_ids,
+               array_agg(s.publisher ORDER BY x.position) AS source_publishers,
+               array_agg(s.url ORDER BY x.position) AS source_urls
+        FROM unnest(coalesce(e.source_ids, ARRAY[k.source_id])) WITH ORDINALITY AS x (source_id, position)
+        JOIN scorecard.sources s ON s.id = x.source_id
+    ) src ON true;
+COMMENT ON VIEW scorecard.indicator_evidence IS
+    'Why an indicator has its value: each evidence record or commitment that contributed, with its summary, dates and sources. Grain: run × actor × indicator × contributing record (one row per indicator_contributions row). Contributions of one value add up to it.';
+COMMENT ON COLUMN scorecard.indicator_evidence.run_id IS 'The score run (scorecard.score_runs.id).';
+COMMENT ON COLUMN scorecard.indicator_evidence.methodology_id IS 'The methodology of the run.';
+COMMENT ON COLUMN scorecard.indicator_evidence.methodology_version IS 'The methodology version of the run.';
+COMMENT ON COLUMN scorecard.indicator_evidence.period IS 'The period of the run, e.g. 2025-Q2.';
+COMMENT ON COLUMN scorecard.indicator_evidence.basis IS 'as_published (the published score) or restated (with everything known later).';
+COMMENT ON COLUMN scorecard.indicator_evidence.actor_id IS 'The actor scored (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.indicator_evidence.actor_name IS 'The actor''s name.';
+COMMENT ON COLUMN scorecard.indicator_evidence.actor_kind IS 'The actor''s kind.';
+COMMENT ON COLUMN scorecard.indicator_evidence.indicator_code IS 'The indicator''s code in the methodology.';
+COMMENT ON COLUMN scorecard.indicator_evidence.indicator_name IS 'The indicator''s display name.';
+COMMENT ON COLUMN scorecard.indicator_evidence.pillar IS 'The pillar the indicator belongs to.';
+COMMENT ON COLUMN scorecard.indicator_evidence.polarity IS 'positive or negative.';
+COMMENT ON COLUMN scorecard.indicator_evidence.indicator_kind IS 'commitment, evidence or breach.';
+COMMENT ON COLUMN scorecard.indicator_evidence.indicator_value IS 'The indicator''s value, 0–100.';
+COMMENT ON COLUMN scorecard.indicator_evidence.contributor_kind IS 'evidence (evidence_id is set) or commitment (commitment_id is set).';
+COMMENT ON COLUMN scorecard.indicator_evidence.evidence_id IS 'The contributing evidence record (scorecard.evidence.id); NULL for a commitment.';
+COMMENT ON COLUMN scorecard.indicator_evidence.commitment_id IS 'The contributing commitment (scorecard.commitments.id); NULL for an evidence record.';
+COMMENT ON COLUMN scorecard.indicator_evidence.weight IS 'The record''s weight: severity × certainty × reliability × decay (evidence), or the instrument''s weight (commitments).';
+COMMENT ON COLUMN scorecard.indicator_evidence.contribution IS 'Its share of the indicator value, in points.';
+COMMENT ON COLUMN scorecard.indicator_evidence.evidence_type IS 'The kind of conduct; NULL for a commitment or a record that has since left the dataset (see record_history).';
+COMMENT ON COLUMN scorecard.indicator_evidence.occurred_on IS 'First day of the period in which the conduct took place.';
+COMMENT ON COLUMN scorecard.indicator_evidence.occurred_precision IS 'Precision of occurred_on: day, month or year.';
+COMMENT ON COLUMN scorecard.indicator_evidence.published_on IS 'First day of the period in which it became public.';
+COMMENT ON COLUMN scorecard.indicator_evidence.published_precision IS 'Precision of published_on: day, month or year.';
+COMMENT ON COLUMN scorecard.indicator_evidence.severity IS 'Severity from 1 (minor) to 5 (grave).';
+COMMENT ON COLUMN scorecard.indicator_evidence.certainty IS 'confirmed, attributed or reported.';
+COMMENT ON COLUMN scorecard.indicator_evidence.sensitivity IS 'public or restricted.';
+COMMENT ON COLUMN scorecard.indicator_evidence.summary IS 'The evidence record''s neutral one-sentence summary.';
+COMMENT ON COLUMN scorecard.indicator_evidence.counterpart_id IS 'The other actor in the evidence (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.indicator_evidence.counterpart_name IS 'The counterpart''s name.';
+COMMENT ON COLUMN scorecard.indicator_evidence.instrument_id IS 'For a commitment: the instrument committed to (scorecard.instruments.id).';
+COMMENT ON COLUMN scorecard.indicator_evidence.committed_on IS 'For a commitment: first day of the period in which the actor committed.';
+COMMENT ON COLUMN scorecard.indicator_evidence.withdrawn_on IS 'For a commitment: first day of the period in which the actor withdrew; NULL while not withdrawn.';
+COMMENT ON COLUMN scorecard.indicator_evidence.source_ids IS 'The sources of the evidence record or commitment (scorecard.sources.id), in the dataset''s order.';
+COMMENT ON COLUMN scorecard.indicator_evidence.source_publishers IS 'Their publishers, in the same order.';
+COMMENT ON COLUMN scorecard.indicator_evidence.source_urls IS 'Their URLs, in the same order.';
+
+
+"""#),
+        ("Schemas/objects/40_views/08_breaches.sql", #"""
+CREATE VIEW scorecard.breaches WITH (security_invoker = true) AS
+    SELECT ie.run_id, ie.methodology_id, ie.methodology_version, ie.period, ie.basis,
+           ie.actor_id, ie.actor_name, ie.actor_kind, ie.indicator_code, ie.indicator_name, ie.pillar,
+           ie.indicator_value, ie.evidence_id, ie.evidence_type, ie.occurred_on, ie.occurred_precision,
+           ie.published_on, ie.severity, ie.certainty, ie.sensitivity, ie.summary,
+           ie.counterpart_id, ie.counterpart_name,
+           ARRAY(SELECT k.id
+                 FROM scorecard.commitments k
+                 JOIN scorecard.score_runs r ON r.id = ie.run_id
+                 LEFT JOIN scorecard.evidence e ON e.id = ie.evidence_id
+                 LEFT JOIN scorecard.provisions p ON p.id = e.provision_id
+                 WHERE k.actor_id = ie.actor_id
+                   AND (mi.instruments ? k.instrument_id OR k.instrument_id = p.instrument_id)
+                   AND scorecard.commitment_binds(k.committed_on, k.committed_precision, k.withdrawn_on, ie.occurred_on)
+                   AND scorecard.known_by(k.committed_on, k.committed_precision, r.knowledge_cutoff)
+                 ORDER BY k.id) AS commitments_breached,
+           ie.weight, ie.contribution, ie.source_ids, ie.source_publishers, ie.source_urls
+    FROM scorecard.indicator_evidence ie
+    LEFT JOIN scorecard.methodology_indicators mi
+        ON mi.methodology_id = ie.methodology_id AND mi.methodology_version = ie.methodology_version
+       AND mi.indicator_code = ie.indicator_code
+    WHERE ie.indicator_kind = 'breach';
+COMMENT ON VIEW scorecard.breaches IS
+    'Promises broken: conduct counted by a breach indicator (negative conduct after the actor had committed to an instrument against it), with the evidence and the commitments it broke. Grain: run × actor × breach indicator × evidence record.';
+COMMENT ON COLUMN scorecard.breaches.run_id IS 'The score run (scorecard.score_runs.id).';
+COMMENT ON COLUMN scorecard.breaches.methodology_id IS 'The methodology of the run.';
+COMMENT ON COLUMN scorecard.breaches.methodology_version IS 'The methodology version of the run.';
+COMMENT ON COLUMN scorecard.breaches.period IS 'The period of the run.';
+COMMENT ON COLUMN scorecard.breaches.basis IS 'as_published or restated.';
+COMMENT ON COLUMN scorecard.breaches.actor_id IS 'The actor that broke its promise (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.breaches.actor_name IS 'The actor''s name.';
+COMMENT ON COLUMN scorecard.breaches.actor_kind IS 'The actor''s kind.';
+COMMENT ON COLUMN scorecard.breaches.indicator_code IS 'The breach indicator''s code.';
+COMMENT ON COLUMN scorecard.breaches.indicator_name IS 'The breach indicator''s display name.';
+COMMENT ON COLUMN scorecard.breaches.pillar IS 'The pillar of the indicator.';
+COMMENT ON COLUMN scorecard.breaches.indicator_value IS 'The breach indicator''s value, 0–100.';
+COMMENT ON COLUMN scorecard.breaches.evidence_id IS 'The conduct (scorecard.evidence.id).';
+COMMENT ON COLUMN scorecard.breaches.evidence_type IS 'Its evidence type.';
+COMMENT ON COLUMN scorecard.breaches.occurred_on IS 'First day of the period in which the conduct took place.';
+COMMENT ON COLUMN scorecard.breaches.occurred_precision IS 'Precision of occurred_on: day, month or year.';
+COMMENT ON COLUMN scorecard.breaches.published_on IS 'First day of the period in which it became public.';
+COMMENT ON COLUMN scorecard.breaches.severity IS 'Severity from 1 (minor) to 5 (grave).';
+COMMENT ON COLUMN scorecard.breaches.certainty IS 'confirmed, attributed or reported.';
+COMMENT ON COLUMN scorecard.breaches.sensitivity IS 'public or restricted.';
+COMMENT ON COLUMN scorecard.breaches.summary IS 'The evidence record''s summary.';
+COMMENT ON COLUMN scorecard.breaches.counterpart_id IS 'The other actor in the evidence.';
+COMMENT ON COLUMN scorecard.breaches.counterpart_name IS 'The counterpart''s name.';
+COMMENT ON COLUMN scorecard.breaches.commitments_breached IS 'The actor''s commitments (scorecard.commitments.id) in force when the conduct occurred, to an instrument the indicator names or to the instrument of the provision the conduct concerns.';
+COMMENT ON COLUMN scorecard.breaches.weight IS 'The record''s weight: severity × certainty × reliability × decay.';
+COMMENT ON COLUMN scorecard.breaches.contribution IS 'Its share of the indicator value, in points.';
+COMMENT ON COLUMN scorecard.breaches.source_ids IS 'The evidence''s sources (scorecard.sources.id).';
+COMMENT ON COLUMN scorecard.breaches.source_publishers IS 'Their publishers, in the same order.';
+COMMENT ON COLUMN scorecard.breaches.source_urls IS 'Their URLs, in the same order.';
+
+
+"""#),
+        ("Schemas/objects/40_views/09_restated_scores.sql", #"""
+CREATE VIEW scorecard.restated_scores WITH (security_invoker = true) AS
+    SELECT x.period, p.methodology_id, p.methodology_version,
+           x.run_id AS published_run_id, p.computed_at AS published_at,
+           x.restated_run_id, q.knowledge_cutoff AS restated_knowledge_cutoff, q.computed_at AS restated_at,
+           x.actor_id, a.name AS actor_name, a.kind AS actor_kind,
+           x.original_positive, x.original_negative, x.original_combined,
+           x.restated_positive, x.restated_negative, x.restated_combined,
+           x.restated_combined - x.original_combined AS combined_difference,
+           x.evidence_ids
+    FROM scorecard.restatements x
+    JOIN scorecard.score_runs p ON p.id = x.run_id
+    JOIN scorecard.score_runs q ON q.id = x.restated_run_id
+    LEFT JOIN scorecard.actors a ON a.id = x.actor_id;
+COMMENT ON VIEW scorecard.restated_scores IS
+    'Published scores that evidence published later would change, with both figures side by side. Grain: published run × restated run × actor. The published figures are never edited.';
+COMMENT ON COLUMN scorecard.restated_scores.period IS 'The period restated, e.g. 2025-Q2.';
+COMMENT ON COLUMN scorecard.restated_scores.methodology_id IS 'The methodology of both runs.';
+COMMENT ON COLUMN scorecard.restated_scores.methodology_version IS 'The methodology version of both runs.';
+COMMENT ON COLUMN scorecard.restated_scores.published_run_id IS 'The as_published run (scorecard.score_runs.id).';
+COMMENT ON COLUMN scorecard.restated_scores.published_at IS 'When the published run was computed.';
+COMMENT ON COLUMN scorecard.restated_scores.restated_run_id IS 'The restated run of the same period (scorecard.score_runs.id).';
+COMMENT ON COLUMN scorecard.restated_scores.restated_knowledge_cutoff IS 'The restated run used evidence published up to this date.';
+COMMENT ON COLUMN scorecard.restated_scores.restated_at IS 'When the restated run was computed.';
+COMMENT ON COLUMN scorecard.restated_scores.actor_id IS 'The actor whose figures differ (scorecard.actors.id).';
+COMMENT ON COLUMN scorecard.restated_scores.actor_name IS 'The actor''s name.';
+COMMENT ON COLUMN scorecard.restated_scores.actor_kind IS 'The actor''s kind.';
+COMMENT ON COLUMN scorecard.restated_scores.original_positive IS 'Positive score as published, 0–100.';
+COMMENT ON COLUMN scorecard.restated_scores.original_negative IS 'Negative score as published, 0–100.';
+COMMENT ON COLUMN scorecard.restated_scores.original_combined IS 'Combined score as published, 0–100.';
+COMMENT ON COLUMN scorecard.restated_scores.restated_positive IS 'Positive score with later evidence, 0–100.';
+COMMENT ON COLUMN scorecard.restated_scores.restated_negative IS 'Negative score with later evidence, 0–100.';
+COMMENT ON COLUMN scorecard.restated_scores.restated_combined IS 'Combined score with later evidence, 0–100.';
+COMMENT ON COLUMN scorecard.restated_scores.combined_difference IS 'restated_combined minus original_combined; NULL when either is.';
+COMMENT ON COLUMN scorecard.restated_scores.evidence_ids IS 'Evidence published after the period ended that contributes to the restated figure (scorecard.evidence ids).';
+
+
+"""#),
+        ("Schemas/objects/40_views/10_scheduled_runs.sql", #"""
+CREATE VIEW scorecard.scheduled_runs WITH (security_invoker = true) AS
+    SELECT l.id AS ledger_id, l.started_at, l.finished_at, l.finished_at - l.started_at AS duration,
+           l.status, l.exit_code,
+           CASE l.exit_code
+               WHEN 0 THEN 'done' WHEN 65 THEN 'bad data' WHEN 66 THEN 'missing input'
+               WHEN 69 THEN 'database unavailable' WHEN 70 THEN 'internal error' WHEN 73 THEN 'output not writable'
+               WHEN 75 THEN 'another run holds the lock' WHEN 78 THEN 'bad configuration'
+           END AS exit_meaning,
+           l.message, l.workspace, l.host, l.scorecard_version, l.load_batch_id,
+           l.rows_inserted + l.rows_updated + l.rows_deleted AS rows_changed,
+           l.periods_scored, l.score_runs_computed, l.restatements,
+           cardinality(l.files_written) AS files_written, l.files_unchanged
+    FROM scorecard.run_ledger l;
+COMMENT ON VIEW scorecard.scheduled_runs IS
+    'The scheduled runs (scorecard run) from the run ledger, with their duration and what their exit code means. Grain: one run of the whole job.';
+COMMENT ON COLUMN scorecard.scheduled_runs.ledger_id IS 'The run''s number (scorecard.run_ledger.id).';
+COMMENT ON COLUMN scorecard.scheduled_runs.started_at IS 'When the run took the lock.';
+COMMENT ON COLUMN scorecard.scheduled_runs.finished_at IS 'When it ended; NULL while running.';
+COMMENT ON COLUMN scorecard.scheduled_runs.duration IS 'finished_at minus started_at; NULL while running or when abandoned.';
+COMMENT ON COLUMN scorecard.scheduled_runs.status IS 'running, succeeded, failed or abandoned.';
+COMMENT ON COLUMN scorecard.scheduled_runs.exit_code IS 'The process exit code (sysexits); NULL while running or when abandoned.';
+COMMENT ON COLUMN scorecard.scheduled_runs.exit_meaning IS 'What the exit code means: done, bad data, missing input, database unavailable, internal error, output not writable, another run holds the lock, bad configuration.';
+COMMENT ON COLUMN scorecard.scheduled_runs.message IS 'The first line of the error when the run failed.';
+COMMENT ON COLUMN scorecard.scheduled_runs.workspace IS 'The workspace folder, as an absolute path.';
+COMMENT ON COLUMN scorecard.scheduled_runs.host IS 'Host name of the machine that ran it.';
+COMMENT ON COLUMN scorecard.scheduled_runs.scorecard_version IS 'Version of the scorecard program.';
+COMMENT ON COLUMN scorecard.scheduled_runs.load_batch_id IS 'The load batch the run wrote; NULL when the dataset was unchanged.';
+COMMENT ON COLUMN scorecard.scheduled_runs.rows_changed IS 'Dataset rows inserted, updated or deleted by the run''s load.';
+COMMENT ON COLUMN scorecard.scheduled_runs.periods_scored IS 'The periods whose scores were checked, in order.';
+COMMENT ON COLUMN scorecard.scheduled_runs.score_runs_computed IS 'The score runs (scorecard.score_runs.id) the run computed.';
+COMMENT ON COLUMN scorecard.scheduled_runs.restatements IS 'Restatements recorded by the score runs computed.';
+COMMENT ON COLUMN scorecard.scheduled_runs.files_written IS 'Number of report files written (created or changed).';
+COMMENT ON COLUMN scorecard.scheduled_runs.files_unchanged IS 'Number of report files already up to date and left untouched.';
+
+
+"""#),
+        ("Schemas/objects/50_roles/reader_roles.sql", #"""
+-- Reader roles. Roles belong to the whole server, privileges to one database: `scorecard
+-- grant-reader` (scorecard.grant_reader) creates the group roles when missing and grants them
+-- this database; the migrator calls grant_reader_privileges() again each time it re-creates the
+-- objects, so new and re-made views are readable at once.
+
+CREATE FUNCTION scorecard.grant_reader_privileges() RETURNS void
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'scorecard_reader') THEN
+        GRANT USAGE ON SCHEMA scorecard TO scorecard_reader;
+        GRANT SELECT ON ALL TABLES IN SCHEMA scorecard TO scorecard_reader;
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION scorecard.grant_reader_privileges() IS
+    'Grants the group role scorecard_reader, if it exists, USAGE on schema scorecard and SELECT on every table and view in it (row-level security still hides restricted rows). Called by scorecard.grant_reader and by migrations that add objects.';
+REVOKE EXECUTE ON FUNCTION scorecard.grant_reader_privileges() FROM PUBLIC;
+
+CREATE FUNCTION scorecard.is_direct_member(member_name text, group_name text) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+        SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m
+                       JOIN pg_catalog.pg_roles g ON g.oid = m.roleid
+                       JOIN pg_catalog.pg_roles r ON r.oid = m.member
+                       WHERE g.rolname = group_name AND r.rolname = member_name)
+    $$;
+COMMENT ON FUNCTION scorecard.is_direct_member(text, text) IS
+    'True when member_name was granted group_name directly (not through another role).';
+
+CREATE FUNCTION scorecard.grant_reader(role_name text, password_verifier text, restricted boolean) RETURNS text
+    LANGUAGE plpgsql AS $$
+DECLARE
+    group_name text;
+    reader_role pg_catalog.pg_roles%ROWTYPE;
+    table_owner oid;
+    outcome text;
+BEGIN
+    IF role_name IS NULL OR role_name = '' OR octet_length(role_name) > 63 THEN
+        RAISE EXCEPTION USING ERRCODE = 'invalid_name',
+            MESSAGE = format('%L is not a valid role name (1 to 63 bytes)', role_name);
+    END IF;
+    IF role_name IN ('scorecard_reader', 'scorecard_restricted_reader', 'public', 'none')
+       OR role_name LIKE 'pg\_%' OR role_name LIKE 'current\_%' OR role_name = 'session_user' THEN
+        RAISE EXCEPTION USING ERRCODE = 'reserved_name',
+            MESSAGE = format('role name %s is reserved; choose another name for the analyst', role_name);
+    END IF;
+    IF password_verifier IS NOT NULL AND password_verifier !~ '^SCRAM-SHA-256\$' THEN
+        RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+            MESSAGE = 'the password must reach the server as a SCRAM-SHA-256 verifier computed by the client, never in plain text';
+    END IF;
+
+    -- One grant_reader at a time in this database: concurrent GRANTs on one object can collide.
+    PERFORM pg_advisory_xact_lock(6633018041346752517);
+
+    -- The group roles, shared by every database of the server; another database may be creating
+    -- them at this very moment.
+    FOREACH group_name IN ARRAY ARRAY['scorecard_reader', 'scorecard_restricted_reader'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = group_name) THEN
+            BEGIN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', group_name);
+                IF group_name = 'scorecard_reader' THEN
+                    COMMENT ON ROLE scorecard_reader IS 'Scorecard analysts: read every table and view of schema scorecard; row-level security hides restricted evidence.';
+                ELSE
+                    GRANT scorecard_reader TO scorecard_restricted_reader;
+                    COMMENT ON ROLE scorecard_restricted_reader IS 'Scorecard analysts who may also see restricted evidence (row-level security lets members of this role through).';
+                END IF;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL;  -- made meanwhile by another session
+            END;
+        END IF;
+    END LOOP;
+    PERFORM scorecard.grant_reader_privileges();
+
+    SELECT * INTO reader_role FROM pg_catalog.pg_roles WHERE rolname = role_name;
+    IF FOUND THEN
+        SELECT c.relowner INTO table_owner FROM pg_catalog.pg_class c WHERE c.oid = 'scorecard.evidence'::regclass;
+        IF reader_role.rolsuper OR reader_role.rolbypassrls THEN
+            RAISE EXCEPTION USING ERRCODE = 'invalid_grant_operation',
+                MESSAGE = format('role %s is a superuser or bypasses row-level security, so it would see restricted evidence; choose another role', role_name);
+        END IF;
+        IF pg_catalog.pg_has_role(reader_role.oid, table_owner, 'MEMBER') THEN
+            RAISE EXCEPTION USING ERRCODE = 'invalid_grant_operation',
+                MESSAGE = format('role %s owns the scorecard tables (or is a member of their owner), so row-level security does not apply to it; choose another role', role_name);
+        END IF;
+        EXECUTE format('ALTER ROLE %I LOGIN', role_name);
+        outcome := 'updated';
+    ELSE
+        EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT', role_name);
+        outcome := 'created';
+    END IF;
+    IF password_verifier IS NOT NULL THEN
+        EXECUTE format('ALTER ROLE %I PASSWORD %L', role_name, password_verifier);
+    END IF;
+
+    -- Read only: whatever the role was granted directly on the schema goes; it reads through its group.
+    EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA scorecard FROM %I', role_name);
+    EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA scorecard FROM %I', role_name);
+    EXECUTE format('REVOKE ALL ON SCHEMA scorecard FROM %I', role_name);
+    IF NOT scorecard.is_direct_member(role_name, 'scorecard_reader') THEN
+        EXECUTE format('GRANT scorecard_reader TO %I', role_name);
+    END IF;
+    IF restricted THEN
+        IF NOT scorecard.is_direct_member(role_name, 'scorecard_restricted_reader') THEN
+            EXECUTE format('GRANT scorecard_restricted_reader TO %I', role_name);
+        END IF;
+    ELSE
+        IF scorecard.is_direct_member(role_name, 'scorecard_restricted_reader') THEN
+            EXECUTE format('REVOKE scorecard_restricted_reader FROM %I', role_name);
+        END IF;
+        IF pg_catalog.pg_has_role(role_name, 'scorecard_restricted_reader', 'MEMBER') THEN
+            RAISE EXCEPTION USING ERRCODE = 'invalid_grant_operation',
+                MESSAGE = format('role %s would still see restricted evidence through another role it belongs to; revoke that membership first', role_name);
+        END IF;
+    END IF;
+    RETURN outcome;
+END
+$$;
+COMMENT ON FUNCTION scorecard.grant_reader(text, text, boolean) IS
+    'Creates or updates the login role role_name as a read-only analyst (member of scorecard_reader), with the SCRAM-SHA-256 password verifier given (NULL keeps the password it has, or none); restricted = true also makes it a member of scorecard_restricted_reader, false revokes that. Creates the group roles when missing. Returns created or updated. Used by scorecard grant-reader.';
+REVOKE EXECUTE ON FUNCTION scorecard.grant_reader(text, text, boolean) FROM PUBLIC;
+
+
+"""#),
+        ("Schemas/queries/migrator/drop_schema_objects.sql", #"""
+-- Drops every view, function, row-level security policy and trigger of schema scorecard, so that
+-- Schemas/objects/ can re-create exactly the objects its files define (a file removed leaves no
+-- object behind). Tables, their constraints, indexes and the domain stay. Run by the migrator inside
+-- the transaction that then re-creates the objects; a table that depended on one of these objects
+-- (a DEFAULT or CHECK calling a function) makes this fail rather than lose the dependency.
+DO $$
+DECLARE
+    target record;
+    names text;
+BEGIN
+    FOR target IN
+        SELECT p.polname, c.relname
+        FROM pg_catalog.pg_policy p
+        JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+        WHERE c.relnamespace = 'scorecard'::regnamespace
+        ORDER BY c.relname, p.polname
+    LOOP
+        EXECUTE format('DROP POLICY %I ON scorecard.%I', target.polname, target.relname);
+    END LOOP;
+    FOR target IN
+        SELECT t.tgname, c.relname
+        FROM pg_catalog.pg_trigger t
+        JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+        WHERE c.relnamespace = 'scorecard'::regnamespace AND NOT t.tgisinternal
+        ORDER BY c.relname, t.tgname
+    LOOP
+        EXECUTE format('DROP TRIGGER %I ON scorecard.%I', target.tgname, target.relname);
+    END LOOP;
+    SELECT string_agg(format('scorecard.%I', c.relname), ', ' ORDER BY c.relname) INTO names
+    FROM pg_catalog.pg_class c
+    WHERE c.relnamespace = 'scorecard'::regnamespace AND c.relkind = 'v';
+    IF names IS NOT NULL THEN
+        EXECUTE 'DROP VIEW ' || names;
+    END IF;
+    SELECT string_agg(p.oid::regprocedure::text, ', ' ORDER BY p.oid::regprocedure::text) INTO names
+    FROM pg_catalog.pg_proc p
+    WHERE p.pronamespace = 'scorecard'::regnamespace AND p.prokind = 'a';
+    IF names IS NOT NULL THEN
+        EXECUTE 'DROP AGGREGATE ' || names;
+    END IF;
+    SELECT string_agg(p.oid::regprocedure::text, ', ' ORDER BY p.oid::regprocedure::text) INTO names
+    FROM pg_catalog.pg_proc p
+    WHERE p.pronamespace = 'scorecard'::regnamespace AND p.prokind IN ('f', 'p');
+    IF names IS NOT NULL THEN
+        EXECUTE 'DROP ROUTINE ' || names;
+    END IF;
+END
+$$;
+
+"""#),
+        ("Schemas/queries/scoring/actor_scores.sql", #"""
+-- Each actor's positive, negative and combined scores, grade, rank within its kind
+-- (scorecard.actor_faces, the one definition of the aggregation), and the change since the
+-- previous period's run. Grain: run × actor.
+-- $1 run id, $2 methodology definition (jsonb), $3 the previous period's run (or NULL).
+INSERT INTO scorecard.actor_scores (run_id, actor_id, actor_kind, positive, negative, combined, grade, rank_in_kind,
+                                    evidence_count, previous_run_id, previous_combined, change)
+WITH scored AS (
+    SELECT * FROM scorecard.actor_faces($1::bigint, scorecard.methodology_weights($2::jsonb), $2::jsonb)
+),
+previous AS (
+    SELECT actor_id, combined FROM scorecard.actor_scores WHERE run_id = $3::bigint
+)
+SELECT $1::bigint, s.actor_id, s.actor_kind, s.positive, s.negative, s.combined, s.grade, s.rank_in_kind,
+       s.evidence_count, $3::bigint, p.combined, s.combined - p.combined
+FROM scored s
+LEFT JOIN previous p ON p.actor_id = s.actor_id
+
+"""#),
+        ("Schemas/queries/scoring/indicator_contributions.sql", #"""
 -- What each evidence record and each commitment contributed to each scored indicator value.
 -- Grain: run × actor × indicator × evidence record (or commitment).
--- $1 run id, $2 period end (E), $3 knowledge cutoff (K), $4 indicators (jsonb array).
+-- $1 run id, $2 period end (E), $3 knowledge cutoff (K), $4 methodology definition (jsonb).
 INSERT INTO scorecard.indicator_contributions (run_id, actor_id, indicator_code, evidence_id, commitment_id, weight, contribution)
 WITH scored AS (
     SELECT actor_id, indicator_code, value
@@ -1933,11 +2961,11 @@ evidence_share AS (  -- value × weight / total: the shares add up to the value
 ),
 commitment_term AS (
     SELECT i.code, t.key AS instrument_id, t.value::float8 AS weight
-    FROM jsonb_to_recordset($4::jsonb) AS i (code text, kind text, instruments jsonb)
+    FROM jsonb_to_recordset($4::jsonb -> 'indicators') AS i (code text, kind text, instruments jsonb)
     CROSS JOIN LATERAL jsonb_each_text(i.instruments) AS t
     JOIN scorecard.instruments ins ON ins.id = t.key
     WHERE i.kind = 'commitment'
-      AND scorecard.last_day(ins.adopted_on, ins.adopted_precision) <= $2::date
+      AND scorecard.in_force(ins.adopted_on, ins.adopted_precision, NULL, $2::date)
 ),
 possible AS (
     SELECT code, sum(weight) AS total FROM commitment_term GROUP BY code
@@ -1945,8 +2973,8 @@ possible AS (
 in_force AS (  -- one commitment per actor and instrument: the earliest
     SELECT DISTINCT ON (k.actor_id, k.instrument_id) k.actor_id, k.instrument_id, k.id
     FROM scorecard.commitments k
-    WHERE scorecard.last_day(k.committed_on, k.committed_precision) <= least($2::date, $3::date)
-      AND (k.withdrawn_on IS NULL OR k.withdrawn_on > $2::date)
+    WHERE scorecard.in_force(k.committed_on, k.committed_precision, k.withdrawn_on, $2::date)
+      AND scorecard.known_by(k.committed_on, k.committed_precision, $3::date)
     ORDER BY k.actor_id, k.instrument_id, k.committed_on, k.id
 ),
 commitment_share AS (
@@ -1963,14 +2991,14 @@ SELECT $1::bigint, actor_id, indicator_code, NULL, commitment_id, round(weight::
 FROM commitment_share
 
 """#),
-        ("Schemas/queries/indicator_values.sql", #"""
+        ("Schemas/queries/scoring/indicator_values.sql", #"""
 -- Every indicator's value and state for every actor in a score run.
 -- Grain: run × actor × indicator. Reads scoring_evidence (scoring_evidence.sql).
--- $1 run id, $2 period end (E), $3 knowledge cutoff (K), $4 indicators (jsonb array).
+-- $1 run id, $2 period end (E), $3 knowledge cutoff (K), $4 methodology definition (jsonb).
 INSERT INTO scorecard.indicator_values (run_id, actor_id, indicator_code, pillar, polarity, kind, state, value, evidence_count)
 WITH indicator AS (
     SELECT *
-    FROM jsonb_to_recordset($4::jsonb) AS i (code text, kind text, polarity text, pillar text,
+    FROM jsonb_to_recordset($4::jsonb -> 'indicators') AS i (code text, kind text, polarity text, pillar text,
                                              applies_to text[], saturation float8, instruments jsonb)
 ),
 grid AS (
@@ -1987,13 +3015,13 @@ instrument_term AS (  -- the listed instruments that existed by the end of the p
     FROM indicator i
     CROSS JOIN LATERAL jsonb_each_text(i.instruments) AS t
     JOIN scorecard.instruments ins ON ins.id = t.key
-    WHERE scorecard.last_day(ins.adopted_on, ins.adopted_precision) <= $2::date
+    WHERE scorecard.in_force(ins.adopted_on, ins.adopted_precision, NULL, $2::date)
 ),
 in_force AS (
     SELECT DISTINCT k.actor_id, k.instrument_id
     FROM scorecard.commitments k
-    WHERE scorecard.last_day(k.committed_on, k.committed_precision) <= least($2::date, $3::date)
-      AND (k.withdrawn_on IS NULL OR k.withdrawn_on > $2::date)
+    WHERE scorecard.in_force(k.committed_on, k.committed_precision, k.withdrawn_on, $2::date)
+      AND scorecard.known_by(k.committed_on, k.committed_precision, $3::date)
 ),
 commitment_total AS (
     SELECT g.code, g.actor_id, sum(t.weight) AS possible,
@@ -2028,37 +3056,15 @@ SELECT $1::bigint, actor_id, code, pillar, polarity, kind, state,
 FROM assessed
 
 """#),
-        ("Schemas/queries/pillar_scores.sql", #"""
--- Positive and negative accountability per actor and pillar: weighted means of applicable indicators.
--- Grain: run × actor × pillar. $1 run id, $2 indicator weights (jsonb [{code, weight}]), $3 pillars (jsonb [{id}]).
+        ("Schemas/queries/scoring/pillar_scores.sql", #"""
+-- Positive and negative accountability per actor and pillar (scorecard.pillar_faces, the one
+-- definition of the aggregation). Grain: run × actor × pillar. $1 run id, $2 methodology definition (jsonb).
 INSERT INTO scorecard.pillar_scores (run_id, actor_id, pillar, positive, negative)
-WITH indicator_weight AS (
-    SELECT * FROM jsonb_to_recordset($2::jsonb) AS w (code text, weight float8)
-),
-pillar AS (
-    SELECT * FROM jsonb_to_recordset($3::jsonb) AS p (id text)
-),
-scored AS (
-    -- Every applicable indicator takes part. One with no evidence on record adds no points
-    -- (its state stays "no evidence", never a zero value), so conduct on record can only
-    -- raise the face it belongs to; indicators that do not apply take no part at all.
-    SELECT v.actor_id, v.pillar, v.polarity, coalesce(v.value::float8, 0) AS value, w.weight
-    FROM scorecard.indicator_values v
-    JOIN indicator_weight w ON w.code = v.indicator_code
-    WHERE v.run_id = $1::bigint AND v.state <> 'not applicable'
-)
-SELECT $1::bigint, a.id, p.id,
-       round((sum(s.value * s.weight) FILTER (WHERE s.polarity = 'positive')
-              / nullif(sum(s.weight) FILTER (WHERE s.polarity = 'positive'), 0))::numeric, 3),
-       round((sum(s.value * s.weight) FILTER (WHERE s.polarity = 'negative')
-              / nullif(sum(s.weight) FILTER (WHERE s.polarity = 'negative'), 0))::numeric, 3)
-FROM scorecard.actors a
-CROSS JOIN pillar p
-LEFT JOIN scored s ON s.actor_id = a.id AND s.pillar = p.id
-GROUP BY a.id, p.id
+SELECT $1::bigint, f.actor_id, f.pillar, f.positive, f.negative
+FROM scorecard.pillar_faces($1::bigint, scorecard.methodology_weights($2::jsonb)) f
 
 """#),
-        ("Schemas/queries/restatements.sql", #"""
+        ("Schemas/queries/scoring/restatements.sql", #"""
 -- Actors whose published (as_published) figures differ from the figures with everything known now,
 -- with the later-published evidence behind the difference.
 -- Grain: published run × restated run × actor. $1 published run, $2 restated run, $3 period label, $4 period end.
@@ -2069,7 +3075,7 @@ WITH late_evidence AS (  -- contributions to the restated run from evidence publ
     FROM scorecard.indicator_contributions c
     JOIN scorecard.evidence e ON e.id = c.evidence_id
     WHERE c.run_id = $2::bigint
-      AND scorecard.last_day(e.published_on, e.published_precision) > $4::date
+      AND NOT scorecard.known_by(e.published_on, e.published_precision, $4::date)
     GROUP BY c.actor_id
 )
 SELECT $1::bigint, $2::bigint, o.actor_id, $3::text, o.positive, o.negative, o.combined,
@@ -2082,33 +3088,32 @@ WHERE o.run_id = $1::bigint
 ON CONFLICT DO NOTHING
 
 """#),
-        ("Schemas/queries/scoring_evidence.sql", #"""
+        ("Schemas/queries/scoring/scoring_evidence.sql", #"""
 -- Evidence eligible for each evidence and breach indicator of a score run, with its weight.
 -- Grain: indicator × actor × evidence record. Written into the temporary table scoring_evidence.
--- $1 period end (E), $2 knowledge cutoff (K), $3 indicators (jsonb array), $4 weights (jsonb),
--- $5 whether restricted evidence counts. Formulas: docs/methodology.md.
+-- $1 period end (E), $2 knowledge cutoff (K), $3 methodology definition (jsonb). Formulas: docs/methodology.md.
 INSERT INTO scoring_evidence (indicator_code, actor_id, evidence_id, weight)
 WITH indicator AS (
     SELECT *
-    FROM jsonb_to_recordset($3::jsonb) AS i (code text, kind text, evidence_types text[], role text,
+    FROM jsonb_to_recordset($3::jsonb -> 'indicators') AS i (code text, kind text, evidence_types text[], role text,
                                              half_life_days float8, window_days integer, instruments jsonb)
     WHERE i.kind IN ('evidence', 'breach')
 ),
 certainty_weight AS (
-    SELECT key AS certainty, value::float8 AS weight FROM jsonb_each_text($4::jsonb -> 'certainty')
+    SELECT key AS certainty, value::float8 AS weight FROM jsonb_each_text($3::jsonb -> 'weights' -> 'certainty')
 ),
 severity_weight AS (
-    SELECT key::smallint AS severity, value::float8 AS weight FROM jsonb_each_text($4::jsonb -> 'severity')
+    SELECT key::smallint AS severity, value::float8 AS weight FROM jsonb_each_text($3::jsonb -> 'weights' -> 'severity')
 ),
 reliability_weight AS (
-    SELECT key AS reliability, value::float8 AS weight FROM jsonb_each_text($4::jsonb -> 'reliability')
+    SELECT key AS reliability, value::float8 AS weight FROM jsonb_each_text($3::jsonb -> 'weights' -> 'reliability')
 ),
 known_evidence AS MATERIALIZED (  -- published by the cutoff: never counted before it could have been public
     SELECT e.id, e.actor_id, e.counterpart_id, e.evidence_type, e.provision_id, e.severity, e.certainty,
            e.source_ids, e.occurred_on, scorecard.last_day(e.occurred_on, e.occurred_precision) AS occurred_last
     FROM scorecard.evidence e
-    WHERE scorecard.last_day(e.published_on, e.published_precision) <= $2::date
-      AND ($5::boolean OR e.sensitivity = 'public')
+    WHERE scorecard.known_by(e.published_on, e.published_precision, $2::date)
+      AND scorecard.counts_for(e.sensitivity, scorecard.scores_restricted_evidence($3::jsonb))
 ),
 best_reliability AS (  -- a record is as reliable as its most reliable source
     SELECT e.id AS evidence_id, max(rw.weight) AS weight
@@ -2143,12 +3148,36 @@ qualifying AS (  -- a breach is conduct after a promise that covered it, not wit
             LEFT JOIN scorecard.provisions p ON p.id = c.provision_id
             WHERE k.actor_id = c.actor_id
               AND (c.instruments ? k.instrument_id OR k.instrument_id = p.instrument_id)
-              AND scorecard.last_day(k.committed_on, k.committed_precision) < c.occurred_on
-              AND scorecard.last_day(k.committed_on, k.committed_precision) <= $2::date
-              AND (k.withdrawn_on IS NULL OR k.withdrawn_on > c.occurred_on))
+              AND scorecard.commitment_binds(k.committed_on, k.committed_precision, k.withdrawn_on, c.occurred_on)
+              AND scorecard.known_by(k.committed_on, k.committed_precision, $2::date))
 )
 SELECT q.code, q.actor_id, q.evidence_id, q.weight
 FROM qualifying q
+
+"""#),
+        ("Schemas/queries/scoring/sensitivity.sql", #"""
+-- How stable each ranked actor's rank is when the weights change: the run's stored indicator values
+-- re-aggregated under every weight sample by scorecard.actor_faces (the one definition scoring uses),
+-- then each actor's ranks and grades summarised over the samples.
+-- Grain: actor (of those ranked in the run). $1 run id, $2 weight samples (jsonb, samples 1…n),
+-- $3 methodology definition (jsonb), $4 number of samples.
+WITH published AS (
+    SELECT actor_id, grade FROM scorecard.actor_scores WHERE run_id = $1::bigint AND rank_in_kind IS NOT NULL
+),
+sampled AS (
+    SELECT f.sample, f.actor_id, f.grade, f.rank_in_kind
+    FROM scorecard.actor_faces($1::bigint, $2::jsonb, $3::jsonb) f
+    WHERE f.rank_in_kind IS NOT NULL
+)
+SELECT p.actor_id,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY s.rank_in_kind)::float8 AS median_rank,
+       percentile_disc(0.05) WITHIN GROUP (ORDER BY s.rank_in_kind)::integer AS rank_p05,
+       percentile_disc(0.95) WITHIN GROUP (ORDER BY s.rank_in_kind)::integer AS rank_p95,
+       (count(*) FILTER (WHERE s.grade IS DISTINCT FROM p.grade))::float8 / $4::integer AS grade_change_share
+FROM published p
+JOIN sampled s ON s.actor_id = p.actor_id
+GROUP BY p.actor_id
+ORDER BY p.actor_id
 
 """#),
         ("Templates/workspace/README.md", #"""

@@ -1,5 +1,9 @@
 /// How evidence and commitments become indicator values and scores: the parsed form of a
 /// methodology file (`methodology.yaml`, documented in docs/methodology.md).
+///
+/// Its JSON has one shape, the file's own snake_case keys: it is what `scorecard.methodologies.definition`
+/// stores and what the scoring queries receive. Definitions stored by scorecard 0.1.0 (camelCase) are
+/// read through `scorecard.methodology_definition(jsonb)`, which gives them this shape.
 public struct Methodology: Sendable, Equatable, Codable {
     public var id: String
     public var version: String
@@ -14,6 +18,12 @@ public struct Methodology: Sendable, Equatable, Codable {
     /// Highest band first; the last has `minimum` 0.
     public var grades: [GradeBand]
     public var indicators: [Indicator]
+
+    enum CodingKeys: String, CodingKey {
+        case id, version, title, description, period, pillars, weights, grades, indicators
+        case restrictedEvidence = "restricted_evidence"
+        case minimumEvidence = "minimum_evidence"
+    }
 
     public enum PeriodKind: String, Sendable, Codable { case quarter, year }
 
@@ -63,6 +73,14 @@ public struct Methodology: Sendable, Equatable, Codable {
         public var saturation: Double
         /// commitment: instrument id → weight; breach: the instruments whose promises count (weights ignored).
         public var instruments: [String: Double]
+
+        enum CodingKeys: String, CodingKey {
+            case code, name, description, polarity, pillar, weight, kind, role, saturation, instruments
+            case appliesTo = "applies_to"
+            case evidenceTypes = "evidence_types"
+            case halfLifeDays = "half_life_days"
+            case windowDays = "window_days"
+        }
 
         public enum Polarity: String, Sendable, Codable { case positive, negative }
         public enum Kind: String, Sendable, Codable { case commitment, evidence, breach }

@@ -266,13 +266,13 @@ extension ReportModel {
     /// Refuses a run whose stored methodology definition scored restricted evidence.
     public static func checkPublishable(_ connection: Connection, run: ScoreRuns.Run) throws {
         guard let row = try connection.query("""
-            SELECT definition->>'restrictedEvidence' AS restricted FROM scorecard.methodologies
+            SELECT scorecard.scores_restricted_evidence(definition) AS restricted FROM scorecard.methodologies
             WHERE id = \(run.methodologyID) AND version = \(run.methodologyVersion)
             """).first else {
             throw ReportError.methodologyNotStored(methodologyID: run.methodologyID, version: run.methodologyVersion)
         }
         // Anything but an explicit exclude is refused: a missing key must not be read as safe.
-        guard try row.decode("restricted", as: String?.self) == Methodology.RestrictedEvidence.exclude.rawValue else {
+        guard try !row.decode("restricted", as: Bool.self) else {
             throw ReportError.restrictedEvidenceScored(methodologyID: run.methodologyID, version: run.methodologyVersion, runID: run.id)
         }
     }
@@ -345,7 +345,7 @@ private struct Loader {
 
     func loadMethodology() throws -> ReportModel.MethodologyInfo {
         let row = try connection.query("""
-            SELECT title, definition FROM scorecard.methodologies WHERE id = \(run.methodologyID) AND version = \(run.methodologyVersion)
+            SELECT title, scorecard.methodology_definition(definition) AS definition FROM scorecard.methodologies WHERE id = \(run.methodologyID) AND version = \(run.methodologyVersion)
             """).first!
         let m = try row.decode("definition", as: JSONB.self).decode(Methodology.self)
         return ReportModel.MethodologyInfo(

@@ -12,10 +12,14 @@ enum QueryFiles {
         return file.contents
     }
 
-    /// SHA-256 over every scoring query: part of each run's inputs, so that a run computed by
-    /// other queries is never taken for the same run.
+    /// What computes a score: the scoring queries and the rules they call (Schemas/objects/10_rules/).
+    static let engineFolders = ["Schemas/queries/scoring/", "Schemas/objects/10_rules/"]
+
+    /// SHA-256 over every scoring query and rule: part of each run's inputs, so that a run computed
+    /// by other queries or rules is never taken for the same run.
     static let engineSHA256: String = {
-        let files = EmbeddedResources.files.filter { $0.path.hasPrefix("Schemas/queries/") }.sorted { $0.path < $1.path }
+        let files = EmbeddedResources.files.filter { file in engineFolders.contains { file.path.hasPrefix($0) } }
+            .sorted { $0.path < $1.path }
         return SHA256.hexDigest(of: Data(files.map { "\($0.path)\n\($0.contents)" }.joined(separator: "\n").utf8))
     }()
 

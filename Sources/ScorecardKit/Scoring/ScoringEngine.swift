@@ -145,7 +145,7 @@ public struct ScoringEngine {
         if let knownUntil, knownUntil > period.end {
             let restated = try run(period, basis: "restated", cutoff: knownUntil, file: file, batch: batch)
             restatedID = restated.id
-            try connection.execute(QueryFiles.sql("restatements", [published.id, restated.id, period.description, period.end]))
+            try connection.execute(QueryFiles.sql("scoring/restatements", [published.id, restated.id, period.description, period.end]))
             restatements = try connection.query("""
                 SELECT count(*) AS n FROM scorecard.restatements WHERE run_id = \(published.id) AND restated_run_id = \(restated.id)
                 """).first!.decode("n", as: Int.self)
@@ -180,24 +180,23 @@ public struct ScoringEngine {
                 \(cutoff), \(batch.id), \(batch.datasetSHA256), \(QueryFiles.engineSHA256), \(digest), \(period.end >= batch.loadedOn))
             RETURNING id
             """).first!.decode("id", as: Int64.self)
-        let parameters = try MethodologyParameters(m)
+        let definition = try JSONB(encoding: m)
         try connection.executeUnsafeTrustedScript("""
             DROP TABLE IF EXISTS pg_temp.scoring_evidence;
             CREATE TEMPORARY TABLE scoring_evidence (indicator_code text NOT NULL, actor_id text NOT NULL,
                 evidence_id text NOT NULL, weight float8 NOT NULL) ON COMMIT DROP
             """)
-        try connection.execute(QueryFiles.sql("scoring_evidence", [period.end, cutoff, parameters.indicators, parameters.weights,
-                                                                   m.restrictedEvidence == .include]))
+        try connection.execute(QueryFiles.sql("scoring/scoring_evidence", [period.end, cutoff, definition]))
         try connection.executeUnsafeTrustedScript("ANALYZE pg_temp.scoring_evidence")
-        try connection.execute(QueryFiles.sql("indicator_values", [id, period.end, cutoff, parameters.indicators]))
-        try connection.execute(QueryFiles.sql("indicator_contributions", [id, period.end, cutoff, parameters.indicators]))
-        try connection.execute(QueryFiles.sql("pillar_scores", [id, parameters.indicatorWeights, parameters.pillars]))
+        try connection.execute(QueryFiles.sql("scoring/indicator_values", [id, period.end, cutoff, definition]))
+        try connection.execute(QueryFiles.sql("scoring/indicator_contributions", [id, period.end, cutoff, definition]))
+        try connection.execute(QueryFiles.sql("scoring/pillar_scores", [id, definition]))
         let previous = try connection.query("""
             SELECT max(id) AS id FROM scorecard.score_runs
             WHERE methodology_id = \(m.id) AND methodology_version = \(m.version)
               AND period = \(period.previous.description) AND basis = 'as_published'
             """).first!.decode("id", as: Int64?.self)
-        try connection.execute(QueryFiles.sql("actor_scores", [id, parameters.pillars, parameters.grades, m.minimumEvidence, previous]))
+        try connection.execute(QueryFiles.sql("scoring/actor_scores", [id, definition, previous]))
         Failpoint.score.pause()
         logger.info("scored \(period) (\(basis))", metadata: ["run": "\(id)", "seconds": "\(Stopwatch.seconds(since: started))"])
         return (id, true, digest)
@@ -208,38 +207,6 @@ public struct ScoringEngine {
                                     cutoff: CalendarDate, datasetSHA256: String) -> String {
         let text = "methodology \(methodologySHA256)\nengine \(engineSHA256)\nperiod \(period)\nbasis \(basis)\ncutoff \(cutoff)\ndataset \(datasetSHA256)\n"
         return SHA256.hexDigest(of: Data(text.utf8))
-    }
-}
-
-/// The methodology as the JSON parameters the scoring queries read.
-struct MethodologyParameters {
-    let indicators: JSONB
-    let weights: JSONB
-    let pillars: JSONB
-    let indicatorWeights: JSONB
-    let grades: JSONB
-
-    init(_ m: Methodology) throws {
-        func json(_ object: Any) throws -> JSONB {
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            return JSONB(json: String(decoding: data, as: UTF8.self))
-        }
-        indicators = try json(m.indicators.map { i -> [String: Any] in
-            [
-                "code": i.code, "kind": i.kind.rawValue, "polarity": i.polarity.rawValue, "pillar": i.pillar,
-                "weight": i.weight, "applies_to": i.appliesTo, "evidence_types": i.evidenceTypes, "role": i.role.rawValue,
-                "half_life_days": i.halfLifeDays, "window_days": i.windowDays, "saturation": i.saturation,
-                "instruments": i.instruments,
-            ]
-        })
-        weights = try json([
-            "certainty": m.weights.certainty,
-            "reliability": m.weights.reliability,
-            "severity": Dictionary(uniqueKeysWithValues: m.weights.severity.map { (String($0.key), $0.value) }),
-        ])
-        pillars = try json(m.pillars.map { ["id": $0.id, "weight": $0.weight] as [String: Any] })
-        indicatorWeights = try json(m.indicators.map { ["code": $0.code, "weight": $0.weight] as [String: Any] })
-        grades = try json(m.grades.map { ["grade": $0.grade, "minimum": $0.minimum] as [String: Any] })
     }
 }
 

@@ -66,8 +66,10 @@ struct DB: ParsableCommand {
             let connection = try Connection(conninfo: location.conninfo, logger: logger)
             print("server version: \(connection.serverVersion / 10000).\(connection.serverVersion % 10000)")
             print("connected as \(connection.userName) to database \(connection.databaseName)")
-            let pending = try Migrator(logger: logger).pendingMigrations(connection)
-            print("schema:   \(pending.isEmpty ? "up to date" : "\(pending.count) migration(s) pending (run: scorecard migrate)")")
+            let migrator = Migrator(logger: logger)
+            let pending = try migrator.pendingMigrations(connection)
+            let objectsCurrent = pending.isEmpty ? try migrator.objectsAreCurrent(connection) : false
+            print("schema:   \(pending.isEmpty ? (objectsCurrent ? "up to date" : "views and functions out of date (run: scorecard migrate)") : "\(pending.count) migration(s) pending (run: scorecard migrate)")")
         }
     }
 

@@ -1,10 +1,10 @@
 -- Every indicator's value and state for every actor in a score run.
 -- Grain: run × actor × indicator. Reads scoring_evidence (scoring_evidence.sql).
--- $1 run id, $2 period end (E), $3 knowledge cutoff (K), $4 indicators (jsonb array).
+-- $1 run id, $2 period end (E), $3 knowledge cutoff (K), $4 methodology definition (jsonb).
 INSERT INTO scorecard.indicator_values (run_id, actor_id, indicator_code, pillar, polarity, kind, state, value, evidence_count)
 WITH indicator AS (
     SELECT *
-    FROM jsonb_to_recordset($4::jsonb) AS i (code text, kind text, polarity text, pillar text,
+    FROM jsonb_to_recordset($4::jsonb -> 'indicators') AS i (code text, kind text, polarity text, pillar text,
                                              applies_to text[], saturation float8, instruments jsonb)
 ),
 grid AS (
@@ -21,13 +21,13 @@ instrument_term AS (  -- the listed instruments that existed by the end of the p
     FROM indicator i
     CROSS JOIN LATERAL jsonb_each_text(i.instruments) AS t
     JOIN scorecard.instruments ins ON ins.id = t.key
-    WHERE scorecard.last_day(ins.adopted_on, ins.adopted_precision) <= $2::date
+    WHERE scorecard.in_force(ins.adopted_on, ins.adopted_precision, NULL, $2::date)
 ),
 in_force AS (
     SELECT DISTINCT k.actor_id, k.instrument_id
     FROM scorecard.commitments k
-    WHERE scorecard.last_day(k.committed_on, k.committed_precision) <= least($2::date, $3::date)
-      AND (k.withdrawn_on IS NULL OR k.withdrawn_on > $2::date)
+    WHERE scorecard.in_force(k.committed_on, k.committed_precision, k.withdrawn_on, $2::date)
+      AND scorecard.known_by(k.committed_on, k.committed_precision, $3::date)
 ),
 commitment_total AS (
     SELECT g.code, g.actor_id, sum(t.weight) AS possible,

@@ -1,6 +1,6 @@
 -- What each evidence record and each commitment contributed to each scored indicator value.
 -- Grain: run × actor × indicator × evidence record (or commitment).
--- $1 run id, $2 period end (E), $3 knowledge cutoff (K), $4 indicators (jsonb array).
+-- $1 run id, $2 period end (E), $3 knowledge cutoff (K), $4 methodology definition (jsonb).
 INSERT INTO scorecard.indicator_contributions (run_id, actor_id, indicator_code, evidence_id, commitment_id, weight, contribution)
 WITH scored AS (
     SELECT actor_id, indicator_code, value
@@ -21,11 +21,11 @@ evidence_share AS (  -- value × weight / total: the shares add up to the value
 ),
 commitment_term AS (
     SELECT i.code, t.key AS instrument_id, t.value::float8 AS weight
-    FROM jsonb_to_recordset($4::jsonb) AS i (code text, kind text, instruments jsonb)
+    FROM jsonb_to_recordset($4::jsonb -> 'indicators') AS i (code text, kind text, instruments jsonb)
     CROSS JOIN LATERAL jsonb_each_text(i.instruments) AS t
     JOIN scorecard.instruments ins ON ins.id = t.key
     WHERE i.kind = 'commitment'
-      AND scorecard.last_day(ins.adopted_on, ins.adopted_precision) <= $2::date
+      AND scorecard.in_force(ins.adopted_on, ins.adopted_precision, NULL, $2::date)
 ),
 possible AS (
     SELECT code, sum(weight) AS total FROM commitment_term GROUP BY code
@@ -33,8 +33,8 @@ possible AS (
 in_force AS (  -- one commitment per actor and instrument: the earliest
     SELECT DISTINCT ON (k.actor_id, k.instrument_id) k.actor_id, k.instrument_id, k.id
     FROM scorecard.commitments k
-    WHERE scorecard.last_day(k.committed_on, k.committed_precision) <= least($2::date, $3::date)
-      AND (k.withdrawn_on IS NULL OR k.withdrawn_on > $2::date)
+    WHERE scorecard.in_force(k.committed_on, k.committed_precision, k.withdrawn_on, $2::date)
+      AND scorecard.known_by(k.committed_on, k.committed_precision, $3::date)
     ORDER BY k.actor_id, k.instrument_id, k.committed_on, k.id
 ),
 commitment_share AS (

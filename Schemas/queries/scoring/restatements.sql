@@ -8,7 +8,7 @@ WITH late_evidence AS (  -- contributions to the restated run from evidence publ
     FROM scorecard.indicator_contributions c
     JOIN scorecard.evidence e ON e.id = c.evidence_id
     WHERE c.run_id = $2::bigint
-      AND scorecard.last_day(e.published_on, e.published_precision) > $4::date
+      AND NOT scorecard.known_by(e.published_on, e.published_precision, $4::date)
     GROUP BY c.actor_id
 )
 SELECT $1::bigint, $2::bigint, o.actor_id, $3::text, o.positive, o.negative, o.combined,

@@ -1,29 +1,28 @@
 -- Evidence eligible for each evidence and breach indicator of a score run, with its weight.
 -- Grain: indicator × actor × evidence record. Written into the temporary table scoring_evidence.
--- $1 period end (E), $2 knowledge cutoff (K), $3 indicators (jsonb array), $4 weights (jsonb),
--- $5 whether restricted evidence counts. Formulas: docs/methodology.md.
+-- $1 period end (E), $2 knowledge cutoff (K), $3 methodology definition (jsonb). Formulas: docs/methodology.md.
 INSERT INTO scoring_evidence (indicator_code, actor_id, evidence_id, weight)
 WITH indicator AS (
     SELECT *
-    FROM jsonb_to_recordset($3::jsonb) AS i (code text, kind text, evidence_types text[], role text,
+    FROM jsonb_to_recordset($3::jsonb -> 'indicators') AS i (code text, kind text, evidence_types text[], role text,
                                              half_life_days float8, window_days integer, instruments jsonb)
     WHERE i.kind IN ('evidence', 'breach')
 ),
 certainty_weight AS (
-    SELECT key AS certainty, value::float8 AS weight FROM jsonb_each_text($4::jsonb -> 'certainty')
+    SELECT key AS certainty, value::float8 AS weight FROM jsonb_each_text($3::jsonb -> 'weights' -> 'certainty')
 ),
 severity_weight AS (
-    SELECT key::smallint AS severity, value::float8 AS weight FROM jsonb_each_text($4::jsonb -> 'severity')
+    SELECT key::smallint AS severity, value::float8 AS weight FROM jsonb_each_text($3::jsonb -> 'weights' -> 'severity')
 ),
 reliability_weight AS (
-    SELECT key AS reliability, value::float8 AS weight FROM jsonb_each_text($4::jsonb -> 'reliability')
+    SELECT key AS reliability, value::float8 AS weight FROM jsonb_each_text($3::jsonb -> 'weights' -> 'reliability')
 ),
 known_evidence AS MATERIALIZED (  -- published by the cutoff: never counted before it could have been public
     SELECT e.id, e.actor_id, e.counterpart_id, e.evidence_type, e.provision_id, e.severity, e.certainty,
            e.source_ids, e.occurred_on, scorecard.last_day(e.occurred_on, e.occurred_precision) AS occurred_last
     FROM scorecard.evidence e
-    WHERE scorecard.last_day(e.published_on, e.published_precision) <= $2::date
-      AND ($5::boolean OR e.sensitivity = 'public')
+    WHERE scorecard.known_by(e.published_on, e.published_precision, $2::date)
+      AND scorecard.counts_for(e.sensitivity, scorecard.scores_restricted_evidence($3::jsonb))
 ),
 best_reliability AS (  -- a record is as reliable as its most reliable source
     SELECT e.id AS evidence_id, max(rw.weight) AS weight
@@ -58,9 +57,8 @@ qualifying AS (  -- a breach is conduct after a promise that covered it, not wit
             LEFT JOIN scorecard.provisions p ON p.id = c.provision_id
             WHERE k.actor_id = c.actor_id
               AND (c.instruments ? k.instrument_id OR k.instrument_id = p.instrument_id)
-              AND scorecard.last_day(k.committed_on, k.committed_precision) < c.occurred_on
-              AND scorecard.last_day(k.committed_on, k.committed_precision) <= $2::date
-              AND (k.withdrawn_on IS NULL OR k.withdrawn_on > c.occurred_on))
+              AND scorecard.commitment_binds(k.committed_on, k.committed_precision, k.withdrawn_on, c.occurred_on)
+              AND scorecard.known_by(k.committed_on, k.committed_precision, $2::date))
 )
 SELECT q.code, q.actor_id, q.evidence_id, q.weight
 FROM qualifying q

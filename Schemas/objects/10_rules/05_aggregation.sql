@@ -1,0 +1,119 @@
+-- How indicator values become pillar and actor scores (docs/methodology.md, "Aggregation").
+-- Scoring (Schemas/queries/scoring/pillar_scores.sql, actor_scores.sql) and the sensitivity
+-- analysis (Schemas/queries/scoring/sensitivity.sql) both call these functions: the analysis
+-- evaluates many weight samples at once, scoring evaluates sample 0, the methodology's own weights.
+--
+-- weights: {"indicators": [{"sample", "code", "weight"}], "pillars": [{"sample", "id", "weight"}]}.
+
+CREATE FUNCTION scorecard.score_value(value float8)
+    RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT round(value::numeric, 3) $$;
+COMMENT ON FUNCTION scorecard.score_value(float8) IS
+    'A score as stored and published: rounded to 3 decimals (numeric). Every pillar, face and combined score passes through it, so sums of rounded parts are what a reader can redo.';
+
+CREATE FUNCTION scorecard.methodology_weights(definition jsonb)
+    RETURNS jsonb LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+        SELECT jsonb_build_object(
+            'indicators', (SELECT coalesce(jsonb_agg(jsonb_build_object('sample', 0, 'code', i ->> 'code', 'weight', i -> 'weight')), '[]')
+                           FROM jsonb_array_elements(d -> 'indicators') AS i),
+            'pillars', (SELECT coalesce(jsonb_agg(jsonb_build_object('sample', 0, 'id', p ->> 'id', 'weight', p -> 'weight')), '[]')
+                        FROM jsonb_array_elements(d -> 'pillars') AS p))
+        FROM (SELECT scorecard.methodology_definition(definition) AS d) m
+    $$;
+COMMENT ON FUNCTION scorecard.methodology_weights(jsonb) IS
+    'The methodology''s own indicator and pillar weights, as sample 0 in the shape pillar_faces and actor_faces read.';
+
+CREATE FUNCTION scorecard.pillar_faces(run bigint, weights jsonb)
+    RETURNS TABLE (sample integer, actor_id text, pillar text, positive numeric, negative numeric)
+    LANGUAGE sql STABLE
+    AS $$
+        WITH indicator_weight AS (
+            SELECT * FROM jsonb_to_recordset(weights -> 'indicators') AS w (sample integer, code text, weight float8)
+        ),
+        pillar AS (
+            SELECT * FROM jsonb_to_recordset(weights -> 'pillars') AS p (sample integer, id text)
+        ),
+        actor AS (
+            SELECT DISTINCT v.actor_id FROM scorecard.indicator_values v WHERE v.run_id = run
+        ),
+        applicable AS (
+            -- Every applicable indicator takes part. One with no evidence on record adds no points
+            -- (its state stays "no evidence", never a zero value), so conduct on record can only
+            -- raise the face it belongs to; indicators that do not apply take no part at all.
+            SELECT w.sample, v.actor_id, v.pillar, v.polarity, coalesce(v.value::float8, 0) AS value, w.weight
+            FROM scorecard.indicator_values v
+            JOIN indicator_weight w ON w.code = v.indicator_code
+            WHERE v.run_id = run AND v.state <> 'not applicable'
+        )
+        SELECT p.sample, a.actor_id, p.id,
+               scorecard.score_value(sum(s.value * s.weight) FILTER (WHERE s.polarity = 'positive')
+                                     / nullif(sum(s.weight) FILTER (WHERE s.polarity = 'positive'), 0)),
+               scorecard.score_value(sum(s.value * s.weight) FILTER (WHERE s.polarity = 'negative')
+                                     / nullif(sum(s.weight) FILTER (WHERE s.polarity = 'negative'), 0))
+        FROM pillar p
+        CROSS JOIN actor a
+        LEFT JOIN applicable s ON s.sample = p.sample AND s.actor_id = a.actor_id AND s.pillar = p.id
+        GROUP BY p.sample, a.actor_id, p.id
+    $$;
+COMMENT ON FUNCTION scorecard.pillar_faces(bigint, jsonb) IS
+    'Positive and negative accountability per actor and pillar of a run, for each weight sample: the weighted mean of the values of the pillar''s applicable indicators of that polarity (no evidence counts 0), rounded; NULL when none applies.';
+
+CREATE FUNCTION scorecard.actor_faces(run bigint, weights jsonb, definition jsonb)
+    RETURNS TABLE (sample integer, actor_id text, actor_kind text, positive numeric, negative numeric, combined numeric,
+                   grade text, rank_in_kind bigint, evidence_count integer)
+    LANGUAGE sql STABLE
+    AS $$
+        WITH method AS (
+            SELECT scorecard.methodology_definition(definition) AS d
+        ),
+        pillar_weight AS (
+            SELECT * FROM jsonb_to_recordset(weights -> 'pillars') AS p (sample integer, id text, weight float8)
+        ),
+        grade_band AS (
+            SELECT g.* FROM method, jsonb_to_recordset(d -> 'grades') AS g (grade text, minimum float8)
+        ),
+        minimum AS (
+            SELECT (d ->> 'minimum_evidence')::integer AS records FROM method
+        ),
+        faces AS (  -- pillar-weighted means over the pillars that have a score, weights renormalised
+            SELECT f.sample, f.actor_id,
+                   sum(f.positive::float8 * pw.weight) / nullif(sum(pw.weight) FILTER (WHERE f.positive IS NOT NULL), 0) AS positive,
+                   sum(f.negative::float8 * pw.weight) / nullif(sum(pw.weight) FILTER (WHERE f.negative IS NOT NULL), 0) AS negative
+            FROM scorecard.pillar_faces(run, weights) f
+            JOIN pillar_weight pw ON pw.sample = f.sample AND pw.id = f.pillar
+            GROUP BY f.sample, f.actor_id
+        ),
+        evidence_behind AS (
+            SELECT v.actor_id,
+                   coalesce(sum(v.evidence_count) FILTER (WHERE v.kind <> 'commitment' AND v.state = 'scored'), 0)::integer AS records
+            FROM scorecard.indicator_values v
+            WHERE v.run_id = run
+            GROUP BY v.actor_id
+        ),
+        combined AS (
+            SELECT f.sample, f.actor_id, a.kind AS actor_kind,
+                   scorecard.score_value(f.positive) AS positive, scorecard.score_value(f.negative) AS negative,
+                   CASE WHEN f.positive IS NULL AND f.negative IS NULL THEN NULL
+                        ELSE scorecard.score_value((100 + coalesce(f.positive, 0) - coalesce(f.negative, 0)) / 2)
+                   END AS combined,
+                   coalesce(e.records, 0) AS evidence_count
+            FROM faces f
+            JOIN scorecard.actors a ON a.id = f.actor_id
+            LEFT JOIN evidence_behind e ON e.actor_id = f.actor_id
+        ),
+        graded AS (
+            SELECT c.*, c.combined IS NOT NULL AND c.evidence_count >= m.records AS gradable
+            FROM combined c CROSS JOIN minimum m
+        )
+        SELECT g.sample, g.actor_id, g.actor_kind, g.positive, g.negative, g.combined,
+               CASE WHEN g.gradable
+                    THEN (SELECT b.grade FROM grade_band b WHERE g.combined >= b.minimum ORDER BY b.minimum DESC LIMIT 1)
+               END,
+               -- Only actors with enough evidence for a grade are ranked: a rank built on nothing would mislead.
+               CASE WHEN g.gradable THEN rank() OVER (PARTITION BY g.sample, g.actor_kind, g.gradable ORDER BY g.combined DESC) END,
+               g.evidence_count
+        FROM graded g
+    $$;
+COMMENT ON FUNCTION scorecard.actor_faces(bigint, jsonb, jsonb) IS
+    'Each actor''s positive, negative and combined scores, grade and rank within its kind in a run, for each weight sample: faces are pillar-weighted means of the pillar faces (pillars without a score leave the mean), combined = (100 + positive - negative) / 2 with a missing face taken as 0; a grade and a rank only with the methodology''s minimum evidence.';
