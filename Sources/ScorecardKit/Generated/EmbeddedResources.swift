@@ -2918,6 +2918,253 @@ END
 $$;
 
 """#),
+        ("Schemas/queries/report/actors.sql", #"""
+-- The actors of a report's sections. Grain: actor. $1 actor ids (text[]).
+SELECT id, name, kind, country, iso_code FROM scorecard.actors WHERE id = ANY ($1::text[])
+
+"""#),
+        ("Schemas/queries/report/change_causes.sql", #"""
+-- Per actor, the record whose contribution changed most between the previous period's run and
+-- this one: positive indicators count up, negative ones down. Grain: actor (with a non-zero change).
+-- $1 run id, $2 previous run id, $3 include restricted evidence (boolean).
+WITH contributions AS (
+    SELECT c.run_id, c.actor_id,
+           CASE WHEN c.evidence_id IS NULL THEN 'commitment' ELSE 'evidence' END AS record_type,
+           coalesce(c.evidence_id, c.commitment_id) AS record_id,
+           CASE v.polarity WHEN 'positive' THEN c.contribution ELSE -c.contribution END
+               * CASE WHEN c.run_id = $1::bigint THEN 1 ELSE -1 END AS points
+    FROM scorecard.indicator_contributions c
+    JOIN scorecard.indicator_values v USING (run_id, actor_id, indicator_code)
+    WHERE c.run_id IN ($1::bigint, $2::bigint)
+      AND (c.evidence_id IS NULL
+           OR EXISTS (SELECT 1 FROM scorecard.evidence e
+                      WHERE e.id = c.evidence_id AND scorecard.counts_for(e.sensitivity, $3::boolean)))
+),
+deltas AS (
+    SELECT actor_id, record_type, record_id, sum(points) AS points
+    FROM contributions
+    GROUP BY actor_id, record_type, record_id
+)
+SELECT DISTINCT ON (d.actor_id) d.actor_id, d.record_type, d.record_id, d.points,
+       coalesce(e.summary,
+                k.kind || ' ' || i.title || ' (' || k.instrument_id || ') on '
+                    || scorecard.partial_date_text(k.committed_on, k.committed_precision)
+                    || CASE WHEN k.withdrawn_on IS NULL THEN ''
+                            ELSE ', withdrawn ' || scorecard.partial_date_text(k.withdrawn_on, k.withdrawn_precision) END,
+                'no longer in the dataset') AS description
+FROM deltas d
+LEFT JOIN scorecard.evidence e
+    ON d.record_type = 'evidence' AND e.id = d.record_id AND scorecard.counts_for(e.sensitivity, $3::boolean)
+LEFT JOIN scorecard.commitments k ON d.record_type = 'commitment' AND k.id = d.record_id
+LEFT JOIN scorecard.instruments i ON i.id = k.instrument_id
+WHERE d.points <> 0
+ORDER BY d.actor_id, abs(d.points) DESC, d.record_type, d.record_id
+
+"""#),
+        ("Schemas/queries/report/commitments.sql", #"""
+-- The commitments of the report's actors in force at the end of the period and known by the run's
+-- cutoff (the rules scoring uses), with their sources. Grain: commitment.
+-- $1 actor ids (text[]), $2 period end, $3 knowledge cutoff.
+SELECT k.id AS commitment_id, k.actor_id, k.instrument_id, i.title AS instrument_title, k.kind,
+       scorecard.partial_date_text(k.committed_on, k.committed_precision) AS committed,
+       scorecard.partial_date_text(k.withdrawn_on, k.withdrawn_precision) AS withdrawn,
+       s.id, s.publisher, s.url, s.title, s.reliability
+FROM scorecard.commitments k
+JOIN scorecard.instruments i ON i.id = k.instrument_id
+JOIN scorecard.sources s ON s.id = k.source_id
+WHERE k.actor_id = ANY ($1::text[])
+  AND scorecard.in_force(k.committed_on, k.committed_precision, k.withdrawn_on, $2::date)
+  AND scorecard.known_by(k.committed_on, k.committed_precision, $3::date)
+ORDER BY k.actor_id, k.committed_on, k.id
+
+"""#),
+        ("Schemas/queries/report/contributions.sql", #"""
+-- What each evidence record (that the audience may see) and each commitment contributed to each
+-- indicator value of the report's actors. Grain: actor × indicator × record.
+-- $1 run id, $2 actor ids (text[]), $3 include restricted evidence (boolean).
+SELECT c.actor_id, c.indicator_code, c.evidence_id, c.commitment_id, c.weight, c.contribution
+FROM scorecard.indicator_contributions c
+LEFT JOIN scorecard.evidence e ON e.id = c.evidence_id
+WHERE c.run_id = $1::bigint AND c.actor_id = ANY ($2::text[])
+  AND (c.commitment_id IS NOT NULL OR scorecard.counts_for(e.sensitivity, $3::boolean))
+ORDER BY c.actor_id, coalesce(c.evidence_id, c.commitment_id), c.indicator_code
+
+"""#),
+        ("Schemas/queries/report/coverage_indicators.sql", #"""
+-- For each evidence and breach indicator of a run, how many actors it was scored for and how many
+-- it applies to. Grain: indicator. $1 run id.
+SELECT indicator_code,
+       count(*) FILTER (WHERE state = 'scored')::int AS scored,
+       count(*) FILTER (WHERE state <> 'not applicable')::int AS applicable
+FROM scorecard.indicator_values
+WHERE run_id = $1::bigint AND kind <> 'commitment'
+GROUP BY indicator_code
+
+"""#),
+        ("Schemas/queries/report/coverage_without_evidence.sql", #"""
+-- Actors of a run with no evidence on record, as actor or counterpart, known by the run's cutoff
+-- (no evidence is not good conduct). Grain: actor.
+-- $1 run id, $2 knowledge cutoff, $3 include restricted evidence (boolean).
+SELECT a.id, a.name, a.kind
+FROM scorecard.actor_scores s
+JOIN scorecard.actors a ON a.id = s.actor_id
+WHERE s.run_id = $1::bigint
+  AND NOT EXISTS (SELECT 1 FROM scorecard.evidence e
+                  WHERE (e.actor_id = a.id OR e.counterpart_id = a.id)
+                    AND scorecard.counts_for(e.sensitivity, $3::boolean)
+                    AND scorecard.known_by(e.published_on, e.published_precision, $2::date))
+
+"""#),
+        ("Schemas/queries/report/evidence.sql", #"""
+-- The evidence records a report cites, as the dataset wrote them. Grain: evidence record.
+-- $1 evidence ids (text[]), $2 include restricted evidence (boolean).
+SELECT e.id, e.actor_id, e.evidence_type, t.name AS type_name, e.occurred_on,
+       scorecard.partial_date_text(e.occurred_on, e.occurred_precision) AS occurred,
+       scorecard.partial_date_text(e.published_on, e.published_precision) AS published,
+       e.certainty, e.severity, e.summary
+FROM scorecard.evidence e
+JOIN scorecard.evidence_types t ON t.id = e.evidence_type
+WHERE e.id = ANY ($1::text[]) AND scorecard.counts_for(e.sensitivity, $2::boolean)
+
+"""#),
+        ("Schemas/queries/report/evidence_sources.sql", #"""
+-- The sources of the evidence records a report cites, in the order the dataset lists them.
+-- Grain: evidence record × source. $1 evidence ids (text[]), $2 include restricted evidence (boolean).
+SELECT e.id AS evidence_id, s.id, s.publisher, s.url, s.title, s.reliability
+FROM scorecard.evidence e
+CROSS JOIN LATERAL unnest(e.source_ids) WITH ORDINALITY AS es (source_id, position)
+JOIN scorecard.sources s ON s.id = es.source_id
+WHERE e.id = ANY ($1::text[]) AND scorecard.counts_for(e.sensitivity, $2::boolean)
+ORDER BY e.id, es.position
+
+"""#),
+        ("Schemas/queries/report/indicator_values.sql", #"""
+-- Each indicator's state and value for the report's actors, with the records behind it the
+-- audience may see (commitments, for commitment indicators). Grain: actor × indicator.
+-- $1 run id, $2 actor ids (text[]), $3 include restricted evidence (boolean).
+SELECT v.actor_id, v.indicator_code, v.pillar, v.polarity, v.kind, v.state, v.value,
+       CASE WHEN v.kind = 'commitment' THEN v.evidence_count
+            ELSE (SELECT count(DISTINCT c.evidence_id)::int
+                  FROM scorecard.indicator_contributions c
+                  JOIN scorecard.evidence e ON e.id = c.evidence_id AND scorecard.counts_for(e.sensitivity, $3::boolean)
+                  WHERE c.run_id = v.run_id AND c.actor_id = v.actor_id AND c.indicator_code = v.indicator_code)
+       END AS records
+FROM scorecard.indicator_values v
+WHERE v.run_id = $1::bigint AND v.actor_id = ANY ($2::text[])
+
+"""#),
+        ("Schemas/queries/report/methodology.sql", #"""
+-- The methodology version of a run, in its one JSON shape, and whether it scored restricted
+-- evidence. Grain: one row (none when not stored). $1 methodology id, $2 version.
+SELECT m.title, scorecard.methodology_definition(m.definition) AS definition,
+       scorecard.scores_restricted_evidence(m.definition) AS scores_restricted
+FROM scorecard.methodologies m
+WHERE m.id = $1::text AND m.version = $2::text
+
+"""#),
+        ("Schemas/queries/report/rankings.sql", #"""
+-- Every actor's scores in a run, with the evidence records behind them that the audience may see
+-- and the rank interval of the chosen sensitivity analysis. Grain: actor.
+-- $1 run id, $2 include restricted evidence (boolean), $3 analysis samples, $4 analysis seed
+-- (both NULL: none).
+WITH records AS (  -- distinct evidence records behind the evidence and breach indicators
+    SELECT c.actor_id, count(DISTINCT c.evidence_id)::int AS records
+    FROM scorecard.indicator_contributions c
+    JOIN scorecard.indicator_values v USING (run_id, actor_id, indicator_code)
+    JOIN scorecard.evidence e ON e.id = c.evidence_id AND scorecard.counts_for(e.sensitivity, $2::boolean)
+    WHERE c.run_id = $1::bigint AND v.kind <> 'commitment'
+    GROUP BY c.actor_id
+),
+interval AS (
+    SELECT actor_id, median_rank, rank_p05, rank_p95, grade_change_share
+    FROM scorecard.sensitivity_results
+    WHERE run_id = $1::bigint AND samples = $3::integer AND seed = $4::bigint
+)
+SELECT s.actor_id, a.name, s.actor_kind, s.positive, s.negative, s.combined, s.grade, s.rank_in_kind,
+       s.evidence_count, s.previous_combined, s.change,
+       count(s.rank_in_kind) OVER (PARTITION BY s.actor_kind)::int AS ranked_in_kind,
+       coalesce(r.records, 0) AS records,
+       i.median_rank, i.rank_p05, i.rank_p95, i.grade_change_share
+FROM scorecard.actor_scores s
+JOIN scorecard.actors a ON a.id = s.actor_id
+LEFT JOIN records r ON r.actor_id = s.actor_id
+LEFT JOIN interval i ON i.actor_id = s.actor_id
+WHERE s.run_id = $1::bigint
+ORDER BY s.actor_kind, s.rank_in_kind NULLS LAST, s.actor_id
+
+"""#),
+        ("Schemas/queries/report/responses.sql", #"""
+-- Right of reply: replies by each report actor, or to evidence about it that the audience may see,
+-- known by the run's cutoff. Grain: actor × response.
+-- $1 actor ids (text[]), $2 knowledge cutoff, $3 include restricted evidence (boolean).
+SELECT x.actor_id, r.id AS response_id, r.evidence_id,
+       scorecard.partial_date_text(r.responded_on, r.responded_precision) AS responded,
+       r.summary AS response_summary, s.id, s.publisher, s.url, s.title, s.reliability
+FROM scorecard.responses r
+JOIN scorecard.evidence e ON e.id = r.evidence_id AND scorecard.counts_for(e.sensitivity, $3::boolean)
+JOIN scorecard.sources s ON s.id = r.source_id
+CROSS JOIN LATERAL (SELECT DISTINCT a.actor_id FROM unnest(ARRAY[r.actor_id, e.actor_id, e.counterpart_id]) AS a (actor_id)
+                    WHERE a.actor_id IS NOT NULL) x
+WHERE x.actor_id = ANY ($1::text[])
+  AND scorecard.known_by(r.responded_on, r.responded_precision, $2::date)
+ORDER BY x.actor_id, r.responded_on, r.id
+
+"""#),
+        ("Schemas/queries/report/restatements.sql", #"""
+-- The report actors' figures in this run that later evidence would change, with the later records
+-- the audience may see. Grain: actor × restated run.
+-- $1 run id, $2 actor ids (text[]), $3 include restricted evidence (boolean).
+SELECT r.actor_id, x.inputs_sha256 AS restated_run,
+       r.original_positive, r.original_negative, r.original_combined,
+       r.restated_positive, r.restated_negative, r.restated_combined,
+       coalesce((SELECT array_agg(e.id ORDER BY e.id) FROM scorecard.evidence e
+                 WHERE e.id = ANY (r.evidence_ids) AND scorecard.counts_for(e.sensitivity, $3::boolean)), '{}') AS evidence_ids
+FROM scorecard.restatements r
+JOIN scorecard.score_runs x ON x.id = r.restated_run_id
+WHERE r.run_id = $1::bigint AND r.actor_id = ANY ($2::text[])
+ORDER BY r.actor_id, r.restated_run_id
+
+"""#),
+        ("Schemas/queries/report/run.sql", #"""
+-- The run a report shows: its first day, the previous period's run it measures change against, and
+-- its latest sensitivity analysis. Grain: one row. $1 run id.
+WITH previous AS (
+    SELECT max(previous_run_id) AS run_id FROM scorecard.actor_scores WHERE run_id = $1::bigint
+),
+analysis AS (
+    SELECT samples, seed FROM scorecard.sensitivity_results
+    WHERE run_id = $1::bigint
+    ORDER BY samples DESC, seed DESC
+    LIMIT 1
+)
+SELECT r.period_start, p.run_id AS previous_run_id, pr.period AS previous_period,
+       pr.inputs_sha256 AS previous_inputs_sha256, a.samples, a.seed
+FROM scorecard.score_runs r
+CROSS JOIN previous p
+LEFT JOIN scorecard.score_runs pr ON pr.id = p.run_id
+LEFT JOIN analysis a ON true
+WHERE r.id = $1::bigint
+
+"""#),
+        ("Schemas/queries/report/trend.sql", #"""
+-- The combined score of the chosen actors in this run and in the as-published run of each earlier
+-- period (its latest) under the same methodology version. Grain: period × actor.
+-- $1 run id, $2 its period, $3 its period end, $4 methodology id, $5 version, $6 actor ids (text[]).
+WITH runs AS (
+    SELECT $1::bigint AS id, $2::text AS period, $3::date AS period_end
+    UNION ALL
+    SELECT max(id), period, period_end
+    FROM scorecard.score_runs
+    WHERE methodology_id = $4::text AND methodology_version = $5::text
+      AND basis = 'as_published' AND period_end < $3::date
+    GROUP BY period, period_end
+)
+SELECT r.period, r.period_end, s.actor_id, s.combined
+FROM runs r
+LEFT JOIN scorecard.actor_scores s ON s.run_id = r.id AND s.actor_id = ANY ($6::text[])
+ORDER BY r.period_end, s.actor_id
+
+"""#),
         ("Schemas/queries/scoring/actor_scores.sql", #"""
 -- Each actor's positive, negative and combined scores, grade, rank within its kind
 -- (scorecard.actor_faces, the one definition of the aggregation), and the change since the

@@ -142,6 +142,18 @@ public struct ReportModel: Sendable, Equatable {
         public let value: ReportNumber?
         /// Public evidence records (commitments, for commitment indicators) behind the value.
         public let records: Int
+        /// What each record behind the value contributed to it, largest first; they add up to it.
+        public let contributions: [IndicatorContribution]
+    }
+
+    /// One evidence record's or commitment's part in an indicator value.
+    public struct IndicatorContribution: Sendable, Equatable {
+        /// `evidence` or `commitment`.
+        public let recordType: String
+        public let recordID: String
+        /// severity × certainty × reliability × decay (evidence), or the instrument's weight (commitment).
+        public let weight: ReportNumber
+        public let points: ReportNumber
     }
 
     public struct CommitmentLine: Sendable, Equatable {
@@ -254,79 +266,84 @@ public struct ReportModel: Sendable, Equatable {
 // MARK: - Loading
 
 extension ReportModel {
-    /// Loads the report of an as-published run, optionally limited to one actor's section.
-    /// - Throws: `ReportError.restrictedEvidenceScored` (exit 78) for a run that scored restricted
-    ///   evidence; `ScoringError.unknownActor` (exit 66) for an actor not in the run.
-    public static func load(_ connection: Connection, run: ScoreRuns.Run, actorID: String? = nil) throws -> ReportModel {
+    /// Who a model is for. A public model never holds restricted evidence, nor anything that names
+    /// it (`scorecard.counts_for`, the one definition of what is public), and refuses a run whose
+    /// methodology scored restricted evidence, because its scores, counts and contributions could
+    /// reveal what is restricted. An internal model of such a run holds what the run scored.
+    public enum Audience: Sendable, Equatable { case `public`, `internal` }
+
+    /// Loads the model of an as-published run, optionally limited to one actor's section, in one
+    /// snapshot of the database. Every query is a file of `Schemas/queries/report/`.
+    /// - Throws: `ReportError.restrictedEvidenceScored` (exit 78) for a public model of a run that
+    ///   scored restricted evidence; `ScoringError.unknownActor` (exit 66) for an actor not in the run.
+    public static func load(_ connection: Connection, run: ScoreRuns.Run, actorID: String? = nil,
+                            audience: Audience = .public) throws -> ReportModel {
         try connection.transaction(isolation: .repeatableRead) { connection in
-            try Loader(connection: connection, run: run, actorFilter: actorID).load()
+            try Loader(connection: connection, run: run, actorFilter: actorID, audience: audience).load()
         }
     }
 
     /// Refuses a run whose stored methodology definition scored restricted evidence.
     public static func checkPublishable(_ connection: Connection, run: ScoreRuns.Run) throws {
-        guard let row = try connection.query("""
-            SELECT scorecard.scores_restricted_evidence(definition) AS restricted FROM scorecard.methodologies
-            WHERE id = \(run.methodologyID) AND version = \(run.methodologyVersion)
-            """).first else {
-            throw ReportError.methodologyNotStored(methodologyID: run.methodologyID, version: run.methodologyVersion)
-        }
-        // Anything but an explicit exclude is refused: a missing key must not be read as safe.
-        guard try !row.decode("restricted", as: Bool.self) else {
-            throw ReportError.restrictedEvidenceScored(methodologyID: run.methodologyID, version: run.methodologyVersion, runID: run.id)
-        }
+        _ = try StoredMethodology.load(connection, run: run, audience: .public)
     }
 }
 
-/// SQL that formats a partial date column as the dataset wrote it (2025, 2025-06, 2025-06-10).
-private func partialDate(_ date: String, _ precision: String) -> SQL {
-    SQL(unsafeTrusted: "to_char(\(date), CASE \(precision) WHEN 'day' THEN 'YYYY-MM-DD' WHEN 'month' THEN 'YYYY-MM' ELSE 'YYYY' END)")
+/// A run's methodology version as stored, in its one JSON shape (`report/methodology.sql`).
+private struct StoredMethodology {
+    let title: String
+    let methodology: Methodology
+    /// True when the run's scores include restricted evidence (anything but an explicit exclude).
+    let scoresRestricted: Bool
+
+    static func load(_ connection: Connection, run: ScoreRuns.Run, audience: ReportModel.Audience) throws -> StoredMethodology {
+        guard let row = try connection.query(QueryFiles.sql("report/methodology", [run.methodologyID, run.methodologyVersion])).first else {
+            throw ReportError.methodologyNotStored(methodologyID: run.methodologyID, version: run.methodologyVersion)
+        }
+        let restricted: Bool = try row.decode("scores_restricted")
+        if restricted && audience == .public {
+            throw ReportError.restrictedEvidenceScored(methodologyID: run.methodologyID, version: run.methodologyVersion, runID: run.id)
+        }
+        return StoredMethodology(title: try row.decode("title"), methodology: try row.decode("definition", as: JSONB.self).decode(Methodology.self),
+                                 scoresRestricted: restricted)
+    }
 }
 
 private struct Loader {
     let connection: Connection
     let run: ScoreRuns.Run
     let actorFilter: String?
+    let audience: ReportModel.Audience
+
+    func query(_ name: String, _ parameters: [(any PostgresEncodable)?]) throws -> QueryResult {
+        try connection.query(QueryFiles.sql("report/\(name)", parameters))
+    }
 
     func load() throws -> ReportModel {
         precondition(run.basis == "as_published", "a report shows an as-published run (ScoreRuns.published), not a \(run.basis) one")
-        try ReportModel.checkPublishable(connection, run: run)
-        let methodology = try loadMethodology()
-        if let actorFilter {
-            let present = try connection.query("""
-                SELECT 1 FROM scorecard.actor_scores WHERE run_id = \(run.id) AND actor_id = \(actorFilter)
-                """)
-            if present.isEmpty { throw ScoringError.unknownActor(actorFilter) }
-        }
-        let runRow = try connection.query("""
-            SELECT period_start, (SELECT max(previous_run_id) FROM scorecard.actor_scores WHERE run_id = \(run.id)) AS previous_run_id
-            FROM scorecard.score_runs WHERE id = \(run.id)
-            """).first!
+        let stored = try StoredMethodology.load(connection, run: run, audience: audience)
+        // Restricted evidence enters only an internal model of a run that scored it.
+        let includeRestricted = audience == .internal && stored.scoresRestricted
+        let methodology = methodologyInfo(stored)
+        let runRow = try query("run", [run.id]).first!
         let previousRunID: Int64? = try runRow.decode("previous_run_id")
-        var previousPeriod: String?
-        var previousDigest: String?
-        if let previousRunID, let previous = try connection.query("SELECT period, inputs_sha256 FROM scorecard.score_runs WHERE id = \(previousRunID)").first {
-            previousPeriod = try previous.decode("period", as: String.self)
-            previousDigest = try previous.decode("inputs_sha256", as: String.self)
-        }
-        let sensitivity = try connection.query("""
-            SELECT samples, seed FROM scorecard.sensitivity_results WHERE run_id = \(run.id)
-            ORDER BY samples DESC, seed DESC LIMIT 1
-            """).first.map { SensitivityInfoRow(samples: try $0.decode("samples"), seed: try $0.decode("seed")) }
-
+        let samples: Int? = try runRow.decode("samples")
+        let seed: Int64? = try runRow.decode("seed")
         let info = ReportModel.RunInfo(
             id: run.inputsSHA256, period: run.period, periodStart: try runRow.decode("period_start", as: CalendarDate.self).description,
             periodEnd: run.periodEnd.description, basis: run.basis, knowledgeCutoff: run.knowledgeCutoff.description,
-            provisional: run.provisional, datasetSHA256: run.datasetSHA256, previousPeriod: previousPeriod,
-            previousRunID: previousDigest,
-            sensitivity: sensitivity.map { ReportModel.SensitivityInfo(samples: $0.samples, seed: $0.seed) },
+            provisional: run.provisional, datasetSHA256: run.datasetSHA256, previousPeriod: try runRow.decode("previous_period"),
+            previousRunID: try runRow.decode("previous_inputs_sha256"),
+            sensitivity: samples.flatMap { samples in seed.map { ReportModel.SensitivityInfo(samples: samples, seed: $0) } },
             actorFilter: actorFilter)
 
-        let rankings = try loadRankings(methodology: methodology, previousRunID: previousRunID, sensitivity: sensitivity)
+        let rankings = try loadRankings(methodology: methodology, previousRunID: previousRunID, sensitivity: info.sensitivity,
+                                        includeRestricted: includeRestricted)
         let ordered = rankings.flatMap(\.actors)
+        if let actorFilter, !ordered.contains(where: { $0.id == actorFilter }) { throw ScoringError.unknownActor(actorFilter) }
         let sectionActors = actorFilter.map { id in ordered.filter { $0.id == id } } ?? ordered
-        let details = try loadDetails(for: sectionActors.map(\.id), methodology: methodology)
-        let coverage = try loadCoverage(methodology: methodology)
+        let details = try loadDetails(for: sectionActors.map(\.id), methodology: methodology, includeRestricted: includeRestricted)
+        let coverage = try loadCoverage(methodology: methodology, includeRestricted: includeRestricted)
         let trendActors: [ReportModel.RankedActor]
         if let actorFilter {
             trendActors = ordered.filter { $0.id == actorFilter }
@@ -341,15 +358,10 @@ private struct Loader {
         return ReportModel(run: info, methodology: methodology, rankings: rankings, actors: details, coverage: coverage, trend: trend)
     }
 
-    struct SensitivityInfoRow { let samples: Int; let seed: Int64 }
-
-    func loadMethodology() throws -> ReportModel.MethodologyInfo {
-        let row = try connection.query("""
-            SELECT title, scorecard.methodology_definition(definition) AS definition FROM scorecard.methodologies WHERE id = \(run.methodologyID) AND version = \(run.methodologyVersion)
-            """).first!
-        let m = try row.decode("definition", as: JSONB.self).decode(Methodology.self)
+    func methodologyInfo(_ stored: StoredMethodology) -> ReportModel.MethodologyInfo {
+        let m = stored.methodology
         return ReportModel.MethodologyInfo(
-            id: run.methodologyID, version: run.methodologyVersion, sha256: run.methodologySHA256, title: try row.decode("title"),
+            id: run.methodologyID, version: run.methodologyVersion, sha256: run.methodologySHA256, title: stored.title,
             description: m.description.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }, periodKind: m.period.rawValue,
             pillars: m.pillars.map { .init(id: $0.id, name: $0.name, weight: ReportNumber(parameter: $0.weight)) },
             grades: m.grades.map { .init(grade: $0.grade, minimum: ReportNumber(parameter: $0.minimum), label: $0.label) },
@@ -363,60 +375,32 @@ private struct Loader {
 
     // MARK: Rankings
 
-    func loadRankings(methodology: ReportModel.MethodologyInfo, previousRunID: Int64?, sensitivity: SensitivityInfoRow?) throws
-        -> [ReportModel.KindRanking]
-    {
+    func loadRankings(methodology: ReportModel.MethodologyInfo, previousRunID: Int64?, sensitivity: ReportModel.SensitivityInfo?,
+                      includeRestricted: Bool) throws -> [ReportModel.KindRanking] {
         let labels = Dictionary(methodology.grades.map { ($0.grade, $0.label) }, uniquingKeysWith: { a, _ in a })
-        // Distinct public evidence records behind the evidence and breach indicators.
-        var records: [String: Int] = [:]
-        for row in try connection.query("""
-            SELECT c.actor_id, count(DISTINCT c.evidence_id)::int AS records
-            FROM scorecard.indicator_contributions c
-            JOIN scorecard.indicator_values v USING (run_id, actor_id, indicator_code)
-            JOIN scorecard.evidence e ON e.id = c.evidence_id AND e.sensitivity = 'public'
-            WHERE c.run_id = \(run.id) AND v.kind <> 'commitment'
-            GROUP BY c.actor_id
-            """) {
-            records[try row.decode("actor_id")] = try row.decode("records")
-        }
-        var intervals: [String: ReportModel.RankInterval] = [:]
-        if let sensitivity {
-            for row in try connection.query("""
-                SELECT actor_id, median_rank, rank_p05, rank_p95, grade_change_share FROM scorecard.sensitivity_results
-                WHERE run_id = \(run.id) AND samples = \(sensitivity.samples) AND seed = \(sensitivity.seed)
-                """) {
-                intervals[try row.decode("actor_id")] = ReportModel.RankInterval(
-                    median: try row.decode("median_rank"), p05: try row.decode("rank_p05"), p95: try row.decode("rank_p95"),
-                    gradeChangeShare: try row.decode("grade_change_share"))
-            }
-        }
-        let causes = try previousRunID.map { try loadCauses(previousRunID: $0) } ?? [:]
-        let rows = try connection.query("""
-            SELECT s.actor_id, a.name, s.actor_kind, s.positive, s.negative, s.combined, s.grade, s.rank_in_kind,
-                   s.evidence_count, s.previous_combined, s.change,
-                   count(s.rank_in_kind) OVER (PARTITION BY s.actor_kind)::int AS ranked_in_kind
-            FROM scorecard.actor_scores s JOIN scorecard.actors a ON a.id = s.actor_id
-            WHERE s.run_id = \(run.id)
-            ORDER BY s.actor_kind, s.rank_in_kind NULLS LAST, s.actor_id
-            """)
+        let causes = try previousRunID.map { try loadCauses(previousRunID: $0, includeRestricted: includeRestricted) } ?? [:]
         var byKind: [String: [ReportModel.RankedActor]] = [:]
-        for row in rows {
+        for row in try query("rankings", [run.id, includeRestricted, sensitivity?.samples, sensitivity?.seed]) {
             let id: String = try row.decode("actor_id")
             let kind: String = try row.decode("actor_kind")
             let combined: ReportNumber? = try row.decode("combined")
             let grade: String? = try row.decode("grade")
-            let previous: ReportNumber? = try row.decode("previous_combined")
             let change: ReportNumber? = try row.decode("change")
             let direction: ReportModel.Direction
             if let change { direction = change.isZero ? .unchanged : (change.isNegative ? .down : .up) } else { direction = .none }
             let evidenceCount: Int = try row.decode("evidence_count")
+            var interval: ReportModel.RankInterval?
+            if let median = try row.decode("median_rank", as: ReportNumber?.self) {
+                interval = ReportModel.RankInterval(median: median, p05: try row.decode("rank_p05"), p95: try row.decode("rank_p95"),
+                                                    gradeChangeShare: try row.decode("grade_change_share"))
+            }
             byKind[kind, default: []].append(ReportModel.RankedActor(
                 id: id, name: try row.decode("name"), kind: kind, rank: try row.decode("rank_in_kind"),
                 rankedInKind: try row.decode("ranked_in_kind"), positive: try row.decode("positive"), negative: try row.decode("negative"),
                 combined: combined, grade: grade, gradeLabel: grade.flatMap { labels[$0] ?? nil },
                 insufficientEvidence: combined != nil && evidenceCount < methodology.minimumEvidence,
-                evidenceRecords: records[id] ?? 0, rankInterval: intervals[id],
-                change: ReportModel.Change(previousCombined: previous, change: change, direction: direction,
+                evidenceRecords: try row.decode("records"), rankInterval: interval,
+                change: ReportModel.Change(previousCombined: try row.decode("previous_combined"), change: change, direction: direction,
                                            cause: change == nil || direction == .unchanged ? nil : causes[id])))
         }
         let kinds = byKind.keys.sorted { a, b in
@@ -427,38 +411,9 @@ private struct Loader {
     }
 
     /// Per actor, the record whose contribution changed most between the previous run and this one.
-    func loadCauses(previousRunID: Int64) throws -> [String: ReportModel.Cause] {
+    func loadCauses(previousRunID: Int64, includeRestricted: Bool) throws -> [String: ReportModel.Cause] {
         var causes: [String: ReportModel.Cause] = [:]
-        for row in try connection.query("""
-            WITH contributions AS (
-                SELECT c.run_id, c.actor_id,
-                       CASE WHEN c.evidence_id IS NULL THEN 'commitment' ELSE 'evidence' END AS record_type,
-                       coalesce(c.evidence_id, c.commitment_id) AS record_id,
-                       CASE v.polarity WHEN 'positive' THEN c.contribution ELSE -c.contribution END
-                           * CASE WHEN c.run_id = \(run.id) THEN 1 ELSE -1 END AS points
-                FROM scorecard.indicator_contributions c
-                JOIN scorecard.indicator_values v USING (run_id, actor_id, indicator_code)
-                WHERE c.run_id IN (\(run.id), \(previousRunID))
-                  AND (c.evidence_id IS NULL
-                       OR EXISTS (SELECT 1 FROM scorecard.evidence e WHERE e.id = c.evidence_id AND e.sensitivity = 'public'))
-            ),
-            deltas AS (
-                SELECT actor_id, record_type, record_id, sum(points) AS points
-                FROM contributions GROUP BY actor_id, record_type, record_id
-            )
-            SELECT DISTINCT ON (d.actor_id) d.actor_id, d.record_type, d.record_id, d.points,
-                   coalesce(e.summary,
-                            k.kind || ' ' || i.title || ' (' || k.instrument_id || ') on ' || \(partialDate("k.committed_on", "k.committed_precision"))
-                                || CASE WHEN k.withdrawn_on IS NULL THEN ''
-                                        ELSE ', withdrawn ' || \(partialDate("k.withdrawn_on", "k.withdrawn_precision")) END,
-                            'no longer in the dataset') AS description
-            FROM deltas d
-            LEFT JOIN scorecard.evidence e ON d.record_type = 'evidence' AND e.id = d.record_id AND e.sensitivity = 'public'
-            LEFT JOIN scorecard.commitments k ON d.record_type = 'commitment' AND k.id = d.record_id
-            LEFT JOIN scorecard.instruments i ON i.id = k.instrument_id
-            WHERE d.points <> 0
-            ORDER BY d.actor_id, abs(d.points) DESC, d.record_type, d.record_id
-            """) {
+        for row in try query("change_causes", [run.id, previousRunID, includeRestricted]) {
             causes[try row.decode("actor_id")] = ReportModel.Cause(
                 type: try row.decode("record_type"), id: try row.decode("record_id"),
                 description: try row.decode("description"), points: try row.decode("points"))
@@ -468,91 +423,69 @@ private struct Loader {
 
     // MARK: Actor sections
 
-    func loadDetails(for actorIDs: [String], methodology: ReportModel.MethodologyInfo) throws -> [ReportModel.ActorDetail] {
+    func loadDetails(for actorIDs: [String], methodology: ReportModel.MethodologyInfo, includeRestricted: Bool) throws
+        -> [ReportModel.ActorDetail]
+    {
         guard !actorIDs.isEmpty else { return [] }
         let names = Dictionary(methodology.indicators.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let order = Dictionary(methodology.indicators.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var kindsOf: [String: String] = [:]
+        for indicator in methodology.indicators { kindsOf[indicator.code] = indicator.kind }
 
         var actorRows: [String: (name: String, kind: String, country: String?, iso: String?)] = [:]
-        for row in try connection.query("""
-            SELECT id, name, kind, country, iso_code FROM scorecard.actors WHERE id = ANY(\(actorIDs))
-            """) {
+        for row in try query("actors", [actorIDs]) {
             actorRows[try row.decode("id")] = (try row.decode("name"), try row.decode("kind"), try row.decode("country"), try row.decode("iso_code"))
         }
 
-        // Indicator values, with public evidence records (or commitments) behind each.
-        var indicators: [String: [ReportModel.IndicatorLine]] = [:]
-        for row in try connection.query("""
-            SELECT v.actor_id, v.indicator_code, v.pillar, v.polarity, v.kind, v.state, v.value,
-                   CASE WHEN v.kind = 'commitment' THEN v.evidence_count
-                        ELSE (SELECT count(DISTINCT c.evidence_id)::int FROM scorecard.indicator_contributions c
-                              JOIN scorecard.evidence e ON e.id = c.evidence_id AND e.sensitivity = 'public'
-                              WHERE c.run_id = v.run_id AND c.actor_id = v.actor_id AND c.indicator_code = v.indicator_code)
-                   END AS records
-            FROM scorecard.indicator_values v
-            WHERE v.run_id = \(run.id) AND v.actor_id = ANY(\(actorIDs))
-            """) {
-            let code: String = try row.decode("indicator_code")
-            indicators[try row.decode("actor_id"), default: []].append(ReportModel.IndicatorLine(
-                code: code, name: names[code] ?? code, pillar: try row.decode("pillar"), polarity: try row.decode("polarity"),
-                kind: try row.decode("kind"), state: try row.decode("state"), value: try row.decode("value"), records: try row.decode("records")))
+        // Every contribution the audience may see: per indicator (for the indicator lines) and per
+        // evidence record (for the evidence lines).
+        var byIndicator: [String: [String: [ReportModel.IndicatorContribution]]] = [:]
+        var byEvidence: [String: [String: [ReportModel.EvidenceContribution]]] = [:]
+        for row in try query("contributions", [run.id, actorIDs, includeRestricted]) {
+            let actor: String = try row.decode("actor_id")
+            let indicator: String = try row.decode("indicator_code")
+            let evidence: String? = try row.decode("evidence_id")
+            let points: ReportNumber = try row.decode("contribution")
+            byIndicator[actor, default: [:]][indicator, default: []].append(ReportModel.IndicatorContribution(
+                recordType: evidence == nil ? "commitment" : "evidence",
+                recordID: try evidence ?? row.decode("commitment_id", as: String.self), weight: try row.decode("weight"), points: points))
+            if let evidence {
+                byEvidence[actor, default: [:]][evidence, default: []].append(ReportModel.EvidenceContribution(indicator: indicator, points: points))
+            }
         }
 
-        // Public evidence cited by this run's contributions, with each indicator's share.
-        var contributions: [String: [String: [ReportModel.EvidenceContribution]]] = [:]
-        var kindsOf: [String: String] = [:]
-        for indicator in methodology.indicators { kindsOf[indicator.code] = indicator.kind }
-        var breaches: [String: [ReportModel.BreachLine]] = [:]
-        var evidenceRows: [String: [(id: String, type: String, typeName: String, role: String, occurred: String, published: String,
-                                     certainty: String, severity: Int, summary: String)]] = [:]
-        for row in try connection.query("""
-            SELECT c.actor_id, c.indicator_code, c.evidence_id, c.contribution
-            FROM scorecard.indicator_contributions c
-            JOIN scorecard.evidence e ON e.id = c.evidence_id AND e.sensitivity = 'public'
-            WHERE c.run_id = \(run.id) AND c.actor_id = ANY(\(actorIDs))
-            ORDER BY c.actor_id, c.evidence_id, c.indicator_code
-            """) {
+        var indicators: [String: [ReportModel.IndicatorLine]] = [:]
+        for row in try query("indicator_values", [run.id, actorIDs, includeRestricted]) {
             let actor: String = try row.decode("actor_id")
-            let evidence: String = try row.decode("evidence_id")
-            contributions[actor, default: [:]][evidence, default: []].append(ReportModel.EvidenceContribution(
-                indicator: try row.decode("indicator_code"), points: try row.decode("contribution")))
+            let code: String = try row.decode("indicator_code")
+            let contributions = (byIndicator[actor]?[code] ?? []).sorted { a, b in
+                a.points != b.points ? a.points.thousandths > b.points.thousandths : (a.recordType, a.recordID) < (b.recordType, b.recordID)
+            }
+            indicators[actor, default: []].append(ReportModel.IndicatorLine(
+                code: code, name: names[code] ?? code, pillar: try row.decode("pillar"), polarity: try row.decode("polarity"),
+                kind: try row.decode("kind"), state: try row.decode("state"), value: try row.decode("value"), records: try row.decode("records"),
+                contributions: contributions))
         }
-        let cited = Array(Set(contributions.values.flatMap(\.keys))).sorted()
-        var summaries: [String: String] = [:]
+
+        let cited = Array(Set(byEvidence.values.flatMap(\.keys))).sorted()
         var evidenceFacts: [String: (type: String, typeName: String, actor: String, occurred: String, occurredSort: CalendarDate,
                                      published: String, certainty: String, severity: Int, summary: String)] = [:]
-        for row in try connection.query("""
-            SELECT e.id, e.actor_id, e.evidence_type, t.name AS type_name, e.occurred_on,
-                   \(partialDate("e.occurred_on", "e.occurred_precision")) AS occurred,
-                   \(partialDate("e.published_on", "e.published_precision")) AS published,
-                   e.certainty, e.severity, e.summary
-            FROM scorecard.evidence e JOIN scorecard.evidence_types t ON t.id = e.evidence_type
-            WHERE e.id = ANY(\(cited)) AND e.sensitivity = 'public'
-            """) {
-            let id: String = try row.decode("id")
-            let summary: String = try row.decode("summary")
-            summaries[id] = summary
-            evidenceFacts[id] = (try row.decode("evidence_type"), try row.decode("type_name"), try row.decode("actor_id"),
-                                 try row.decode("occurred"), try row.decode("occurred_on"), try row.decode("published"),
-                                 try row.decode("certainty"), try row.decode("severity"), summary)
+        for row in try query("evidence", [cited, includeRestricted]) {
+            evidenceFacts[try row.decode("id")] = (try row.decode("evidence_type"), try row.decode("type_name"), try row.decode("actor_id"),
+                                                   try row.decode("occurred"), try row.decode("occurred_on"), try row.decode("published"),
+                                                   try row.decode("certainty"), try row.decode("severity"), try row.decode("summary"))
         }
         var evidenceSources: [String: [ReportModel.Source]] = [:]
-        for row in try connection.query("""
-            SELECT e.id AS evidence_id, s.id, s.publisher, s.url, s.title, s.reliability
-            FROM scorecard.evidence e
-            CROSS JOIN LATERAL unnest(e.source_ids) WITH ORDINALITY AS es (source_id, position)
-            JOIN scorecard.sources s ON s.id = es.source_id
-            WHERE e.id = ANY(\(cited)) AND e.sensitivity = 'public'
-            ORDER BY e.id, es.position
-            """) {
+        for row in try query("evidence_sources", [cited, includeRestricted]) {
             evidenceSources[try row.decode("evidence_id"), default: []].append(try source(row))
         }
-        for (actor, byEvidence) in contributions {
-            for (id, shares) in byEvidence {
+        var evidenceRows: [String: [(id: String, role: String)]] = [:]
+        var breaches: [String: [ReportModel.BreachLine]] = [:]
+        for (actor, shares) in byEvidence {
+            for (id, contributions) in shares {
                 guard let facts = evidenceFacts[id] else { continue }
-                evidenceRows[actor, default: []].append((id, facts.type, facts.typeName, facts.actor == actor ? "actor" : "counterpart",
-                                                         facts.occurred, facts.published, facts.certainty, facts.severity, facts.summary))
-                for share in shares where kindsOf[share.indicator] == "breach" {
+                evidenceRows[actor, default: []].append((id, facts.actor == actor ? "actor" : "counterpart"))
+                for share in contributions where kindsOf[share.indicator] == "breach" {
                     breaches[actor, default: []].append(ReportModel.BreachLine(indicator: share.indicator, evidenceID: id,
                                                                               summary: facts.summary, points: share.points))
                 }
@@ -560,54 +493,22 @@ private struct Loader {
         }
 
         var commitments: [String: [ReportModel.CommitmentLine]] = [:]
-        for row in try connection.query("""
-            SELECT k.id AS commitment_id, k.actor_id, k.instrument_id, i.title AS instrument_title, k.kind,
-                   \(partialDate("k.committed_on", "k.committed_precision")) AS committed,
-                   CASE WHEN k.withdrawn_on IS NULL THEN NULL ELSE \(partialDate("k.withdrawn_on", "k.withdrawn_precision")) END AS withdrawn,
-                   s.id, s.publisher, s.url, s.title, s.reliability
-            FROM scorecard.commitments k
-            JOIN scorecard.instruments i ON i.id = k.instrument_id
-            JOIN scorecard.sources s ON s.id = k.source_id
-            WHERE k.actor_id = ANY(\(actorIDs))
-              AND scorecard.last_day(k.committed_on, k.committed_precision) <= least(\(run.periodEnd), \(run.knowledgeCutoff))
-              AND (k.withdrawn_on IS NULL OR k.withdrawn_on > \(run.periodEnd))
-            ORDER BY k.actor_id, k.committed_on, k.id
-            """) {
+        for row in try query("commitments", [actorIDs, run.periodEnd, run.knowledgeCutoff]) {
             commitments[try row.decode("actor_id"), default: []].append(ReportModel.CommitmentLine(
                 id: try row.decode("commitment_id"), instrumentID: try row.decode("instrument_id"),
                 instrumentTitle: try row.decode("instrument_title"), kind: try row.decode("kind"), committedOn: try row.decode("committed"),
                 withdrawnOn: try row.decode("withdrawn"), source: try source(row)))
         }
 
-        // Right of reply: replies by the actor, or to public evidence about it, public by the cutoff.
         var responses: [String: [ReportModel.ResponseLine]] = [:]
-        for row in try connection.query("""
-            SELECT x.actor_id, r.id AS response_id, r.evidence_id, \(partialDate("r.responded_on", "r.responded_precision")) AS responded,
-                   r.summary AS response_summary, s.id, s.publisher, s.url, s.title, s.reliability
-            FROM scorecard.responses r
-            JOIN scorecard.evidence e ON e.id = r.evidence_id AND e.sensitivity = 'public'
-            JOIN scorecard.sources s ON s.id = r.source_id
-            CROSS JOIN LATERAL (SELECT DISTINCT a.actor_id FROM unnest(ARRAY[r.actor_id, e.actor_id, e.counterpart_id]) AS a (actor_id)
-                                WHERE a.actor_id IS NOT NULL) x
-            WHERE x.actor_id = ANY(\(actorIDs))
-              AND scorecard.last_day(r.responded_on, r.responded_precision) <= \(run.knowledgeCutoff)
-            ORDER BY x.actor_id, r.responded_on, r.id
-            """) {
+        for row in try query("responses", [actorIDs, run.knowledgeCutoff, includeRestricted]) {
             responses[try row.decode("actor_id"), default: []].append(ReportModel.ResponseLine(
                 id: try row.decode("response_id"), evidenceID: try row.decode("evidence_id"), respondedOn: try row.decode("responded"),
                 summary: try row.decode("response_summary"), source: try source(row)))
         }
 
         var restatements: [String: [ReportModel.RestatementLine]] = [:]
-        for row in try connection.query("""
-            SELECT r.actor_id, (SELECT x.inputs_sha256 FROM scorecard.score_runs x WHERE x.id = r.restated_run_id) AS restated_run, r.original_positive, r.original_negative, r.original_combined,
-                   r.restated_positive, r.restated_negative, r.restated_combined,
-                   coalesce((SELECT array_agg(e.id ORDER BY e.id) FROM scorecard.evidence e
-                             WHERE e.id = ANY(r.evidence_ids) AND e.sensitivity = 'public'), '{}') AS evidence_ids
-            FROM scorecard.restatements r
-            WHERE r.run_id = \(run.id) AND r.actor_id = ANY(\(actorIDs))
-            ORDER BY r.actor_id, r.restated_run_id
-            """) {
+        for row in try query("restatements", [run.id, actorIDs, includeRestricted]) {
             restatements[try row.decode("actor_id"), default: []].append(ReportModel.RestatementLine(
                 restatedRunID: try row.decode("restated_run"),
                 originalPositive: try row.decode("original_positive"), originalNegative: try row.decode("original_negative"),
@@ -622,10 +523,11 @@ private struct Loader {
                 let (x, y) = (evidenceFacts[a.id]!.occurredSort, evidenceFacts[b.id]!.occurredSort)
                 return x != y ? x > y : a.id < b.id
             }.map { e in
-                ReportModel.EvidenceLine(
-                    id: e.id, type: e.type, typeName: e.typeName, role: e.role, occurredOn: e.occurred, publishedOn: e.published,
-                    certainty: e.certainty, severity: e.severity, summary: e.summary,
-                    contributions: (contributions[id]?[e.id] ?? []).sorted { (order[$0.indicator] ?? 0, $0.indicator) < (order[$1.indicator] ?? 0, $1.indicator) },
+                let facts = evidenceFacts[e.id]!
+                return ReportModel.EvidenceLine(
+                    id: e.id, type: facts.type, typeName: facts.typeName, role: e.role, occurredOn: facts.occurred,
+                    publishedOn: facts.published, certainty: facts.certainty, severity: facts.severity, summary: facts.summary,
+                    contributions: (byEvidence[id]?[e.id] ?? []).sorted { (order[$0.indicator] ?? 0, $0.indicator) < (order[$1.indicator] ?? 0, $1.indicator) },
                     sources: evidenceSources[e.id] ?? [])
             }
             return ReportModel.ActorDetail(
@@ -645,25 +547,15 @@ private struct Loader {
 
     // MARK: Coverage and trend
 
-    func loadCoverage(methodology: ReportModel.MethodologyInfo) throws -> ReportModel.Coverage {
-        let without = try connection.query("""
-            SELECT a.id, a.name, a.kind FROM scorecard.actor_scores s JOIN scorecard.actors a ON a.id = s.actor_id
-            WHERE s.run_id = \(run.id)
-              AND NOT EXISTS (SELECT 1 FROM scorecard.evidence e
-                              WHERE (e.actor_id = a.id OR e.counterpart_id = a.id) AND e.sensitivity = 'public'
-                                AND scorecard.last_day(e.published_on, e.published_precision) <= \(run.knowledgeCutoff))
-            """).map { ReportModel.ActorRef(id: try $0.decode("id"), name: try $0.decode("name"), kind: try $0.decode("kind")) }
+    func loadCoverage(methodology: ReportModel.MethodologyInfo, includeRestricted: Bool) throws -> ReportModel.Coverage {
+        let without = try query("coverage_without_evidence", [run.id, run.knowledgeCutoff, includeRestricted])
+            .map { ReportModel.ActorRef(id: try $0.decode("id"), name: try $0.decode("name"), kind: try $0.decode("kind")) }
             .sorted { a, b in
                 let (x, y) = (ReportModel.kindOrder.firstIndex(of: a.kind) ?? Int.max, ReportModel.kindOrder.firstIndex(of: b.kind) ?? Int.max)
                 return x != y ? x < y : (a.kind, a.id) < (b.kind, b.id)
             }
         var counts: [String: (scored: Int, applicable: Int)] = [:]
-        for row in try connection.query("""
-            SELECT indicator_code, count(*) FILTER (WHERE state = 'scored')::int AS scored,
-                   count(*) FILTER (WHERE state <> 'not applicable')::int AS applicable
-            FROM scorecard.indicator_values WHERE run_id = \(run.id) AND kind <> 'commitment'
-            GROUP BY indicator_code
-            """) {
+        for row in try query("coverage_indicators", [run.id]) {
             counts[try row.decode("indicator_code")] = (try row.decode("scored"), try row.decode("applicable"))
         }
         // Commitment indicators are facts about every applicable actor, never thin evidence.
@@ -679,19 +571,7 @@ private struct Loader {
     /// The combined score of the chosen actors in the as-published run of each period up to this one
     /// (the latest such run of each earlier period) under the same methodology version.
     func loadTrend(actors: [ReportModel.RankedActor]) throws -> ReportModel.Trend {
-        let rows = try connection.query("""
-            WITH runs AS (
-                SELECT \(run.id)::bigint AS id, \(run.period)::text AS period, \(run.periodEnd)::date AS period_end
-                UNION ALL
-                SELECT max(id), period, period_end FROM scorecard.score_runs
-                WHERE methodology_id = \(run.methodologyID) AND methodology_version = \(run.methodologyVersion)
-                  AND basis = 'as_published' AND period_end < \(run.periodEnd)
-                GROUP BY period, period_end
-            )
-            SELECT r.period, r.period_end, s.actor_id, s.combined
-            FROM runs r LEFT JOIN scorecard.actor_scores s ON s.run_id = r.id AND s.actor_id = ANY(\(actors.map(\.id)))
-            ORDER BY r.period_end, s.actor_id
-            """)
+        let rows = try query("trend", [run.id, run.period, run.periodEnd, run.methodologyID, run.methodologyVersion, actors.map(\.id)])
         var periods: [String] = []
         var values: [String: [String: ReportNumber]] = [:]
         for row in rows {

@@ -1,0 +1,28 @@
+-- Every actor's scores in a run, with the evidence records behind them that the audience may see
+-- and the rank interval of the chosen sensitivity analysis. Grain: actor.
+-- $1 run id, $2 include restricted evidence (boolean), $3 analysis samples, $4 analysis seed
+-- (both NULL: none).
+WITH records AS (  -- distinct evidence records behind the evidence and breach indicators
+    SELECT c.actor_id, count(DISTINCT c.evidence_id)::int AS records
+    FROM scorecard.indicator_contributions c
+    JOIN scorecard.indicator_values v USING (run_id, actor_id, indicator_code)
+    JOIN scorecard.evidence e ON e.id = c.evidence_id AND scorecard.counts_for(e.sensitivity, $2::boolean)
+    WHERE c.run_id = $1::bigint AND v.kind <> 'commitment'
+    GROUP BY c.actor_id
+),
+interval AS (
+    SELECT actor_id, median_rank, rank_p05, rank_p95, grade_change_share
+    FROM scorecard.sensitivity_results
+    WHERE run_id = $1::bigint AND samples = $3::integer AND seed = $4::bigint
+)
+SELECT s.actor_id, a.name, s.actor_kind, s.positive, s.negative, s.combined, s.grade, s.rank_in_kind,
+       s.evidence_count, s.previous_combined, s.change,
+       count(s.rank_in_kind) OVER (PARTITION BY s.actor_kind)::int AS ranked_in_kind,
+       coalesce(r.records, 0) AS records,
+       i.median_rank, i.rank_p05, i.rank_p95, i.grade_change_share
+FROM scorecard.actor_scores s
+JOIN scorecard.actors a ON a.id = s.actor_id
+LEFT JOIN records r ON r.actor_id = s.actor_id
+LEFT JOIN interval i ON i.actor_id = s.actor_id
+WHERE s.run_id = $1::bigint
+ORDER BY s.actor_kind, s.rank_in_kind NULLS LAST, s.actor_id
