@@ -208,14 +208,16 @@ struct ScoringTests {
     @Test func explainListsExactlyTheContributingEvidence() throws {
         _ = try score()
         let run = try ScoreRuns.published(connection, methodology: file.methodology, period: "2024")!
-        let explanation = try Explanation.load(connection, run: run, actorID: "gamma", methodology: file.methodology)
-        let evidence = explanation.indicators.flatMap { $0.contributions.compactMap(\.evidenceID) }
+        let gamma = try ReportModel.load(connection, run: run, actorID: "gamma", audience: .internal)
+        let detail = gamma.actors.first { $0.id == "gamma" }!
+        let evidence = detail.indicators.flatMap { $0.contributions.filter { $0.recordType == "evidence" }.map(\.recordID) }
         #expect(evidence == ["gamma-misuse-early"])
-        #expect(explanation.commitments.map(\.id) == ["gamma-code"])
-        #expect(explanation.restatements.first?.evidenceIDs == ["gamma-misuse-late"])
-        let alpha = try Explanation.load(connection, run: run, actorID: "alpha", methodology: file.methodology)
-        #expect(alpha.responses.map(\.id) == ["alpha-reply"])
-        #expect(alpha.indicators.first { $0.code == "MISUSE" }?.contributions.first?.sources == ["src-a (Official, A) https://gov.example.org/a"])
+        #expect(detail.commitments.map(\.id) == ["gamma-code"])
+        #expect(detail.restatements.first?.evidenceIDs == ["gamma-misuse-late"])
+        let alpha = try ReportModel.load(connection, run: run, actorID: "alpha", audience: .internal)
+        #expect(alpha.actors.first?.responses.map(\.id) == ["alpha-reply"])
+        let text = ExplainText.render(alpha, actorID: "alpha")
+        #expect(text.contains("source src-a (Official, A) https://gov.example.org/a"))
     }
 
     @Test func sensitivityIsSeededAndBounded() throws {

@@ -1,0 +1,119 @@
+import Foundation
+import Postgres
+@testable import ScorecardKit
+import Testing
+import TestSupport
+
+/// A database made by the last release upgrades in place: Tests/Fixtures/upgrade/scorecard-0.1.0.sql
+/// is a pg_dump (plain, --no-owner) of the scoring fixture loaded twice (one record corrected in
+/// between, so record_history has a row), scored for 2024 and 2025 and analysed for sensitivity by
+/// scorecard 0.1.0.
+@Suite("Upgrading a database made by scorecard 0.1.0")
+struct UpgradeTests {
+    @Test func aReleaseDatabaseUpgradesInPlace() throws {
+        let upgraded = try TestCluster.makeDatabase(prefix: "upgrade")
+        try restore(ProjectFiles.url("Tests/Fixtures/upgrade/scorecard-0.1.0.sql"), into: upgraded)
+        let connection = try Connection(conninfo: upgraded, logger: .quiet)
+        let before = try DatabaseContent.exact(connection)
+        #expect(try connection.query("SELECT max(version) AS v FROM scorecard.schema_migrations").first!.decode("v", as: Int.self) == 5)
+
+        let outcome = try Migrator(logger: .quiet).migrate(connection)
+        #expect(outcome.applied == ["0006_schema_objects.sql"])
+        #expect(outcome.objectsRecreated)
+
+        // Every row is as it was; only the migration ledgers grew.
+        var after = try DatabaseContent.exact(connection)
+        #expect(after.removeValue(forKey: "schema_objects") != nil)
+        var beforeWithoutLedger = before, afterWithoutLedger = after
+        beforeWithoutLedger["schema_migrations"] = nil
+        afterWithoutLedger["schema_migrations"] = nil
+        #expect(afterWithoutLedger == beforeWithoutLedger)
+
+        // Every object is the one a new database gets from the same files.
+        let fresh = try migratedDatabase("upgrade-fresh")
+        #expect(try objectCatalogue(connection) == objectCatalogue(fresh))
+
+        // Old stored definitions (camelCase) read in the one shape.
+        let applies = try connection.query("SELECT count(*) AS n FROM scorecard.methodology_indicators WHERE cardinality(applies_to) > 0")
+        #expect(try applies.first!.decode("n", as: Int.self) > 0)
+        let run = try #require(try ScoreRuns.published(connection, methodology: try fixtureMethodology().methodology, period: "2024"))
+        _ = try ReportModel.load(connection, run: run)
+
+        // Scoring again computes each period once (the engine digest now covers the rules), with the
+        // same figures as 0.1.0; a second time, nothing.
+        let engine = ScoringEngine(connection: connection, logger: .quiet)
+        let first = try engine.score(try fixtureMethodology(), periods: .list(["2024", "2025"]))
+        #expect(first.allSatisfy { $0.computed })
+        let second = try engine.score(try fixtureMethodology(), periods: .list(["2024", "2025"]))
+        #expect(second.allSatisfy { !$0.computed })
+        for summary in first {
+            let figures = try connection.query("""
+                SELECT count(*) AS differing FROM scorecard.actor_scores n
+                JOIN scorecard.actor_scores o ON o.actor_id = n.actor_id
+                    AND o.run_id = (SELECT max(id) FROM scorecard.score_runs WHERE period = \(summary.period.description) AND basis = 'as_published' AND id < \(summary.runID))
+                WHERE n.run_id = \(summary.runID)
+                  AND (n.positive, n.negative, n.combined, n.grade, n.rank_in_kind) IS DISTINCT FROM (o.positive, o.negative, o.combined, o.grade, o.rank_in_kind)
+                """)
+            #expect(try figures.first!.decode("differing", as: Int.self) == 0, "\(summary.period): figures as 0.1.0 computed them")
+        }
+        #expect(try Migrator(logger: .quiet).migrate(connection).objectsRecreated == false)
+    }
+
+    @Test func anEditedObjectFileIsRecreatedAndARemovedOneDropped() throws {
+        let connection = try migratedDatabase("objects-edit")
+        var objects = Migrator.embeddedObjects
+        let index = try #require(objects.firstIndex { $0.file.hasSuffix("10_scheduled_runs.sql") })
+        objects[index] = Migrator.ObjectFile(file: objects[index].file, sql: objects[index].sql + "\nCREATE VIEW scorecard.probe AS SELECT 1 AS one;\n")
+        let edited = Migrator(migrations: Migrator.embeddedMigrations, objects: objects, logger: .quiet)
+        #expect(try !edited.objectsAreCurrent(connection))
+        #expect(try edited.migrate(connection).objectsRecreated)
+        #expect(try connection.query("SELECT one FROM scorecard.probe").first!.decode("one", as: Int.self) == 1)
+        // Back to the shipped files: the view that only the edit defined is gone.
+        #expect(try Migrator(logger: .quiet).migrate(connection).objectsRecreated)
+        #expect(try connection.query("SELECT to_regclass('scorecard.probe') IS NULL AS gone").first!.decode("gone", as: Bool.self))
+        // A broken file changes nothing: the transaction rolls back, the old objects stay.
+        objects[index] = Migrator.ObjectFile(file: objects[index].file, sql: "CREATE VIEW scorecard.broken AS SELECT 1/0 FROM nowhere;")
+        #expect(throws: MigrationError.self) { try Migrator(migrations: Migrator.embeddedMigrations, objects: objects, logger: .quiet).migrate(connection) }
+        #expect(try Migrator(logger: .quiet).objectsAreCurrent(connection))
+        #expect(try connection.query("SELECT count(*) AS n FROM scorecard.scheduled_runs").first!.decode("n", as: Int.self) == 0)
+    }
+
+    func fixtureMethodology() throws -> MethodologyFile {
+        try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+    }
+
+    /// The definition of every view, function, policy and trigger of the schema, and their comments.
+    func objectCatalogue(_ connection: Connection) throws -> [String] {
+        try connection.query("""
+            SELECT 'view ' || c.relname || ': ' || pg_get_viewdef(c.oid) || ' ' || coalesce(obj_description(c.oid, 'pg_class'), '') AS object
+            FROM pg_class c WHERE c.relnamespace = 'scorecard'::regnamespace AND c.relkind = 'v'
+            UNION ALL
+            SELECT 'function ' || p.oid::regprocedure::text || ': ' || pg_get_functiondef(p.oid) || ' ' || coalesce(obj_description(p.oid, 'pg_proc'), '')
+            FROM pg_proc p WHERE p.pronamespace = 'scorecard'::regnamespace
+            UNION ALL
+            SELECT 'policy ' || pol.polname || ' on ' || c.relname || ': ' || coalesce(pg_get_expr(pol.polqual, pol.polrelid), '')
+            FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid WHERE c.relnamespace = 'scorecard'::regnamespace
+            UNION ALL
+            SELECT 'trigger ' || t.tgname || ': ' || pg_get_triggerdef(t.oid)
+            FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = 'scorecard'::regnamespace AND NOT t.tgisinternal
+            UNION ALL
+            SELECT 'column comment ' || c.relname || '.' || a.attname || ': ' || col_description(c.oid, a.attnum)
+            FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+            WHERE c.relnamespace = 'scorecard'::regnamespace AND c.relkind = 'v' AND a.attnum > 0
+            ORDER BY 1
+            """).map { try $0.decode("object") }
+    }
+
+    func restore(_ dump: URL, into url: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(PostgresBinaries.locateClient("psql"), "psql is not installed"))
+        process.arguments = ["--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--file=\(dump.path)", url]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "psql failed: \(message)")
+    }
+}
