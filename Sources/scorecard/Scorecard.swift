@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScorecardKit
 
 @main
 struct Scorecard: ParsableCommand {
@@ -15,7 +16,7 @@ struct Scorecard: ParsableCommand {
 
             \(ExitStatus.helpText)
             """,
-        version: "0.1.0",
+        version: ScorecardKit.version,
         subcommands: [Init.self, Run.self, DB.self, Migrate.self, Validate.self, Load.self, MethodologyCommand.self, Score.self, Explain.self, Sensitivity.self, Report.self, Generate.self, GrantReader.self]
     )
 

@@ -3303,12 +3303,37 @@ SELECT $1::bigint, actor_id, code, pillar, polarity, kind, state,
 FROM assessed
 
 """#),
+        ("Schemas/queries/scoring/latest_publication.sql", #"""
+-- The last day by which all evidence a methodology may count was public: the knowledge cutoff of a
+-- restated run. Grain: one row (NULL without evidence). $1 include restricted evidence (boolean).
+SELECT max(scorecard.last_day(published_on, published_precision)) AS last_day
+FROM scorecard.evidence
+WHERE scorecard.counts_for(sensitivity, $1::boolean)
+
+"""#),
+        ("Schemas/queries/scoring/period_bounds.sql", #"""
+-- The first day any evidence speaks of (conduct or publication) and the last day by which all of
+-- it was public: the span of periods that `--all-periods` and `latest` score. Grain: one row.
+SELECT min(least(occurred_on, published_on)) AS first_day,
+       max(scorecard.last_day(published_on, published_precision)) AS last_day
+FROM scorecard.evidence
+
+"""#),
         ("Schemas/queries/scoring/pillar_scores.sql", #"""
 -- Positive and negative accountability per actor and pillar (scorecard.pillar_faces, the one
 -- definition of the aggregation). Grain: run × actor × pillar. $1 run id, $2 methodology definition (jsonb).
 INSERT INTO scorecard.pillar_scores (run_id, actor_id, pillar, positive, negative)
 SELECT $1::bigint, f.actor_id, f.pillar, f.positive, f.negative
 FROM scorecard.pillar_faces($1::bigint, scorecard.methodology_weights($2::jsonb)) f
+
+"""#),
+        ("Schemas/queries/scoring/previous_run.sql", #"""
+-- The run a period's change is measured against: the latest as-published run of the previous period
+-- under the same methodology version. Grain: one row (NULL when none).
+-- $1 methodology id, $2 version, $3 the previous period.
+SELECT max(id) AS id
+FROM scorecard.score_runs
+WHERE methodology_id = $1::text AND methodology_version = $2::text AND period = $3::text AND basis = 'as_published'
 
 """#),
         ("Schemas/queries/scoring/restatements.sql", #"""

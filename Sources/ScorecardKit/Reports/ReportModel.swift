@@ -4,10 +4,15 @@ import Postgres
 /// Everything a report shows about one as-published score run, loaded once (in one snapshot of
 /// the database) into plain values that every renderer reads.
 ///
-/// Restricted evidence never enters the model: every query that touches `scorecard.evidence`
-/// keeps `sensitivity = 'public'` rows only, responses to restricted evidence are left out, and
-/// a run whose methodology scored restricted evidence (`restricted_evidence: include`) is refused,
-/// because its scores, counts and contributions could reveal what is restricted.
+/// `scorecard explain` renders one actor's section of the same model (`ExplainText`), so explain and
+/// the report cannot disagree. Every query is a file of `Schemas/queries/report/`.
+///
+/// Restricted evidence never enters a public model: every query that touches `scorecard.evidence`
+/// keeps what `scorecard.counts_for` lets through (public rows only), responses to restricted
+/// evidence are left out, and a run whose methodology scored restricted evidence
+/// (`restricted_evidence: include`) is refused, because its scores, counts and contributions could
+/// reveal what is restricted. An internal model (`Audience.internal`, explain's) of such a run holds
+/// what the run scored.
 ///
 /// Ordering is stable: kinds in `kindOrder`, then rank (unranked last), then actor id.
 /// No wall-clock time is loaded (not even `score_runs.computed_at`), so the same run renders to

@@ -116,11 +116,7 @@ public struct ScoringEngine {
         case let .list(texts):
             return try texts.flatMap { try resolve(.period($0), methodology: methodology) }
         case .latest, .all:
-            let row = try connection.query("""
-                SELECT min(least(occurred_on, published_on)) AS first_day,
-                       max(scorecard.last_day(published_on, published_precision)) AS last_day
-                FROM scorecard.evidence
-                """).first!
+            let row = try connection.query(QueryFiles.sql("scoring/period_bounds", [])).first!
             guard let last = try row.decode("last_day", as: CalendarDate?.self), let first = try row.decode("first_day", as: CalendarDate?.self) else {
                 throw ScoringError.noEvidence
             }
@@ -156,10 +152,8 @@ public struct ScoringEngine {
     }
 
     func latestPublication(includeRestricted: Bool) throws -> CalendarDate? {
-        try connection.query("""
-            SELECT max(scorecard.last_day(published_on, published_precision)) AS last_day
-            FROM scorecard.evidence WHERE \(includeRestricted) OR sensitivity = 'public'
-            """).first!.decode("last_day", as: CalendarDate?.self)
+        try connection.query(QueryFiles.sql("scoring/latest_publication", [includeRestricted])).first!
+            .decode("last_day", as: CalendarDate?.self)
     }
 
     /// Computes one run, or finds the identical run computed before.
@@ -191,11 +185,8 @@ public struct ScoringEngine {
         try connection.execute(QueryFiles.sql("scoring/indicator_values", [id, period.end, cutoff, definition]))
         try connection.execute(QueryFiles.sql("scoring/indicator_contributions", [id, period.end, cutoff, definition]))
         try connection.execute(QueryFiles.sql("scoring/pillar_scores", [id, definition]))
-        let previous = try connection.query("""
-            SELECT max(id) AS id FROM scorecard.score_runs
-            WHERE methodology_id = \(m.id) AND methodology_version = \(m.version)
-              AND period = \(period.previous.description) AND basis = 'as_published'
-            """).first!.decode("id", as: Int64?.self)
+        let previous = try connection.query(QueryFiles.sql("scoring/previous_run", [m.id, m.version, period.previous.description]))
+            .first!.decode("id", as: Int64?.self)
         try connection.execute(QueryFiles.sql("scoring/actor_scores", [id, definition, previous]))
         Failpoint.score.pause()
         logger.info("scored \(period) (\(basis))", metadata: ["run": "\(id)", "seconds": "\(Stopwatch.seconds(since: started))"])
