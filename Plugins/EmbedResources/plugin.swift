@@ -21,7 +21,7 @@ struct EmbedResources: BuildToolPlugin {
         let stamp = context.pluginWorkDirectoryURL.appending(path: "run-again.stamp")
         if !FileManager.default.fileExists(atPath: stamp.path(percentEncoded: false)) {
             try FileManager.default.createDirectory(at: context.pluginWorkDirectoryURL, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: stamp.path(percentEncoded: false), contents: Data())
+            _ = FileManager.default.createFile(atPath: stamp.path(percentEncoded: false), contents: Data())
         }
         return [
             .buildCommand(
