@@ -114,10 +114,10 @@ struct GrantReaderRefused: ScorecardError {
 
     init?(_ error: PostgresError, role: String, databaseUser: String) {
         switch error.sqlState {
-        case "42501":  // insufficient_privilege
+        case .insufficientPrivilege:
             exitCode = .configuration
             description = "the database user \(databaseUser) may not make \(role) a reader (\(error.message)): it needs CREATEROLE (or to be a superuser) and must own the scorecard tables"
-        case "42602", "42939", "0LP01", "22023":  // invalid_name, reserved_name, invalid_grant_operation, invalid_parameter_value
+        case .invalidName, .reservedName, .invalidGrantOperation, .invalidParameterValue:
             exitCode = .usage
             description = "cannot make \(role) a reader: \(error.message)"
         default:
