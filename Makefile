@@ -6,7 +6,7 @@ BIN := .build/debug/scorecard
 APT_PACKAGES := libpq-dev pkg-config postgresql postgresql-client python3 python3-jsonschema time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps embed build test demo bench snapshots clean
+.PHONY: help deps build test demo bench snapshots clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -19,10 +19,7 @@ deps: ## Install the missing Debian packages (libpq, PostgreSQL, Python's jsonsc
 	fi
 	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 is required (https://www.swift.org/install/linux/)"; exit 1; }
 
-embed: ## Regenerate the Swift file that embeds Schemas/ and Templates/ in the binary
-	@scripts/embed-resources
-
-build: deps embed ## Build the scorecard binary (debug)
+build: deps ## Build the scorecard binary (debug; Schemas/ and Templates/ are embedded by the build)
 	$(SWIFT) build --product scorecard
 
 test: build ## Build and run every test against a real PostgreSQL the tests start themselves
@@ -34,7 +31,7 @@ demo: build ## The whole job on the Pall Mall example workspace, on the embedded
 	$(BIN) explain us --workspace Examples/pall-mall
 	$(BIN) db status --workspace Examples/pall-mall
 
-bench: deps embed ## Benchmarks (release build); writes docs/performance.md
+bench: deps ## Benchmarks (release build); writes docs/performance.md
 	$(SWIFT) build -c release --product scorecard
 	scripts/bench
 

@@ -38,8 +38,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            plugins: ["EmbedResources"]
         ),
+        // Generates ScorecardKit's EmbeddedResources.swift (the SQL, the default methodology,
+        // the workspace templates) with scripts/embed-resources on every build.
+        .plugin(name: "EmbedResources", capability: .buildTool()),
         .executableTarget(
             name: "scorecard",
             dependencies: [

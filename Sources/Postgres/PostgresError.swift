@@ -20,8 +20,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     }
 
     public var kind: Kind
-    /// The five-character SQLSTATE code (https://www.postgresql.org/docs/current/errcodes-appendix.html).
-    public var sqlState: String?
+    /// The server's five-character SQLSTATE code, e.g. `.uniqueViolation`.
+    public var sqlState: Code?
     public var message: String
     /// The server's DETAIL. It may quote data values, so `description` leaves it out.
     public var detail: String?
@@ -31,7 +31,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// The statement's text with `$n` placeholders; never the bound values.
     public var query: String?
 
-    public init(kind: Kind, sqlState: String? = nil, message: String, detail: String? = nil,
+    public init(kind: Kind, sqlState: Code? = nil, message: String, detail: String? = nil,
                 hint: String? = nil, position: Int? = nil, query: String? = nil) {
         self.kind = kind
         self.sqlState = sqlState
@@ -60,15 +60,12 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// Whether the server is gone or refuses work: no connection, a connection lost mid-statement
     /// (class 08), or a server shutting down or starting up (57P01–57P03). Worth retrying later.
     public var isServerUnavailable: Bool {
-        kind == .connection || isClass("08") || ["57P01", "57P02", "57P03"].contains(sqlState ?? "")
+        kind == .connection || isClass("08")
+            || [Code.adminShutdown, .crashShutdown, .cannotConnectNow].contains { $0 == sqlState }
     }
 
     /// Whether the server reported this SQLSTATE class (the first two characters), e.g. "23" integrity violation.
-    public func isClass(_ prefix: String) -> Bool { sqlState?.hasPrefix(prefix) ?? false }
-
-    public static let uniqueViolation = "23505"
-    public static let queryCanceled = "57014"
-    public static let lockNotAvailable = "55P03"
+    public func isClass(_ prefix: String) -> Bool { sqlState?.rawValue.hasPrefix(prefix) ?? false }
 
     /// Reads the error fields of a failed result.
     init(kind: Kind, result: OpaquePointer, query: String?) {
@@ -80,7 +77,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
             ?? String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
         self.init(
             kind: kind,
-            sqlState: field(Int32(UInt8(ascii: "C"))),
+            sqlState: field(Int32(UInt8(ascii: "C"))).map(Code.init(rawValue:)),
             message: primary.isEmpty ? "unknown error" : primary,
             detail: field(Int32(UInt8(ascii: "D"))),
             hint: field(Int32(UInt8(ascii: "H"))),
@@ -93,5 +90,39 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     init(kind: Kind, connection: OpaquePointer?, query: String?) {
         let text = connection.flatMap { PQerrorMessage($0) }.map { String(cString: $0) } ?? "out of memory"
         self.init(kind: kind, message: text.trimmingCharacters(in: .whitespacesAndNewlines), query: query)
+    }
+}
+
+extension PostgresError {
+    /// A SQLSTATE code, by its name in PostgreSQL's errcodes table
+    /// (https://www.postgresql.org/docs/current/errcodes-appendix.html), so that code never
+    /// matches errors by a bare five-character string. Any code the server sends can be held;
+    /// the constants are the ones this project looks at (add more from that table as needed).
+    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        // Class 0L: invalid grantor
+        public static let invalidGrantOperation = Code(rawValue: "0LP01")
+        // Class 22: data exception
+        public static let invalidParameterValue = Code(rawValue: "22023")
+        public static let invalidTextRepresentation = Code(rawValue: "22P02")
+        // Class 23: integrity constraint violation
+        public static let restrictViolation = Code(rawValue: "23001")
+        public static let foreignKeyViolation = Code(rawValue: "23503")
+        public static let uniqueViolation = Code(rawValue: "23505")
+        // Class 42: syntax error or access rule violation
+        public static let insufficientPrivilege = Code(rawValue: "42501")
+        public static let syntaxError = Code(rawValue: "42601")
+        public static let invalidName = Code(rawValue: "42602")
+        public static let reservedName = Code(rawValue: "42939")
+        // Class 55: object not in prerequisite state
+        public static let lockNotAvailable = Code(rawValue: "55P03")
+        // Class 57: operator intervention
+        public static let queryCanceled = Code(rawValue: "57014")
+        public static let adminShutdown = Code(rawValue: "57P01")
+        public static let crashShutdown = Code(rawValue: "57P02")
+        public static let cannotConnectNow = Code(rawValue: "57P03")
     }
 }

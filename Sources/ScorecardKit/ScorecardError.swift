@@ -1,4 +1,4 @@
-/// A failure the user can act on, with the exit code it maps to (sysexits).
+/// A failure the user can act on, with the exit code it maps to.
 public protocol ScorecardError: Error, CustomStringConvertible {
-    var exitCode: Int32 { get }
+    var exitCode: ExitCode { get }
 }

@@ -2,31 +2,28 @@ import ArgumentParser
 import Foundation
 import ScorecardKit
 
-/// The process exit codes, from sysexits(3), so cron and scripts can tell failures apart.
-/// The mapping of errors to codes is `FailureClassification` (shared with the run ledger).
+/// In this module `ExitCode` is ScorecardKit's table of exit codes, not ArgumentParser's struct.
+typealias ExitCode = ScorecardExitCode
+
+/// How a failure of one of scorecard's commands ends the process. The codes and their meanings
+/// are `ExitCode`; the mapping of errors to codes is `FailureClassification` (shared with the run
+/// ledger).
 struct ExitStatus {
-    let code: Int32
+    let code: ExitCode
     let message: String
 
-    static let helpText = """
-        Exit codes (sysexits): 0 done; 64 bad usage; 65 bad data (nothing loaded); 66 missing input; \
-        69 database unavailable; 70 internal error; 73 output not writable (previous reports intact); \
-        75 another run holds the lock (nothing done; try later); 78 bad configuration or methodology.
-        """
+    /// The exit codes, for `--help`.
+    static var helpText: String { ExitCode.helpText }
 
-    /// ArgumentParser's own errors (usage, --help) keep its formatting and codes.
-    static func handles(_ error: Error) -> Bool {
-        !(error is ExitCode) && !(error is CleanExit) && !(error is ValidationError)
-            && String(describing: type(of: error)) != "CommandError"
+    /// The errors that a command's `run()` throws for ArgumentParser to report in its own way
+    /// (usage and exit 64 for a ValidationError; a bare code; a clean exit).
+    static func isForArgumentParser(_ error: Error) -> Bool {
+        error is ArgumentParser.ExitCode || error is CleanExit || error is ValidationError
     }
 
     init(_ error: Error) {
         let failure = FailureClassification(error)
-        self.init(code: failure.exitCode, message: failure.message)
-    }
-
-    init(code: Int32, message: String) {
-        self.code = code
-        self.message = message
+        self.code = failure.exitCode
+        self.message = failure.message
     }
 }

@@ -20,24 +20,45 @@ struct Scorecard: ParsableCommand {
         subcommands: [Init.self, Run.self, DB.self, Migrate.self, Validate.self, Load.self, MethodologyCommand.self, Score.self, Explain.self, Sensitivity.self, Report.self, Generate.self, GrantReader.self]
     )
 
-    /// Runs the command and maps every failure to a sysexits code in one place (ExitStatus).
+    /// Runs the command and maps every failure to an exit code in one place (ExitStatus).
+    /// ArgumentParser's own outcomes keep its formatting and codes: what `parseAsRoot` throws (a bad
+    /// command line, --help, --version), what ArgumentParser's own commands throw when run (`help
+    /// SUBCOMMAND`), and the errors that commands throw for it (`ExitStatus.isForArgumentParser`).
     static func main() {
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        let isOwnCommand = ownCommandTypes.contains(ObjectIdentifier(type(of: command)))
+        do {
             try command.run()
-        } catch let error where ExitStatus.handles(error) {
+        } catch let error where !isOwnCommand || ExitStatus.isForArgumentParser(error) {
+            exit(withError: error)
+        } catch {
             let status = ExitStatus(error)
             if !status.message.isEmpty {
                 let format = LogFormat.requested(in: CommandLine.arguments)
                 let line = format == .text
                     ? "scorecard: \(status.message)"
                     : StructuredLogHandler.line(format, level: .error, label: "scorecard", message: status.message,
-                                                metadata: ["exit_code": "\(status.code)"])
+                                                metadata: ["exit_code": "\(status.code.rawValue)"])
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }
-            Foundation.exit(status.code)
-        } catch {
-            exit(withError: error)
+            Foundation.exit(status.code.rawValue)
         }
     }
+
+    /// scorecard and every subcommand declared under it, at any depth. A parsed command that is not
+    /// among them is one ArgumentParser adds itself (`help`).
+    static let ownCommandTypes: Set<ObjectIdentifier> = {
+        var found: Set<ObjectIdentifier> = []
+        func visit(_ command: ParsableCommand.Type) {
+            guard found.insert(ObjectIdentifier(command)).inserted else { return }
+            command.configuration.subcommands.forEach(visit)
+        }
+        visit(Scorecard.self)
+        return found
+    }()
 }

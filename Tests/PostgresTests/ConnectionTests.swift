@@ -116,7 +116,7 @@ struct ConnectionTests {
             try connection.execute("INSERT INTO uniq VALUES (\(secret))")
             Issue.record("expected a unique violation")
         } catch let error as PostgresError {
-            #expect(error.sqlState == PostgresError.uniqueViolation)
+            #expect(error.sqlState == .uniqueViolation)
             #expect(error.kind == .query)
             #expect(error.query == "INSERT INTO uniq VALUES ($1)")
             #expect(error.detail?.contains(secret) == true)  // available to code that needs it…
@@ -129,7 +129,7 @@ struct ConnectionTests {
             try connection.execute("SELECT FROM WHERE")
             Issue.record("expected a syntax error")
         } catch let error as PostgresError {
-            #expect(error.sqlState == "42601")
+            #expect(error.sqlState == .syntaxError)
             #expect(error.position != nil)
         }
     }
@@ -162,7 +162,7 @@ struct ConnectionTests {
             Issue.record("expected the server to reject the COPY")
         } catch let error as PostgresError {
             #expect(error.kind == .copy)
-            #expect(error.sqlState == "22P02")
+            #expect(error.sqlState == .invalidTextRepresentation)
         }
         #expect(try connection.query("SELECT count(*) AS n FROM rejected").first!.decode("n", as: Int.self) == 0)
         #expect(try connection.query("SELECT 1 AS one").first!.decode("one", as: Int.self) == 1)

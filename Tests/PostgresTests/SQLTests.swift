@@ -50,9 +50,9 @@ struct SQLTests {
     }
 
     @Test func errorDescriptionsLeaveOutDetail() {
-        let error = PostgresError(kind: .query, sqlState: "23505", message: "duplicate key value violates unique constraint \"t_pkey\"",
+        let error = PostgresError(kind: .query, sqlState: .uniqueViolation, message: "duplicate key value violates unique constraint \"t_pkey\"",
                                   detail: "Key (id)=(secret-victim) already exists.", query: "INSERT INTO t VALUES ($1)")
-        #expect(error.description.contains("23505"))
+        #expect(error.description.contains(PostgresError.Code.uniqueViolation.rawValue))
         #expect(error.description.contains("INSERT INTO t VALUES ($1)"))
         #expect(!error.description.contains("secret-victim"))
     }

@@ -84,7 +84,7 @@ struct AnalystAccessTests {
                 let error = #expect(throws: PostgresError.self, "\(role.name) could run: \(statement)") {
                     try analyst.execute(SQL(unsafeTrusted: statement))
                 }
-                #expect(error?.sqlState == "42501", "\(statement): \(String(describing: error))")
+                #expect(error?.sqlState == .insufficientPrivilege, "\(statement): \(String(describing: error))")
             }
         }
     }

@@ -29,7 +29,7 @@ struct DatasetValidationTests {
         do {
             _ = try fixture.loader().load(connection: connection)
         } catch let error as DatasetInvalid {
-            #expect(error.exitCode == 65)
+            #expect(error.exitCode == .dataError)
         }
         #expect(try databaseFingerprint(connection) == before)
     }
@@ -168,7 +168,7 @@ struct DatasetValidationTests {
             try fixture.loader().validate(connection: connection)
             Issue.record("expected a missing file")
         } catch let missing as DatasetMissing {
-            #expect(missing.exitCode == 66)
+            #expect(missing.exitCode == .noInput)
             #expect(missing.description.hasSuffix("evidence.csv: missing: datapackage.json names it as resource 'evidence'"))
         }
     }

@@ -32,7 +32,7 @@ struct HostileInputTests {
             Issue.record("the load succeeded", sourceLocation: sourceLocation)
         } catch let invalid as DatasetInvalid {
             #expect(invalid.problems.map(\.description) == expected, sourceLocation: sourceLocation)
-            #expect(invalid.exitCode == 65, sourceLocation: sourceLocation)
+            #expect(invalid.exitCode == .dataError, sourceLocation: sourceLocation)
         }
         #expect(try schemaDigest(connection) == before, "the failed load changed the database", sourceLocation: sourceLocation)
     }

@@ -26,7 +26,7 @@ struct ImmutableRunsTests {
                 let error = #expect(throws: PostgresError.self, "\(statement) was allowed") {
                     try connection.execute(statement)
                 }
-                #expect(error?.sqlState == "23001", "\(statement): \(String(describing: error))")
+                #expect(error?.sqlState == .restrictViolation, "\(statement): \(String(describing: error))")
                 #expect(error?.message == "\(operation) on scorecard.\(table) is refused: published score runs, their results and the methodology versions they used are immutable")
                 #expect(error?.hint?.contains("score again") == true)
             }

@@ -57,7 +57,7 @@ struct MethodologyTests {
 
     @Test func missingFileIsExit66() throws {
         let error = #expect(throws: MethodologyMissing.self) { try MethodologyFile.load(path: "/nonexistent/methodology.yaml") }
-        #expect(error?.exitCode == 66)
+        #expect(error?.exitCode == .noInput)
         #expect(error?.description == "/nonexistent/methodology.yaml: no such file")
     }
 
@@ -66,7 +66,7 @@ struct MethodologyTests {
             try MethodologyFile.parse(text: Self.valid.replacing(line: 4, with: "period: month").replacing(line: 12, with: "minimum_evidence: -1"),
                                       path: "methodology.yaml")
         }
-        #expect(error?.exitCode == 78)
+        #expect(error?.exitCode == .configuration)
         #expect(error?.description == "the methodology methodology.yaml has 2 problems")
     }
 

@@ -244,7 +244,7 @@ struct ReportTests {
             Issue.record("a run that scored restricted evidence was rendered")
         } catch let error as ReportError {
             #expect(error == .restrictedEvidenceScored(methodologyID: "scoring-fixture", version: "1-internal", runID: run.id))
-            #expect(error.exitCode == 78)
+            #expect(error.exitCode == .configuration)
             #expect(error.description.contains("restricted_evidence: include"))
         }
     }
@@ -403,7 +403,7 @@ struct ReportTests {
             try ReportWriter(directory: folder).write(files)
             Issue.record("writing into an unwritable folder succeeded")
         } catch let error as ReportError {
-            #expect(error.exitCode == 73)
+            #expect(error.exitCode == .cannotCreate)
             #expect(error.description.contains("left as they were"))
         }
         #expect(try contents(of: folder) == before, "the previous files changed, or temporary files were left")
@@ -425,7 +425,7 @@ struct ReportTests {
             try ReportWriter(directory: plain).write(files)
             Issue.record("a file was used as the output folder")
         } catch let error as ReportError {
-            #expect(error.exitCode == 73)
+            #expect(error.exitCode == .cannotCreate)
         }
     }
 
@@ -442,7 +442,7 @@ struct ReportTests {
             try writer.write(files)
             Issue.record("the simulated failure did not fail")
         } catch let error as ReportError {
-            #expect(error.exitCode == 73)
+            #expect(error.exitCode == .cannotCreate)
         }
         #expect(try contents(of: folder) == before)
         // And the next write succeeds.

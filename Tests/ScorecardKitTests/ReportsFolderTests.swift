@@ -22,8 +22,9 @@ struct ReportsFolderTests {
         _ = try ReportWriter(directory: folder).write(files)
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
             let rendered = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            let mismatch = ProjectFiles.compareSnapshot(rendered, with: "Reports/\(name)")
-            #expect(mismatch == nil, "\(mismatch ?? ""): run make demo (or make snapshots) and commit Reports/")
+            let mismatch = ProjectFiles.compareSnapshot(rendered, with: "Reports/\(name)",
+                                                        update: "make demo (or make snapshots) and commit Reports/")
+            #expect(mismatch == nil, "\(mismatch ?? "")")
         }
     }
 }

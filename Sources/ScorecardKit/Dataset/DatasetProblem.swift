@@ -34,7 +34,7 @@ public struct DatasetInvalid: ScorecardError {
     public let problems: [DatasetProblem]
     /// Problems beyond the reporting limit, counted but not listed.
     public let unlisted: Int
-    public var exitCode: Int32 { 65 }
+    public var exitCode: ExitCode { .dataError }
     public var description: String {
         let count = problems.count + unlisted
         return "the dataset has \(count) problem\(count == 1 ? "" : "s"); nothing was loaded"
@@ -45,6 +45,6 @@ public struct DatasetInvalid: ScorecardError {
 public struct DatasetMissing: ScorecardError {
     public let path: String
     public let reason: String
-    public var exitCode: Int32 { 66 }
+    public var exitCode: ExitCode { .noInput }
     public var description: String { "\(path): \(reason)" }
 }

@@ -22,7 +22,7 @@ public struct MethodologyInvalid: ScorecardError {
     public let path: String
     /// Sorted by line.
     public let problems: [MethodologyProblem]
-    public var exitCode: Int32 { 78 }
+    public var exitCode: ExitCode { .configuration }
     public var description: String {
         "the methodology \(path) has \(problems.count) problem\(problems.count == 1 ? "" : "s")"
     }
@@ -32,6 +32,6 @@ public struct MethodologyInvalid: ScorecardError {
 public struct MethodologyMissing: ScorecardError {
     public let path: String
     public let reason: String
-    public var exitCode: Int32 { 66 }
+    public var exitCode: ExitCode { .noInput }
     public var description: String { "\(path): \(reason)" }
 }

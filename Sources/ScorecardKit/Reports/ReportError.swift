@@ -10,11 +10,11 @@ public enum ReportError: ScorecardError, Equatable {
     case oneFormatForStandardOutput
     case unknownFormat(String)
 
-    public var exitCode: Int32 {
+    public var exitCode: ExitCode {
         switch self {
-        case .restrictedEvidenceScored, .methodologyNotStored: return 78
-        case .outputNotWritable: return 73
-        case .oneFormatForStandardOutput, .unknownFormat: return 64
+        case .restrictedEvidenceScored, .methodologyNotStored: return .configuration
+        case .outputNotWritable: return .cannotCreate
+        case .oneFormatForStandardOutput, .unknownFormat: return .usage
         }
     }
 

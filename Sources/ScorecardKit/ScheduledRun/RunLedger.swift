@@ -36,11 +36,11 @@ struct RunLedger {
             """)
     }
 
-    func finish(exitCode: Int32, message: String?) throws {
-        let status = exitCode == 0 ? "succeeded" : "failed"
+    func finish(exitCode: ExitCode, message: String?) throws {
+        let status = exitCode == .done ? "succeeded" : "failed"
         try connection.execute("""
             UPDATE scorecard.run_ledger
-            SET status = \(status), exit_code = \(Int(exitCode)), message = \(message), finished_at = clock_timestamp()
+            SET status = \(status), exit_code = \(Int(exitCode.rawValue)), message = \(message), finished_at = clock_timestamp()
             WHERE id = \(id)
             """)
     }

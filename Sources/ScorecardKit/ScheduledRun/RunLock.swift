@@ -53,7 +53,7 @@ final class RunLock {
 /// Another run holds the lock (exit 75, EX_TEMPFAIL): this one did nothing; try again later.
 public struct RunInProgress: ScorecardError {
     public let place: String
-    public var exitCode: Int32 { 75 }
+    public var exitCode: ExitCode { .temporaryFailure }
     public var description: String { "another scorecard run is in progress (it holds \(place)); this run did nothing" }
 }
 
@@ -61,6 +61,6 @@ public struct RunInProgress: ScorecardError {
 public struct RunLockUnavailable: ScorecardError {
     public let path: String
     public let reason: String
-    public var exitCode: Int32 { 73 }
+    public var exitCode: ExitCode { .cannotCreate }
     public var description: String { "cannot create the run lock in \(path): \(reason)" }
 }

@@ -66,7 +66,7 @@ public struct ScheduledRun {
         var changes = Changes()
         do {
             let outcome = try steps(connection: connection, methodology: methodology, selection: selection, ledger: ledger, changes: &changes)
-            try ledger.finish(exitCode: 0, message: nil)
+            try ledger.finish(exitCode: .done, message: nil)
             return outcome
         } catch {
             let failure = FailureClassification(error)

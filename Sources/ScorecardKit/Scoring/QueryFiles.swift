@@ -7,7 +7,7 @@ enum QueryFiles {
     static func text(_ name: String) -> String {
         let path = "Schemas/queries/\(name).sql"
         guard let file = EmbeddedResources.files.first(where: { $0.path == path }) else {
-            fatalError("\(path) is not embedded: run make embed")
+            fatalError("\(path) is not embedded (see scripts/embed-resources)")
         }
         return file.contents
     }

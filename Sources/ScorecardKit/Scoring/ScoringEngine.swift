@@ -210,11 +210,11 @@ public enum ScoringError: ScorecardError, Equatable {
     case noRun(period: String)
     case unknownActor(String)
 
-    public var exitCode: Int32 {
+    public var exitCode: ExitCode {
         switch self {
-        case .noDataset, .noEvidence, .noRun, .unknownActor: return 66
-        case .badPeriod: return 64
-        case .methodologyDoesNotFitDataset, .methodologyChanged: return 78
+        case .noDataset, .noEvidence, .noRun, .unknownActor: return .noInput
+        case .badPeriod: return .usage
+        case .methodologyDoesNotFitDataset, .methodologyChanged: return .configuration
         }
     }
 

@@ -65,7 +65,7 @@ public struct Workspace: Sendable {
 public struct WorkspaceMissing: ScorecardError {
     public let path: String
     public let reason: String
-    public var exitCode: Int32 { 66 }
+    public var exitCode: ExitCode { .noInput }
     public var description: String { "\(path): \(reason)" }
 }
 
@@ -73,7 +73,7 @@ public struct WorkspaceMissing: ScorecardError {
 public struct WorkspaceConfigInvalid: ScorecardError {
     public let path: String
     public let problems: [MethodologyProblem]
-    public var exitCode: Int32 { 78 }
+    public var exitCode: ExitCode { .configuration }
     public var description: String {
         "the workspace configuration \(path) has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n"
             + problems.map { "  \($0)" }.joined(separator: "\n")

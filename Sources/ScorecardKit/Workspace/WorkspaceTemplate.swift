@@ -57,6 +57,6 @@ public enum WorkspaceTemplate {
 public struct WorkspaceNotCreated: ScorecardError {
     public let path: String
     public let reason: String
-    public var exitCode: Int32 { 73 }
+    public var exitCode: ExitCode { .cannotCreate }
     public var description: String { "cannot create a workspace in \(path): \(reason)" }
 }

@@ -119,18 +119,18 @@ struct DB: ParsableCommand {
 
 struct NotEmbedded: ScorecardError {
     let action: String
-    var exitCode: Int32 { FailureClassification.configuration }
+    var exitCode: ExitCode { .configuration }
     var description: String { "cannot \(action): a database is configured (--database-url, DATABASE_URL or PG* variables), so the embedded cluster is not in use" }
 }
 
 struct DatabaseUnavailable: ScorecardError {
     let reason: String
-    var exitCode: Int32 { FailureClassification.unavailable }
+    var exitCode: ExitCode { .unavailable }
     var description: String { "the database does not answer: \(reason)" }
 }
 
 struct PsqlNotFound: ScorecardError {
     let errno: Int32
-    var exitCode: Int32 { FailureClassification.unavailable }
+    var exitCode: ExitCode { .unavailable }
     var description: String { "cannot run psql (\(String(cString: strerror(errno)))); install it with: apt-get install -y postgresql-client" }
 }

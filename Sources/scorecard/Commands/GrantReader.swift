@@ -90,10 +90,10 @@ enum PasswordFileProblem: ScorecardError {
     case notText(path: String)
     case empty(path: String)
 
-    var exitCode: Int32 {
+    var exitCode: ExitCode {
         switch self {
-        case .unreadable: return 66  // EX_NOINPUT
-        case .notText, .empty: return 65  // EX_DATAERR
+        case .unreadable: return .noInput
+        case .notText, .empty: return .dataError
         }
     }
 
@@ -109,16 +109,16 @@ enum PasswordFileProblem: ScorecardError {
 /// The server refused to make the role a reader: a bad or dangerous role name (exit 64), or a
 /// database user without the right to create and grant roles (exit 78).
 struct GrantReaderRefused: ScorecardError {
-    let exitCode: Int32
+    let exitCode: ExitCode
     let description: String
 
     init?(_ error: PostgresError, role: String, databaseUser: String) {
         switch error.sqlState {
-        case "42501":  // insufficient_privilege
-            exitCode = 78  // EX_CONFIG
+        case .insufficientPrivilege:
+            exitCode = .configuration
             description = "the database user \(databaseUser) may not make \(role) a reader (\(error.message)): it needs CREATEROLE (or to be a superuser) and must own the scorecard tables"
-        case "42602", "42939", "0LP01", "22023":  // invalid_name, reserved_name, invalid_grant_operation, invalid_parameter_value
-            exitCode = 64  // EX_USAGE
+        case .invalidName, .reservedName, .invalidGrantOperation, .invalidParameterValue:
+            exitCode = .usage
             description = "cannot make \(role) a reader: \(error.message)"
         default:
             return nil

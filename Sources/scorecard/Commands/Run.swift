@@ -35,7 +35,7 @@ struct Run: ParsableCommand {
 
 /// `scorecard run` outside a workspace (exit 66).
 struct NoWorkspace: ScorecardError {
-    var exitCode: Int32 { 66 }
+    var exitCode: ExitCode { .noInput }
     var description: String {
         "no workspace: give --workspace DIR, or run in a folder with \(Workspace.configName) (create one with scorecard init DIR)"
     }

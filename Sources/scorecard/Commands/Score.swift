@@ -17,7 +17,7 @@ struct MethodologyOptions: ParsableArguments {
 enum MissingArgument: ScorecardError {
     case methodology, dataset
 
-    var exitCode: Int32 { 64 }
+    var exitCode: ExitCode { .usage }
     var description: String {
         switch self {
         case .methodology: return "no methodology: give --methodology FILE, or run in a workspace (--workspace DIR)"

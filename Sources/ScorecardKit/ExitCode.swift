@@ -1,0 +1,80 @@
+/// The process exit codes, from sysexits(3), the same for every command, so that cron and scripts
+/// can tell failures apart. This is their one definition: `FailureClassification` and every
+/// `ScorecardError` return these cases, the CLI's `--help` is generated from this table, the run
+/// ledger records the raw value, and tests check the README's and docs/operations.md's tables
+/// (and the `scheduled_runs` view's meanings) against it.
+public enum ExitCode: Int32, CaseIterable, Sendable {
+    case done = 0
+    case usage = 64
+    case dataError = 65
+    case noInput = 66
+    case unavailable = 69
+    case software = 70
+    case cannotCreate = 73
+    case temporaryFailure = 75
+    case configuration = 78
+
+    /// The name in sysexits.h.
+    public var sysexitsName: String {
+        switch self {
+        case .done: "EX_OK"
+        case .usage: "EX_USAGE"
+        case .dataError: "EX_DATAERR"
+        case .noInput: "EX_NOINPUT"
+        case .unavailable: "EX_UNAVAILABLE"
+        case .software: "EX_SOFTWARE"
+        case .cannotCreate: "EX_CANTCREAT"
+        case .temporaryFailure: "EX_TEMPFAIL"
+        case .configuration: "EX_CONFIG"
+        }
+    }
+
+    /// A few words, as the `scheduled_runs` view shows them (`exit_meaning`).
+    public var meaning: String {
+        switch self {
+        case .done: "done"
+        case .usage: "bad command line"
+        case .dataError: "bad data"
+        case .noInput: "missing input"
+        case .unavailable: "database unavailable"
+        case .software: "internal error"
+        case .cannotCreate: "output not writable"
+        case .temporaryFailure: "another run holds the lock"
+        case .configuration: "bad configuration"
+        }
+    }
+
+    /// What it means in full, one sentence without a final full stop.
+    public var explanation: String {
+        switch self {
+        case .done:
+            "the command did all it was asked"
+        case .usage:
+            "an unknown option or a value the command cannot use, e.g. a period the methodology does not have"
+        case .dataError:
+            "the dataset is invalid; nothing was loaded"
+        case .noInput:
+            "the workspace, the dataset folder, a data file or the methodology is missing, or there is no score run to report"
+        case .unavailable:
+            "the database cannot be reached, or went away mid-run"
+        case .software:
+            "an unexpected failure (a bug)"
+        case .cannotCreate:
+            "a report or the lock file cannot be written; the previous reports are intact"
+        case .temporaryFailure:
+            "another run holds the workspace's or the database's lock; this one did nothing (try later)"
+        case .configuration:
+            "bad scorecard.yaml or methodology, or a migration changed after it was applied (a database migrated by another version)"
+        }
+    }
+
+    /// The exit codes for `--help`: one short line per code (the explanations are in the README).
+    public static var helpText: String {
+        "Exit codes (sysexits), the same for every command:\n"
+            + allCases.map { "  \($0.rawValue) \($0.meaning)" }.joined(separator: "\n")
+    }
+}
+
+/// `ExitCode` by a name no other module uses, for code that also imports ArgumentParser (which has
+/// an `ExitCode` of its own; `ScorecardKit.ExitCode` would name a member of the `ScorecardKit` enum).
+public typealias ScorecardExitCode = ExitCode
