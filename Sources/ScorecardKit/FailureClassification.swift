@@ -18,7 +18,11 @@ public struct FailureClassification: Sendable, Equatable {
         case let error as EmbeddedClusterError:
             self.init(exitCode: .unavailable, message: error.description)
         case let error as MigrationError:
-            self.init(exitCode: .configuration, message: error.description)
+            if case .objectsBusy = error {
+                self.init(exitCode: .temporaryFailure, message: error.description)
+            } else {
+                self.init(exitCode: .configuration, message: error.description)
+            }
         case let error as PostgresError:
             self.init(exitCode: .software, message: error.description)
         case let error as AdvisoryLockBusy:

@@ -78,6 +78,24 @@ struct UpgradeTests {
         #expect(try connection.query("SELECT count(*) AS n FROM scorecard.scheduled_runs").first!.decode("n", as: Int.self) == 0)
     }
 
+    @Test func aReadersLongQueryMakesTheRecreationFailNotHang() throws {
+        let url = try TestCluster.makeDatabase(prefix: "objects-busy")
+        let connection = try Connection(conninfo: url, logger: .quiet)
+        try Migrator(logger: .quiet).migrate(connection)
+        var objects = Migrator.embeddedObjects
+        objects[0] = Migrator.ObjectFile(file: objects[0].file, sql: objects[0].sql + "\n-- edited\n")
+        var edited = Migrator(migrations: Migrator.embeddedMigrations, objects: objects, logger: .quiet)
+        edited.objectsLockTimeoutSeconds = 1
+        let reader = try Connection(conninfo: url, logger: .quiet)
+        try reader.transaction { reader in
+            _ = try reader.query("SELECT count(*) AS n FROM scorecard.indicator_values")  // holds its table until the end
+            #expect(throws: MigrationError.objectsBusy(seconds: 1)) { try edited.migrate(connection) }
+        }
+        #expect(FailureClassification(MigrationError.objectsBusy(seconds: 1)).exitCode == .temporaryFailure)
+        #expect(try Migrator(logger: .quiet).objectsAreCurrent(connection))
+        #expect(try edited.migrate(connection).objectsRecreated)  // once the reader is gone
+    }
+
     func fixtureMethodology() throws -> MethodologyFile {
         try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
     }

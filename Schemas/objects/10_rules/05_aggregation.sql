@@ -37,24 +37,31 @@ CREATE FUNCTION scorecard.pillar_faces(run bigint, weights jsonb)
         actor AS (
             SELECT DISTINCT v.actor_id FROM scorecard.indicator_values v WHERE v.run_id = run
         ),
-        applicable AS (
+        applicable AS MATERIALIZED (
             -- Every applicable indicator takes part. One with no evidence on record adds no points
             -- (its state stays "no evidence", never a zero value), so conduct on record can only
             -- raise the face it belongs to; indicators that do not apply take no part at all.
-            SELECT w.sample, v.actor_id, v.pillar, v.polarity, coalesce(v.value::float8, 0) AS value, w.weight
+            SELECT v.actor_id, v.indicator_code, v.pillar, v.polarity = 'positive' AS positive,
+                   coalesce(v.value::float8, 0) AS value
             FROM scorecard.indicator_values v
-            JOIN indicator_weight w ON w.code = v.indicator_code
             WHERE v.run_id = run AND v.state <> 'not applicable'
+        ),
+        weighted AS (  -- one row per sample, actor and pillar that has an applicable indicator
+            SELECT w.sample, v.actor_id, v.pillar,
+                   sum(v.value * w.weight) FILTER (WHERE v.positive) AS positive_points,
+                   sum(w.weight) FILTER (WHERE v.positive) AS positive_weight,
+                   sum(v.value * w.weight) FILTER (WHERE NOT v.positive) AS negative_points,
+                   sum(w.weight) FILTER (WHERE NOT v.positive) AS negative_weight
+            FROM applicable v
+            JOIN indicator_weight w ON w.code = v.indicator_code
+            GROUP BY w.sample, v.actor_id, v.pillar
         )
         SELECT p.sample, a.actor_id, p.id,
-               scorecard.score_value(sum(s.value * s.weight) FILTER (WHERE s.polarity = 'positive')
-                                     / nullif(sum(s.weight) FILTER (WHERE s.polarity = 'positive'), 0)),
-               scorecard.score_value(sum(s.value * s.weight) FILTER (WHERE s.polarity = 'negative')
-                                     / nullif(sum(s.weight) FILTER (WHERE s.polarity = 'negative'), 0))
+               scorecard.score_value(s.positive_points / nullif(s.positive_weight, 0)),
+               scorecard.score_value(s.negative_points / nullif(s.negative_weight, 0))
         FROM pillar p
         CROSS JOIN actor a
-        LEFT JOIN applicable s ON s.sample = p.sample AND s.actor_id = a.actor_id AND s.pillar = p.id
-        GROUP BY p.sample, a.actor_id, p.id
+        LEFT JOIN weighted s ON s.sample = p.sample AND s.actor_id = a.actor_id AND s.pillar = p.id
     $$;
 COMMENT ON FUNCTION scorecard.pillar_faces(bigint, jsonb) IS
     'Positive and negative accountability per actor and pillar of a run, for each weight sample: the weighted mean of the values of the pillar''s applicable indicators of that polarity (no evidence counts 0), rounded; NULL when none applies.';

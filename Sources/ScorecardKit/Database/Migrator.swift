@@ -41,6 +41,9 @@ public struct Migrator {
 
     static let objectsFolder = "Schemas/objects/"
 
+    /// How long re-creating the objects waits for other sessions' queries on the tables to end.
+    public var objectsLockTimeoutSeconds = 60
+
     /// The files of `Schemas/objects/` in dependency order: their paths' order (numbered folders and files).
     public static var embeddedObjects: [ObjectFile] {
         EmbeddedResources.files.compactMap { file -> ObjectFile? in
@@ -117,7 +120,15 @@ public struct Migrator {
     func recreateObjects(_ connection: Connection) throws {
         guard !objects.isEmpty else { return }
         logger.info("re-creating the schema objects of Schemas/objects/ (\(objects.count) files)")
-        try connection.executeUnsafeTrustedScript(QueryFiles.text("migrator/drop_schema_objects"))
+        // Dropping a policy or trigger locks its table against readers: a reader's long query makes
+        // this wait, and new readers queue behind it. Waiting is bounded so a run fails (exit 75,
+        // try later) rather than hang and stall every analyst.
+        try connection.executeUnsafeTrustedScript("SET LOCAL lock_timeout = '\(objectsLockTimeoutSeconds)s'")
+        do {
+            try connection.executeUnsafeTrustedScript(QueryFiles.text("migrator/drop_schema_objects"))
+        } catch let error as PostgresError where error.sqlState == .lockNotAvailable {
+            throw MigrationError.objectsBusy(seconds: objectsLockTimeoutSeconds)
+        }
         for object in objects {
             do {
                 try connection.executeUnsafeTrustedScript(object.sql)
@@ -169,6 +180,7 @@ public enum MigrationError: Error, Equatable, CustomStringConvertible {
     case checksumMismatch(name: String, recorded: String, current: String)
     case unknownVersion(version: Int, name: String)
     case objectFailed(file: String, reason: String)
+    case objectsBusy(seconds: Int)
 
     public var description: String {
         switch self {
@@ -176,6 +188,8 @@ public enum MigrationError: Error, Equatable, CustomStringConvertible {
             return "migration \(name) was changed after it was applied (recorded SHA-256 \(recorded.prefix(12))…, file now \(current.prefix(12))…). Applied migrations must never change: restore the file and add a new migration instead."
         case let .unknownVersion(version, name):
             return "the database has migration \(version) (\(name)) that this scorecard does not know: it was migrated by a newer version. Upgrade scorecard."
+        case let .objectsBusy(seconds):
+            return "the schema's views and functions must be re-created, but other sessions' queries held the tables for \(seconds) s; nothing was changed: try again later"
         case let .objectFailed(file, reason):
             return "Schemas/objects/\(file) could not be applied: \(reason). Nothing was changed."
         }
