@@ -69,6 +69,13 @@ struct RuleAgreementTests {
         }
     }
 
+    /// An actor's figures as one line: id, positive, negative, combined, grade, rank.
+    func figures(_ row: Row) throws -> String {
+        let rank = try row.decode("rank", as: Int64?.self).map(String.init) ?? "-"
+        let parts = try ["actor_id", "positive", "negative", "combined", "grade"].map { try row.decode($0, as: String?.self) ?? "-" }
+        return (parts + [rank]).joined(separator: " ")
+    }
+
     /// explain renders the report's own model: every figure of every actor's explain is the report's.
     @Test func explainShowsTheReportsFigures() throws {
         let connection = try migratedDatabase("explain-report")
@@ -101,7 +108,7 @@ struct RuleAgreementTests {
         let published = try connection.query("""
             SELECT actor_id, positive, negative, combined, grade, rank_in_kind::bigint AS rank FROM scorecard.actor_scores WHERE run_id = \(summary.runID)
             ORDER BY actor_id
-            """).map { try "\($0.decode("actor_id", as: String.self)) \($0.decode("positive", as: String?.self) ?? "-") \($0.decode("negative", as: String?.self) ?? "-") \($0.decode("combined", as: String?.self) ?? "-") \($0.decode("grade", as: String?.self) ?? "-") \($0.decode("rank", as: Int64?.self).map(String.init) ?? "-")" }
+            """).map(figures)
         let resampled = try connection.query("""
             WITH own AS (SELECT jsonb_build_object(
                     'indicators', (SELECT jsonb_agg(i || '{"sample": 7}') FROM jsonb_array_elements(scorecard.methodology_weights(\(definition)) -> 'indicators') i),
@@ -109,7 +116,7 @@ struct RuleAgreementTests {
             SELECT f.actor_id, f.positive, f.negative, f.combined, f.grade, f.rank_in_kind AS rank
             FROM own, scorecard.actor_faces(\(summary.runID), own.weights, \(definition)) f
             WHERE f.sample = 7 ORDER BY f.actor_id
-            """).map { try "\($0.decode("actor_id", as: String.self)) \($0.decode("positive", as: String?.self) ?? "-") \($0.decode("negative", as: String?.self) ?? "-") \($0.decode("combined", as: String?.self) ?? "-") \($0.decode("grade", as: String?.self) ?? "-") \($0.decode("rank", as: Int64?.self).map(String.init) ?? "-")" }
+            """).map(figures)
         #expect(!published.isEmpty)
         #expect(resampled == published)
         // And the analysis itself draws its samples from the seed: the same seed, the same samples.
