@@ -371,7 +371,9 @@ enum DocumentSection {
             try document.replacingCharacters(in: start.upperBound..<stop.lowerBound, with: generated).write(to: url, atomically: true, encoding: .utf8)
             return nil
         }
-        guard document[start.upperBound..<stop.lowerBound] != generated else { return nil }
-        return "the \(section) section of \(relativePath) is stale; run: SCORECARD_UPDATE_SNAPSHOTS=1 swift test --filter MethodologyTests (then review the diff)"
+        let committed = String(document[start.upperBound..<stop.lowerBound])
+        guard committed != generated else { return nil }
+        let difference = TextDiff.firstDifference(expected: committed, actual: generated) ?? ""
+        return "the \(section) section of \(relativePath) is stale; run: SCORECARD_UPDATE_SNAPSHOTS=1 swift test --filter MethodologyTests (then review the diff)\n\(difference)"
     }
 }
