@@ -23,7 +23,8 @@ struct EmbeddedResourcesTests {
             + ["Examples/pall-mall/methodology.yaml"])
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         #expect(expected.contains("Schemas/0001_bookkeeping.sql"))
-        #expect(expected.contains("Schemas/queries/actor_scores.sql"))
+        #expect(expected.contains("Schemas/queries/scoring/actor_scores.sql"))
+        #expect(expected.contains("Schemas/objects/10_rules/02_time_rules.sql"))
         #expect(expected.contains("Templates/workspace/scorecard.yaml"))
         // Equal as lists: the same files, in byte order of their paths (LC_ALL=C sort).
         #expect(EmbeddedResources.files.map(\.path) == expected)
