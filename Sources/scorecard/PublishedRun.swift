@@ -16,7 +16,7 @@ struct PublishedRun {
         }
         let connection = try database.connect(logger: logger, workspace: workspace)
         try Migrator(logger: logger).migrate(connection)
-        guard let run = try ScoreRuns.published(connection, methodology: file.methodology, period: period == "latest" ? nil : period) else {
+        guard let run = try ScoreRuns.published(connection, methodology: file, period: period == "latest" ? nil : period) else {
             throw ScoringError.noRun(period: period)
         }
         return PublishedRun(file: file, connection: connection, run: run)

@@ -289,7 +289,7 @@ struct HostileInputTests {
         let engine = ScoringEngine(connection: connection, logger: .quiet)
         _ = try engine.score(methodology, periods: .period("2023"))
         _ = try engine.score(methodology, periods: .period("2024"))
-        let run = try #require(try ScoreRuns.published(connection, methodology: methodology.methodology, period: "2024"))
+        let run = try #require(try ScoreRuns.published(connection, methodology: methodology, period: "2024"))
         let model = try ReportModel.load(connection, run: run, actorID: nil)
         return Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { ($0, ReportRenderer.render(model, as: $0)) })
     }

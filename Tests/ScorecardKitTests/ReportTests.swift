@@ -36,7 +36,7 @@ struct ReportTests {
     }
 
     func model(_ connection: Connection, period: String = "2024", actor: String? = nil, methodology: MethodologyFile? = nil) throws -> ReportModel {
-        let run = try #require(try ScoreRuns.published(connection, methodology: (methodology ?? file).methodology, period: period))
+        let run = try #require(try ScoreRuns.published(connection, methodology: methodology ?? file, period: period))
         return try ReportModel.load(connection, run: run, actorID: actor)
     }
 
@@ -238,7 +238,7 @@ struct ReportTests {
             path: "internal.yaml")
         #expect(scoringRestricted.methodology.restrictedEvidence == .include)
         let connection = try scoredDatabase(methodology: scoringRestricted)
-        let run = try #require(try ScoreRuns.published(connection, methodology: scoringRestricted.methodology, period: "2024"))
+        let run = try #require(try ScoreRuns.published(connection, methodology: scoringRestricted, period: "2024"))
         do {
             _ = try ReportModel.load(connection, run: run)
             Issue.record("a run that scored restricted evidence was rendered")
@@ -300,7 +300,7 @@ struct ReportTests {
         _ = try DatasetLoader(directory: ProjectFiles.url("Examples/pall-mall/data"), logger: .quiet).load(connection: connection)
         let example = try MethodologyFile.load(path: ProjectFiles.url("Examples/pall-mall/methodology.yaml").path)
         _ = try ScoringEngine(connection: connection, logger: .quiet).score(example, periods: .latest)
-        let run = try #require(try ScoreRuns.published(connection, methodology: example.methodology, period: nil))
+        let run = try #require(try ScoreRuns.published(connection, methodology: example, period: nil))
         let model = try ReportModel.load(connection, run: run)
         let text = TextReport.render(model)
         for line in text.split(separator: "\n") { #expect(line.count <= 80, "a line of \(line.count) characters: \(line)") }

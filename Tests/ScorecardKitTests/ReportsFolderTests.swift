@@ -14,7 +14,7 @@ struct ReportsFolderTests {
         let file = try MethodologyFile.load(path: ProjectFiles.url("Examples/pall-mall/methodology.yaml").path)
         // The same steps as `make demo`: every period, then 1,000 samples with seed 1 on the latest.
         _ = try ScoringEngine(connection: connection, logger: .quiet).score(file, periods: .all)
-        let run = try #require(try ScoreRuns.published(connection, methodology: file.methodology, period: nil))
+        let run = try #require(try ScoreRuns.published(connection, methodology: file, period: nil))
         _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: run.id, methodology: file.methodology, samples: 1000, seed: 1)
         let model = try ReportModel.load(connection, run: run, actorID: nil)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reports-\(UUID().uuidString)")

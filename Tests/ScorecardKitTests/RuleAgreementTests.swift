@@ -50,7 +50,7 @@ struct RuleAgreementTests {
         let engine = ScoringEngine(connection: connection, logger: .quiet)
         let instruments = Set(methodology.methodology.indicators.filter { $0.kind == .commitment }.flatMap { $0.instruments.keys })
         for summary in try engine.score(methodology, periods: .list(["2023", "2024", "2025"])) {
-            let run = try #require(try ScoreRuns.published(connection, methodology: methodology.methodology, period: summary.period.description))
+            let run = try #require(try ScoreRuns.published(connection, methodology: methodology, period: summary.period.description))
             for actor in ["delta", "epsilon"] {
                 let analysts = try connection.query("""
                     SELECT id FROM scorecard.commitments_in_force(\(run.periodEnd)) WHERE actor_id = \(actor) AND instrument_id = ANY(\(Array(instruments)))
@@ -82,7 +82,7 @@ struct RuleAgreementTests {
         _ = try DatasetLoader(directory: ProjectFiles.url("Examples/pall-mall/data"), logger: .quiet).load(connection: connection)
         let example = try MethodologyFile.load(path: ProjectFiles.url("Examples/pall-mall/methodology.yaml").path)
         _ = try ScoringEngine(connection: connection, logger: .quiet).score(example, periods: .list(["2025-Q3", "2025-Q4"]))
-        let run = try #require(try ScoreRuns.published(connection, methodology: example.methodology, period: "2025-Q4"))
+        let run = try #require(try ScoreRuns.published(connection, methodology: example, period: "2025-Q4"))
         let report = try ReportModel.load(connection, run: run)
         let json = try JSONSerialization.jsonObject(with: Data(JSONReport.render(report).utf8)) as! [String: Any]
         let reportedActors = (json["actors"] as! [[String: Any]])

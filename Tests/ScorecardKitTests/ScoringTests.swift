@@ -207,7 +207,7 @@ struct ScoringTests {
 
     @Test func explainListsExactlyTheContributingEvidence() throws {
         _ = try score()
-        let run = try ScoreRuns.published(connection, methodology: file.methodology, period: "2024")!
+        let run = try ScoreRuns.published(connection, methodology: file, period: "2024")!
         let gamma = try ReportModel.load(connection, run: run, actorID: "gamma", audience: .internal)
         let detail = gamma.actors.first { $0.id == "gamma" }!
         let evidence = detail.indicators.flatMap { $0.contributions.filter { $0.recordType == "evidence" }.map(\.recordID) }

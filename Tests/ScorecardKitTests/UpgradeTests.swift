@@ -36,8 +36,6 @@ struct UpgradeTests {
         // Old stored definitions (camelCase) read in the one shape.
         let applies = try connection.query("SELECT count(*) AS n FROM scorecard.methodology_indicators WHERE cardinality(applies_to) > 0")
         #expect(try applies.first!.decode("n", as: Int.self) > 0)
-        let run = try #require(try ScoreRuns.published(connection, methodology: try fixtureMethodology().methodology, period: "2024"))
-        _ = try ReportModel.load(connection, run: run)
 
         // Scoring again computes each period once (the engine digest now covers the rules), with the
         // same figures as 0.1.0; a second time, nothing.
@@ -56,6 +54,10 @@ struct UpgradeTests {
                 """)
             #expect(try figures.first!.decode("differing", as: Int.self) == 0, "\(summary.period): figures as 0.1.0 computed them")
         }
+        // The new runs use the methodology version 0.1.0 stored (its camelCase definition): a report reads it.
+        let run = try #require(try ScoreRuns.published(connection, methodology: try fixtureMethodology(), period: "2024"))
+        #expect(run.id == first[0].runID)
+        #expect(try ReportModel.load(connection, run: run).methodology.indicators.allSatisfy { !$0.appliesTo.isEmpty })
         #expect(try Migrator(logger: .quiet).migrate(connection).objectsRecreated == false)
     }
 

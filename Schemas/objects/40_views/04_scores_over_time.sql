@@ -1,18 +1,16 @@
 CREATE VIEW scorecard.scores_over_time WITH (security_invoker = true) AS
     SELECT r.methodology_id, r.methodology_version, r.period, r.period_start, r.period_end,
            r.id AS run_id, r.provisional, r.computed_at, r.load_batch_id,
-           latest.run_id IS NOT NULL AS latest_for_period,
+           r.id = scorecard.current_run(r.methodology_id, r.methodology_version, r.period) AS latest_for_period,
            s.actor_id, a.name AS actor_name, s.actor_kind,
            s.positive, s.negative, s.combined, s.grade, s.rank_in_kind, s.evidence_count,
            s.previous_run_id, s.previous_combined, s.change
     FROM scorecard.score_runs r
     JOIN scorecard.actor_scores s ON s.run_id = r.id
     LEFT JOIN scorecard.actors a ON a.id = s.actor_id
-    LEFT JOIN (SELECT max(l.id) AS run_id FROM scorecard.score_runs l WHERE l.basis = 'as_published'
-               GROUP BY l.methodology_id, l.methodology_version, l.period) latest ON latest.run_id = r.id
     WHERE r.basis = 'as_published';
 COMMENT ON VIEW scorecard.scores_over_time IS
-    'Every published (as_published) score of every actor, period after period. Grain: as_published run × actor. A period scored again after a new load has several runs; latest_for_period marks the one a report shows.';
+    'Every published (as_published) score of every actor, period after period. Grain: as_published run × actor. A period scored again after a new load has several runs; latest_for_period marks its current one (scorecard.current_run).';
 COMMENT ON COLUMN scorecard.scores_over_time.methodology_id IS 'The methodology of the run (scorecard.methodologies.id).';
 COMMENT ON COLUMN scorecard.scores_over_time.methodology_version IS 'Its version: scores of different versions are not comparable.';
 COMMENT ON COLUMN scorecard.scores_over_time.period IS 'The period scored: 2025-Q2 (quarter) or 2025 (year).';
@@ -22,7 +20,7 @@ COMMENT ON COLUMN scorecard.scores_over_time.run_id IS 'The score run (scorecard
 COMMENT ON COLUMN scorecard.scores_over_time.provisional IS 'True when the period had not ended on the date of the data.';
 COMMENT ON COLUMN scorecard.scores_over_time.computed_at IS 'When the run was computed.';
 COMMENT ON COLUMN scorecard.scores_over_time.load_batch_id IS 'The load batch the run used (scorecard.load_batches.id).';
-COMMENT ON COLUMN scorecard.scores_over_time.latest_for_period IS 'True for the latest run of this period under this methodology version (the one a report shows).';
+COMMENT ON COLUMN scorecard.scores_over_time.latest_for_period IS 'True for the current run of this period under this methodology version (scorecard.current_run: computed on the dataset of the latest load, the newest such).';
 COMMENT ON COLUMN scorecard.scores_over_time.actor_id IS 'The actor (scorecard.actors.id).';
 COMMENT ON COLUMN scorecard.scores_over_time.actor_name IS 'The actor''s name; NULL if it has since left the dataset.';
 COMMENT ON COLUMN scorecard.scores_over_time.actor_kind IS 'state, vendor, organisation or investor; actors are ranked within their kind.';

@@ -1,9 +1,10 @@
 CREATE VIEW scorecard.latest_scores WITH (security_invoker = true) AS
-    WITH latest_run AS (
+    WITH latest_run AS (  -- each version's latest period, and that period's current run
         SELECT DISTINCT ON (r.methodology_id, r.methodology_version) r.*
         FROM scorecard.score_runs r
         WHERE r.basis = 'as_published'
-        ORDER BY r.methodology_id, r.methodology_version, r.period_end DESC, r.id DESC
+          AND r.id = scorecard.current_run(r.methodology_id, r.methodology_version, r.period)
+        ORDER BY r.methodology_id, r.methodology_version, r.period_end DESC
     )
     SELECT r.methodology_id, r.methodology_version, r.id AS run_id, r.period, r.period_start, r.period_end,
            r.provisional, r.computed_at,
@@ -14,7 +15,7 @@ CREATE VIEW scorecard.latest_scores WITH (security_invoker = true) AS
     JOIN scorecard.actor_scores s ON s.run_id = r.id
     LEFT JOIN scorecard.actors a ON a.id = s.actor_id;
 COMMENT ON VIEW scorecard.latest_scores IS
-    'The latest published scores: for each methodology version, the as_published run of its latest period (the last computed, if scored more than once). Grain: methodology version × actor.';
+    'The latest published scores: for each methodology version, the current run (scorecard.current_run: computed on the dataset of the latest load) of its latest period. Grain: methodology version × actor.';
 COMMENT ON COLUMN scorecard.latest_scores.methodology_id IS 'The methodology (scorecard.methodologies.id).';
 COMMENT ON COLUMN scorecard.latest_scores.methodology_version IS 'The methodology version; each version has its own latest scores.';
 COMMENT ON COLUMN scorecard.latest_scores.run_id IS 'The score run (scorecard.score_runs.id).';

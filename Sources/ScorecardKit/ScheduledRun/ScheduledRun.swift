@@ -111,7 +111,7 @@ public struct ScheduledRun {
         let reported = workspace.config.reportedPeriods == .latest ? Array(scored.suffix(1)) : scored
         var runs: [ScoreRuns.Run] = []
         for summary in reported {
-            guard let run = try ScoreRuns.published(connection, methodology: methodology.methodology, period: summary.period.description) else {
+            guard let run = try ScoreRuns.published(connection, methodology: methodology, period: summary.period.description) else {
                 throw ScoringError.noRun(period: summary.period.description)
             }
             runs.append(run)

@@ -17,18 +17,15 @@ public enum ScoreRuns {
         public let provisional: Bool
     }
 
-    /// The latest as-published run of a period (or of the latest scored period) under a methodology version.
-    public static func published(_ connection: Connection, methodology: Methodology, period: String?) throws -> Run? {
-        let periodFilter: SQL = period.map { "AND period = \($0)" } ?? ""
-        let row = try connection.query("""
-            SELECT id, methodology_id, methodology_version, methodology_sha256, period, period_end, basis, knowledge_cutoff,
-                   load_batch_id, dataset_sha256, inputs_sha256, provisional
-            FROM scorecard.score_runs
-            WHERE methodology_id = \(methodology.id) AND methodology_version = \(methodology.version)
-              AND basis = 'as_published' \(periodFilter)
-            ORDER BY period_end DESC, id DESC
-            LIMIT 1
-            """).first
+    /// The as-published run of a period (or of the latest period so scored) computed from exactly the
+    /// current inputs: this methodology file, this engine, the dataset of the latest load
+    /// (`Schemas/queries/report/current_run.sql`). Never merely the newest run: after a dataset is
+    /// reverted, the run of the restored data is current again. Nil when the period was not scored on
+    /// these inputs (run scorecard score).
+    public static func published(_ connection: Connection, methodology file: MethodologyFile, period: String?) throws -> Run? {
+        let m = file.methodology
+        let row = try connection.query(QueryFiles.sql("report/current_run", [m.id, m.version, file.sha256, QueryFiles.engineSHA256, period]))
+            .first
         return try row.map(decode)
     }
 
