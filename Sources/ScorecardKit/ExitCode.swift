@@ -11,6 +11,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
     case unavailable = 69
     case software = 70
     case cannotCreate = 73
+    case ioError = 74
     case temporaryFailure = 75
     case configuration = 78
 
@@ -24,6 +25,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .unavailable: "EX_UNAVAILABLE"
         case .software: "EX_SOFTWARE"
         case .cannotCreate: "EX_CANTCREAT"
+        case .ioError: "EX_IOERR"
         case .temporaryFailure: "EX_TEMPFAIL"
         case .configuration: "EX_CONFIG"
         }
@@ -39,6 +41,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .unavailable: "database unavailable"
         case .software: "internal error"
         case .cannotCreate: "output not writable"
+        case .ioError: "output failed"
         case .temporaryFailure: "another run holds the lock"
         case .configuration: "bad configuration"
         }
@@ -61,8 +64,10 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
             "an unexpected failure (a bug)"
         case .cannotCreate:
             "a report or the lock file cannot be written; the previous reports are intact"
+        case .ioError:
+            "writing the output failed (standard output or a file: disk full, a closed pipe); what was written is incomplete"
         case .temporaryFailure:
-            "another run holds the workspace's or the database's lock; this one did nothing (try later)"
+            "another run holds the workspace's or the database's lock, or readers' queries kept the schema from being updated; this one did nothing (try later)"
         case .configuration:
             "bad scorecard.yaml or methodology, or a migration changed after it was applied (a database migrated by another version)"
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+@preconcurrency import Glibc
 import Foundation
 import ScorecardKit
 
@@ -25,5 +26,22 @@ struct ExitStatus {
         let failure = FailureClassification(error)
         self.code = failure.exitCode
         self.message = failure.message
+    }
+}
+
+/// Standard output could not be written (checked once the command has run, when stdout is flushed).
+struct StandardOutputFailed: ScorecardError {
+    let reason: String
+    var exitCode: ExitCode { .ioError }
+    var description: String { "cannot write to standard output: \(reason)" }
+
+    /// Flushes stdout and throws if anything written to it was lost: a write that failed while the
+    /// command ran (its buffer filled) leaves the stream's error flag set, the last flush may fail too.
+    static func check() throws {
+        // Only the main thread writes stdout, after every command has finished.
+        let stream = stdout
+        let flushed = fflush(stream) == 0
+        let reason = String(cString: strerror(errno))
+        if !flushed || ferror(stream) != 0 { throw StandardOutputFailed(reason: flushed ? "a write failed" : reason) }
     }
 }

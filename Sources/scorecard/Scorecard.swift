@@ -34,6 +34,8 @@ struct Scorecard: ParsableCommand {
         let isOwnCommand = ownCommandTypes.contains(ObjectIdentifier(type(of: command)))
         do {
             try command.run()
+            // Output that never arrived (a full disk, a closed pipe) is a failure, not a success.
+            try StandardOutputFailed.check()
         } catch let error where !isOwnCommand || ExitStatus.isForArgumentParser(error) {
             exit(withError: error)
         } catch {

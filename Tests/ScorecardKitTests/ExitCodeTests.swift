@@ -8,7 +8,7 @@ import TestSupport
 @Suite("Exit codes")
 struct ExitCodeTests {
     @Test func theCodesAreSysexits() {
-        #expect(ExitCode.allCases.map(\.rawValue) == [0, 64, 65, 66, 69, 70, 73, 75, 78])
+        #expect(ExitCode.allCases.map(\.rawValue) == [0, 64, 65, 66, 69, 70, 73, 74, 75, 78])
         #expect(Set(ExitCode.allCases.map(\.meaning)).count == ExitCode.allCases.count)
     }
 

@@ -16,6 +16,20 @@ struct ScoringCLITests {
         #expect(load.status == 0, "\(load.stderr)")
     }
 
+    /// Output that never arrives is a failure (74, EX_IOERR) with one line saying so, never a crash or a 0.
+    @Test func aFullDiskOnStandardOutputIsExit74() throws {
+        let score = try ScorecardProcess.run(["score", "--quiet", "--database-url", url, "--methodology", methodology, "--period", "2024"])
+        #expect(score.status == 0, "\(score.stderr)")
+        for arguments in [["explain", "gamma"], ["report", "--out", "-", "--format", "text"], ["report", "--out", "-", "--format", "json"], ["score"]] {
+            let outcome = try ScorecardProcess.run(arguments + ["--period", "2024", "--database-url", url, "--methodology", methodology],
+                                                   standardOutput: "/dev/full")
+            #expect(outcome.status == 74, "\(arguments): \(outcome.stderr)")
+            #expect(outcome.stderr.hasPrefix("scorecard: cannot write to standard output: ") && outcome.stderr.split(separator: "\n").count == 1, "\(arguments): \(outcome.stderr)")
+        }
+        let url = try ScorecardProcess.run(["db", "url", "--database-url", url], standardOutput: "/dev/full")
+        #expect(url.status == 74, "\(url.stderr)")
+    }
+
     @Test func scoreThenExplainThenSensitivity() throws {
         let score = try ScorecardProcess.run(["score", "--database-url", url, "--methodology", methodology, "--period", "2024"])
         #expect(score.status == 0, "\(score.stderr)")

@@ -26,8 +26,10 @@ public enum ScorecardProcess {
     }
 
     /// Runs to completion. Output goes through files, so a chatty command cannot block on a pipe.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Outcome {
-        let running = try start(arguments, environment: environment, in: directory)
+    /// `standardOutput`: a path to write stdout to instead of capturing it (e.g. /dev/full).
+    public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+                           standardOutput: String? = nil) throws -> Outcome {
+        let running = try start(arguments, environment: environment, in: directory, standardOutput: standardOutput)
         running.waitUntilExit()
         return running.outcome()
     }
@@ -81,7 +83,8 @@ public enum ScorecardProcess {
         }
     }
 
-    public static func start(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Running {
+    public static func start(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+                             standardOutput: String? = nil) throws -> Running {
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") && $0.key != "DATABASE_URL" }
         env["NO_COLOR"] = "1"
         env.merge(environment) { $1 }
@@ -93,7 +96,7 @@ public enum ScorecardProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 1, standardOutput ?? out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
         // Test threads may block signals; the child starts with the defaults.

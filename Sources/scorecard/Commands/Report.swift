@@ -53,7 +53,8 @@ struct Report: ParsableCommand {
         if out == "-" {
             let environment = ProcessInfo.processInfo.environment
             let color = formats[0] == .text && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-            FileHandle.standardOutput.write(Data(ReportRenderer.render(model, as: formats[0], color: color).utf8))
+            // Through stdout's buffer, whose errors main() checks (FileHandle.write would crash on a full disk).
+            print(ReportRenderer.render(model, as: formats[0], color: color), terminator: "")
             return
         }
         let files = ReportRenderer.renderConcurrently(model, formats: formats).map { ReportWriter.File(name: model.fileName($0.format), text: $0.text) }
