@@ -14,9 +14,22 @@ public final class Connection {
     /// Connects with a libpq connection string or URL
     /// (https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING).
     /// An empty string uses libpq's defaults and the `PG*` environment variables.
+    /// Settings a connection gets unless the connection string or the `PG*` variables give their own:
+    /// a name in `pg_stat_activity` and the server's logs (libpq's `fallback_application_name`, so a
+    /// user's `application_name` or `PGAPPNAME` wins), and a bound on the wait for a server that
+    /// accepts TCP and never answers (seconds; libpq waits for ever without one).
+    public static let defaultApplicationName = "scorecard"
+    public static let defaultConnectTimeoutSeconds = 10
+
     public init(conninfo: String, logger: Logger) throws {
         self.logger = logger
-        guard let handle = PQconnectdb(conninfo) else {
+        let (keywords, values) = Connection.parameters(conninfo)
+        let connected: OpaquePointer? = keywords.withCStrings { keywordPointers in
+            values.withCStrings { valuePointers in
+                PQconnectdbParams(keywordPointers, valuePointers, 1)
+            }
+        }
+        guard let handle = connected else {
             throw PostgresError(kind: .connection, message: "libpq could not allocate a connection")
         }
         guard PQstatus(handle) == CONNECTION_OK else {
@@ -31,16 +44,31 @@ public final class Connection {
             Unmanaged<NoticeSink>.fromOpaque(context).takeUnretainedValue().receive(result)
         }, Unmanaged.passUnretained(noticeSink).toOpaque())
         // Fixed session settings make decoding and output independent of server defaults.
-        try executeUnsafeTrustedScript("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; SET client_encoding = 'UTF8'; SET application_name = 'scorecard'")
+        try executeUnsafeTrustedScript("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; SET client_encoding = 'UTF8'")
     }
 
     deinit {
         PQfinish(handle)
     }
 
+    /// libpq's keywords and values for `conninfo` with the defaults above. The defaults come first:
+    /// libpq keeps the last value of a repeated keyword, and the connection string (expanded from
+    /// dbname) comes after them, so whatever it sets overrides them.
+    static func parameters(_ conninfo: String) -> (keywords: [String], values: [String]) {
+        var keywords = ["fallback_application_name"]
+        var values = [defaultApplicationName]
+        if ProcessInfo.processInfo.environment["PGCONNECT_TIMEOUT"] == nil {
+            keywords.append("connect_timeout")
+            values.append(String(defaultConnectTimeoutSeconds))
+        }
+        return (keywords + ["dbname"], values + [conninfo])
+    }
+
     /// Whether a server answers at `conninfo`, without logging in (libpq's `PQping`).
     public static func ping(conninfo: String) -> PingResult {
-        switch PQping(conninfo) {
+        let (keywords, values) = parameters(conninfo)
+        let result = keywords.withCStrings { k in values.withCStrings { v in PQpingParams(k, v, 1) } }
+        switch result {
         case PQPING_OK: return .accepting
         case PQPING_REJECT: return .rejecting
         case PQPING_NO_RESPONSE: return .noResponse
@@ -53,6 +81,18 @@ public final class Connection {
         case rejecting = "rejecting connections (starting up or shutting down)"
         case noResponse = "no response"
         case badParameters = "invalid connection parameters"
+    }
+
+    /// The value libpq used for a connection keyword (e.g. `connect_timeout`), nil when unset.
+    public func option(_ keyword: String) -> String? {
+        guard let options = PQconninfo(handle) else { return nil }
+        defer { PQconninfoFree(options) }
+        var option = options
+        while let name = option.pointee.keyword {
+            if String(cString: name) == keyword { return option.pointee.val.map { String(cString: $0) } }
+            option += 1
+        }
+        return nil
     }
 
     /// The server's version number, e.g. 150018.
@@ -155,5 +195,15 @@ final class NoticeSink {
         case "NOTICE", "INFO": logger.debug("server: \(message)")
         default: logger.trace("server \(severity.lowercased()): \(message)")
         }
+    }
+}
+
+private extension Array where Element == String {
+    /// The strings as a NULL-terminated array of C strings, valid inside `body`.
+    func withCStrings<R>(_ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+        let duplicates = map { strdup($0) }
+        defer { duplicates.forEach { free($0) } }
+        let pointers = duplicates.map { UnsafePointer<CChar>($0) } + [nil]
+        return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 }

@@ -26,6 +26,42 @@ struct ConnectionTests {
         #expect(try row.decode("n", as: Int.self) == value.utf8.count)
     }
 
+    /// A user's application_name (URL or PGAPPNAME) is kept; scorecard's is only the fallback.
+    @Test func applicationNameIsTheUsersWhenGiven() throws {
+        #expect(try connection.query("SHOW application_name").first!.decode("application_name", as: String.self) == "scorecard")
+        let named = url.contains("://") ? url + (url.contains("?") ? "&" : "?") + "application_name=notebook" : url + " application_name=notebook"
+        let mine = try Connection(conninfo: named, logger: Logger.quiet)
+        #expect(try mine.query("SHOW application_name").first!.decode("application_name", as: String.self) == "notebook")
+        #expect(connection.option("connect_timeout") == String(Connection.defaultConnectTimeoutSeconds))
+    }
+
+    /// A server that accepts TCP and never answers: the connection gives up after connect_timeout
+    /// (a default when the URL sets none), as "database unavailable", instead of waiting for ever.
+    @Test func aSilentServerIsUnavailableNotAHang() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(listener >= 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        #expect(bound == 0 && listen(listener, 8) == 0)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
+        let port = UInt16(bigEndian: address.sin_port)
+        let started = Date()
+        #expect(throws: PostgresError.self) {
+            try Connection(conninfo: "postgresql://bob@127.0.0.1:\(port)/scorecard?connect_timeout=2", logger: Logger.quiet)
+        }
+        #expect(Date().timeIntervalSince(started) < 8)
+        do {
+            _ = try Connection(conninfo: "postgresql://bob@127.0.0.1:\(port)/scorecard?connect_timeout=1", logger: Logger.quiet)
+        } catch let error as PostgresError {
+            #expect(error.isServerUnavailable, "\(error)")
+        }
+    }
+
     @Test func hostileValuesStoredVerbatim() throws {
         try connection.execute("CREATE TABLE hostile (v text)")
         let value = "'); DELETE FROM hostile; --"
