@@ -26,6 +26,9 @@ public struct DataPackage: Sendable {
             throw DatasetMissing(path: directory.path, reason: "no such dataset folder")
         }
         let descriptorURL = directory.appendingPathComponent(fileName)
+        if let problem = DatasetFileCheck.problem(fileName, in: directory) {
+            throw DatasetInvalid(problems: [problem], unlisted: 0)
+        }
         guard let data = FileManager.default.contents(atPath: descriptorURL.path) else {
             throw DatasetMissing(path: descriptorURL.path, reason: "missing: a dataset folder needs a datapackage.json (scorecard init writes one; see docs/data-format.md)")
         }
@@ -73,6 +76,8 @@ public struct DataPackage: Sendable {
         for resource in resources where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(resource.path).path) {
             throw DatasetMissing(path: directory.appendingPathComponent(resource.path).path, reason: "missing: datapackage.json names it as resource '\(resource.table.name)'")
         }
+        let unreadable = resources.compactMap { DatasetFileCheck.problem($0.path, in: directory) }
+        if !unreadable.isEmpty { throw DatasetInvalid(problems: unreadable.sorted(), unlisted: 0) }
         return DataPackage(directory: directory, name: object["name"] as? String, resources: resources)
     }
 
