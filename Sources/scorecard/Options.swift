@@ -73,7 +73,7 @@ extension Logger.Level: @retroactive ExpressibleByArgument {}
 /// the date of a load. Shared by every command that scores, reports or loads.
 struct AsOfOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The date to take for today, YYYY-MM-DD: the latest period is the last complete by then (default: $\(AsOf.environmentVariable), else today's date in UTC).",
+        "The date to take for today, YYYY-MM-DD: latest is the last period complete by then, a period not complete by then is provisional, a load refuses later dates (default: $\(AsOf.environmentVariable), else today's date in UTC).",
         valueName: "date"))
     var asOf: String?
 
