@@ -26,9 +26,13 @@ test: build ## Build and run every test against a real PostgreSQL the tests star
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-demo: build ## The whole job on the Pall Mall example workspace, on the embedded PostgreSQL
-	$(BIN) run --workspace Examples/pall-mall
-	$(BIN) explain us --workspace Examples/pall-mall
+# The date the demo takes for today, so that the committed Reports/ (latest period 2025-Q4) are
+# reproduced whatever the day.
+DEMO_AS_OF := 2026-01-01
+
+demo: build ## The whole job on the Pall Mall example workspace, as of 2026-01-01 (DEMO_AS_OF), on the embedded PostgreSQL
+	$(BIN) run --workspace Examples/pall-mall --as-of $(DEMO_AS_OF)
+	$(BIN) explain us --workspace Examples/pall-mall --as-of $(DEMO_AS_OF)
 	$(BIN) db status --workspace Examples/pall-mall
 
 bench: deps ## Benchmarks (release build); writes docs/performance.md

@@ -68,3 +68,15 @@ struct LoggingOptions: ParsableArguments {
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+/// The date a command takes for today (`AsOf`): which periods are complete, which are provisional,
+/// the date of a load. Shared by every command that scores, reports or loads.
+struct AsOfOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The date to take for today, YYYY-MM-DD: latest is the last period complete by then, a period not complete by then is provisional, a load refuses later dates (default: $\(AsOf.environmentVariable), else today's date in UTC).",
+        valueName: "date"))
+    var asOf: String?
+
+    /// The as-of date; a malformed --as-of or $SCORECARD_AS_OF is exit 64, naming which.
+    func resolve() throws -> CalendarDate { try AsOf.resolve(option: asOf) }
+}

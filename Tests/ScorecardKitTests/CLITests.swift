@@ -108,7 +108,8 @@ struct CLITests {
             #expect(FileManager.default.contents(atPath: a.appendingPathComponent(file).path) == FileManager.default.contents(atPath: b.appendingPathComponent(file).path), "\(file) differs between two runs")
         }
         let url = try TestCluster.makeDatabase(prefix: "gen")
-        let load = try ScorecardProcess.run(["load", "--database-url", url, a.path])
+        // Generated data are dated up to the generator's reference date: load them as of that day.
+        let load = try ScorecardProcess.run(["load", "--database-url", url, "--as-of", SyntheticDataset.referenceDate.description, a.path])
         #expect(load.status == 0, "\(load.stdout)\(load.stderr)")
         let check = try Connection(conninfo: url, logger: .quiet)
         let shape = try check.query("""
@@ -133,7 +134,8 @@ struct CLITests {
 
         let big = FileManager.default.temporaryDirectory.appendingPathComponent("big-\(UUID().uuidString)")
         #expect(try ScorecardProcess.run(["generate", "--actors", "500", "--evidence", "300000", "--seed", "5", big.path]).status == 0)
-        let load = try ScorecardProcess.start(["load", "--database-url", url, big.path])
+        let asOf = ["--as-of", SyntheticDataset.referenceDate.description]  // the generated data's own date
+        let load = try ScorecardProcess.start(["load", "--database-url", url] + asOf + [big.path])
         // Kill it once it is streaming evidence (its session shows a COPY in progress).
         var sawCopy = false
         for _ in 0..<200 where load.isRunning {
@@ -153,7 +155,7 @@ struct CLITests {
             usleep(100_000)
         }
         #expect(try databaseFingerprint(check) == before)
-        let again = try ScorecardProcess.run(["load", "--database-url", url, big.path])
+        let again = try ScorecardProcess.run(["load", "--database-url", url] + asOf + [big.path])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try check.query("SELECT count(*) AS n FROM scorecard.evidence").first!.decode("n", as: Int.self) == 300_000)
     }

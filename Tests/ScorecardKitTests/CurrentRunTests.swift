@@ -34,7 +34,7 @@ struct CurrentRunTests {
     /// Loads a dataset, scores 2024, and returns what every reader is shown.
     func loadScoreAndRead(_ dataset: DatasetFixture, _ connection: Connection) throws -> Shown {
         _ = try dataset.loader().load(connection: connection)
-        _ = try ScoringEngine(connection: connection, logger: .quiet).score(file, periods: .period("2024"))
+        _ = try ScoringEngine(connection: connection, logger: .quiet).score(file, periods: .period("2024"), asOf: .fixtureAsOf)
         let run = try #require(try ScoreRuns.published(connection, methodology: file, period: "2024"))
         let latest = try ScoreRuns.published(connection, methodology: file, period: nil)
         #expect(latest == run)

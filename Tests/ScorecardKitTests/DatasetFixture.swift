@@ -35,9 +35,15 @@ struct DatasetFixture {
 
     func remove(_ file: String) throws { try FileManager.default.removeItem(at: url(file)) }
 
-    func loader(today: CalendarDate = CalendarDate(year: 2026, month: 1, day: 1)!) -> DatasetLoader {
+    func loader(today: CalendarDate = .fixtureAsOf) -> DatasetLoader {
         DatasetLoader(directory: directory, today: today, logger: Logger.quiet)
     }
+}
+
+extension CalendarDate {
+    /// The date the tests take for today (as `make demo` does), so that no test depends on the day
+    /// it runs: the Pall Mall example's latest complete quarter is then 2025-Q4.
+    static let fixtureAsOf = CalendarDate(year: 2026, month: 1, day: 1)!
 }
 
 /// A database with the schema migrated, for one test.

@@ -150,10 +150,10 @@ struct DatasetLoadTests {
     @Test func theExampleDatasetsValidateAndLoad() throws {
         let connection = try migratedDatabase("examples")
         for example in ["Examples/minimal", "Examples/pall-mall/data"] {
-            let loader = DatasetLoader(directory: ProjectFiles.url(example), logger: .quiet)
+            let loader = DatasetLoader(directory: ProjectFiles.url(example), today: .fixtureAsOf, logger: .quiet)
             try loader.validate(connection: connection)
         }
-        let summary = try DatasetLoader(directory: ProjectFiles.url("Examples/pall-mall/data"), logger: .quiet).load(connection: connection)
+        let summary = try DatasetLoader(directory: ProjectFiles.url("Examples/pall-mall/data"), today: .fixtureAsOf, logger: .quiet).load(connection: connection)
         #expect(summary.changed)
         #expect((summary.counts["evidence"]?.inserted ?? 0) > 100)
         #expect(try connection.query("SELECT count(*) AS n FROM scorecard.commitments_in_force('2025-12-31')").first!.decode("n", as: Int.self) > 20)

@@ -160,7 +160,7 @@ struct DatasetValidationTests {
 
     @Test func missingFolderAndMissingFileAreExit66() throws {
         let connection = try migratedDatabase("missing")
-        let nowhere = DatasetLoader(directory: URL(fileURLWithPath: "/nonexistent/dataset"), logger: .quiet)
+        let nowhere = DatasetLoader(directory: URL(fileURLWithPath: "/nonexistent/dataset"), today: .fixtureAsOf, logger: .quiet)
         #expect(throws: DatasetMissing.self) { try nowhere.validate(connection: connection) }
         let fixture = try DatasetFixture()
         try fixture.remove("evidence.csv")

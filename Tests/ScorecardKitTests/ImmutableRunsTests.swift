@@ -44,24 +44,25 @@ struct ImmutableRunsTests {
         let methodology = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
         let engine = ScoringEngine(connection: connection, logger: .quiet)
         // Identical inputs reuse the runs.
-        let again = try engine.score(methodology, periods: .all)
+        let again = try engine.score(methodology, periods: .all, asOf: .fixtureAsOf)
         #expect(again.allSatisfy { !$0.computed })
         // A changed dataset gives new runs beside the old ones, and a sensitivity analysis adds its rows.
         let fixture = try DatasetFixture(copying: "Tests/Fixtures/scoring/data")
         try fixture.replace("evidence.csv", "Researchers attribute misuse to Beta.", with: "Researchers attribute misuse to Beta (again).")
         try fixture.loader().load(connection: connection)
-        let runs = try engine.score(methodology, periods: .all)
+        let runs = try engine.score(methodology, periods: .all, asOf: .fixtureAsOf)
         #expect(runs.allSatisfy { $0.computed })
         _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: runs.last!.runID, methodology: methodology.methodology, samples: 50, seed: 2)
-        #expect(try count(connection, "SELECT count(*) AS n FROM scorecard.score_runs") == 6)
+        // Twice 2022–2025 as published and 2022–2024 restated (gamma-misuse-late was published in 2025).
+        #expect(try count(connection, "SELECT count(*) AS n FROM scorecard.score_runs") == 14)
     }
 
     func scoredDatabase() throws -> Connection {
         let connection = try migratedDatabase("immutable")
         try DatasetFixture(copying: "Tests/Fixtures/scoring/data").loader().load(connection: connection)
         let methodology = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
-        let runs = try ScoringEngine(connection: connection, logger: .quiet).score(methodology, periods: .all)
-        #expect(runs.count == 2)
+        let runs = try ScoringEngine(connection: connection, logger: .quiet).score(methodology, periods: .all, asOf: .fixtureAsOf)
+        #expect(runs.count == 4)  // 2022 (the first commitment) to 2025
         _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: runs.last!.runID, methodology: methodology.methodology, samples: 50, seed: 1)
         for table in Self.immutableTables {
             #expect(try count(connection, "SELECT count(*) AS n FROM scorecard.\(table)") > 0, "\(table) is empty")

@@ -26,11 +26,11 @@ struct ReportTests {
     /// A fresh database with `data` loaded, 2023 and 2024 scored and 2024 analysed.
     func scoredDatabase(_ data: URL = ProjectFiles.url("Tests/Fixtures/scoring/data"), methodology: MethodologyFile? = nil) throws -> Connection {
         let connection = try migratedDatabase("report")
-        _ = try DatasetLoader(directory: data, logger: .quiet).load(connection: connection)
+        _ = try DatasetLoader(directory: data, today: .fixtureAsOf, logger: .quiet).load(connection: connection)
         let engine = ScoringEngine(connection: connection, logger: .quiet)
         let m = methodology ?? file
-        _ = try engine.score(m, periods: .period("2023"))
-        let run = try engine.score(m, periods: .period("2024"))[0]
+        _ = try engine.score(m, periods: .period("2023"), asOf: .fixtureAsOf)
+        let run = try engine.score(m, periods: .period("2024"), asOf: .fixtureAsOf)[0]
         _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: run.runID, methodology: m.methodology, samples: 100, seed: 1)
         return connection
     }
@@ -297,9 +297,9 @@ struct ReportTests {
 
     @Test func theExampleDatasetRendersIn80Columns() throws {
         let connection = try migratedDatabase("report-example")
-        _ = try DatasetLoader(directory: ProjectFiles.url("Examples/pall-mall/data"), logger: .quiet).load(connection: connection)
+        _ = try DatasetLoader(directory: ProjectFiles.url("Examples/pall-mall/data"), today: .fixtureAsOf, logger: .quiet).load(connection: connection)
         let example = try MethodologyFile.load(path: ProjectFiles.url("Examples/pall-mall/methodology.yaml").path)
-        _ = try ScoringEngine(connection: connection, logger: .quiet).score(example, periods: .latest)
+        _ = try ScoringEngine(connection: connection, logger: .quiet).score(example, periods: .latest, asOf: .fixtureAsOf)
         let run = try #require(try ScoreRuns.published(connection, methodology: example, period: nil))
         let model = try ReportModel.load(connection, run: run)
         let text = TextReport.render(model)

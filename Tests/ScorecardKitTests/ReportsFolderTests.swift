@@ -10,10 +10,10 @@ import TestSupport
 struct ReportsFolderTests {
     @Test func theCommittedReportsMatchWhatTheDemoRenders() throws {
         let connection = try migratedDatabase("demo-reports")
-        _ = try DatasetLoader(directory: ProjectFiles.url("Examples/pall-mall/data"), logger: .quiet).load(connection: connection)
+        _ = try DatasetLoader(directory: ProjectFiles.url("Examples/pall-mall/data"), today: .fixtureAsOf, logger: .quiet).load(connection: connection)
         let file = try MethodologyFile.load(path: ProjectFiles.url("Examples/pall-mall/methodology.yaml").path)
         // The same steps as `make demo`: every period, then 1,000 samples with seed 1 on the latest.
-        _ = try ScoringEngine(connection: connection, logger: .quiet).score(file, periods: .all)
+        _ = try ScoringEngine(connection: connection, logger: .quiet).score(file, periods: .all, asOf: .fixtureAsOf)
         let run = try #require(try ScoreRuns.published(connection, methodology: file, period: nil))
         _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: run.id, methodology: file.methodology, samples: 1000, seed: 1)
         let model = try ReportModel.load(connection, run: run, actorID: nil)

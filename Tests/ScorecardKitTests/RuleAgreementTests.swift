@@ -49,7 +49,7 @@ struct RuleAgreementTests {
         // with the analysts' function at the end of every period.
         let engine = ScoringEngine(connection: connection, logger: .quiet)
         let instruments = Set(methodology.methodology.indicators.filter { $0.kind == .commitment }.flatMap { $0.instruments.keys })
-        for summary in try engine.score(methodology, periods: .list(["2023", "2024", "2025"])) {
+        for summary in try engine.score(methodology, periods: .list(["2023", "2024", "2025"]), asOf: .fixtureAsOf) {
             let run = try #require(try ScoreRuns.published(connection, methodology: methodology, period: summary.period.description))
             for actor in ["delta", "epsilon"] {
                 let analysts = try connection.query("""
@@ -79,9 +79,9 @@ struct RuleAgreementTests {
     /// explain renders the report's own model: every figure of every actor's explain is the report's.
     @Test func explainShowsTheReportsFigures() throws {
         let connection = try migratedDatabase("explain-report")
-        _ = try DatasetLoader(directory: ProjectFiles.url("Examples/pall-mall/data"), logger: .quiet).load(connection: connection)
+        _ = try DatasetLoader(directory: ProjectFiles.url("Examples/pall-mall/data"), today: .fixtureAsOf, logger: .quiet).load(connection: connection)
         let example = try MethodologyFile.load(path: ProjectFiles.url("Examples/pall-mall/methodology.yaml").path)
-        _ = try ScoringEngine(connection: connection, logger: .quiet).score(example, periods: .list(["2025-Q3", "2025-Q4"]))
+        _ = try ScoringEngine(connection: connection, logger: .quiet).score(example, periods: .list(["2025-Q3", "2025-Q4"]), asOf: .fixtureAsOf)
         let run = try #require(try ScoreRuns.published(connection, methodology: example, period: "2025-Q4"))
         let report = try ReportModel.load(connection, run: run)
         let json = try JSONSerialization.jsonObject(with: Data(JSONReport.render(report).utf8)) as! [String: Any]
@@ -103,7 +103,7 @@ struct RuleAgreementTests {
     /// weights are the methodology's own, it gives every published figure, grade and rank.
     @Test func sensitivityOnTheMethodologysOwnWeightsIsTheScoring() throws {
         let connection = try databaseWithPartialDates()
-        let summary = try ScoringEngine(connection: connection, logger: .quiet).score(methodology, periods: .period("2024"))[0]
+        let summary = try ScoringEngine(connection: connection, logger: .quiet).score(methodology, periods: .period("2024"), asOf: .fixtureAsOf)[0]
         let definition = try JSONB(encoding: methodology.methodology)
         let published = try connection.query("""
             SELECT actor_id, positive, negative, combined, grade, rank_in_kind::bigint AS rank FROM scorecard.actor_scores WHERE run_id = \(summary.runID)

@@ -61,7 +61,9 @@ struct ScoringCLITests {
         let score = try ScorecardProcess.run(["score", "--database-url", url, "--methodology", methodology, "--all-periods"])
         #expect(score.status == 0, "\(score.stderr)")
         let periods = score.stdout.split(separator: "\n").map { $0.prefix { $0 != ":" } }
-        #expect(periods == ["2024", "2025"])  // from the first period with evidence to the latest
+        // From the period of the first evidence or commitment (beta-statement, 2022) to the last
+        // complete at the as-of date (2025, as of 2026-01-01).
+        #expect(periods == ["2022", "2023", "2024", "2025"])
     }
 
     @Test func errorsHaveTheirExitCodes() throws {

@@ -30,12 +30,12 @@ struct ScoringTests {
 
     init() throws {
         connection = try migratedDatabase("scoring")
-        _ = try DatasetLoader(directory: ProjectFiles.url("Tests/Fixtures/scoring/data"), logger: .quiet).load(connection: connection)
+        _ = try DatasetLoader(directory: ProjectFiles.url("Tests/Fixtures/scoring/data"), today: .fixtureAsOf, logger: .quiet).load(connection: connection)
         file = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
     }
 
     func score(_ period: String = "2024") throws -> ScoringEngine.RunSummary {
-        try ScoringEngine(connection: connection, logger: .quiet).score(file, periods: .period(period))[0]
+        try ScoringEngine(connection: connection, logger: .quiet).score(file, periods: .period(period), asOf: .fixtureAsOf)[0]
     }
 
     func indicator(_ run: Int64, _ actor: String, _ code: String) throws -> (state: String, value: Double?, count: Int) {
@@ -181,8 +181,8 @@ struct ScoringTests {
         #expect(first.inputsSHA256 == second.inputsSHA256)
         // A second database with the same inputs computes the same digest and the same numbers.
         let other = try migratedDatabase("scoring-again")
-        _ = try DatasetLoader(directory: ProjectFiles.url("Tests/Fixtures/scoring/data"), logger: .quiet).load(connection: other)
-        let elsewhere = try ScoringEngine(connection: other, logger: .quiet).score(file, periods: .period("2024"))[0]
+        _ = try DatasetLoader(directory: ProjectFiles.url("Tests/Fixtures/scoring/data"), today: .fixtureAsOf, logger: .quiet).load(connection: other)
+        let elsewhere = try ScoringEngine(connection: other, logger: .quiet).score(file, periods: .period("2024"), asOf: .fixtureAsOf)[0]
         #expect(elsewhere.inputsSHA256 == first.inputsSHA256)
         func numbers(_ c: Connection, _ run: Int64) throws -> [String] {
             try c.query("SELECT actor_id || ' ' || coalesce(combined::text, '-') || ' ' || coalesce(grade, '-') || ' ' || coalesce(rank_in_kind::text, '-') AS line FROM scorecard.actor_scores WHERE run_id = \(run) ORDER BY actor_id")

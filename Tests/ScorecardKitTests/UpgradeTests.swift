@@ -40,9 +40,9 @@ struct UpgradeTests {
         // Scoring again computes each period once (the engine digest now covers the rules), with the
         // same figures as 0.1.0; a second time, nothing.
         let engine = ScoringEngine(connection: connection, logger: .quiet)
-        let first = try engine.score(try fixtureMethodology(), periods: .list(["2024", "2025"]))
+        let first = try engine.score(try fixtureMethodology(), periods: .list(["2024", "2025"]), asOf: .fixtureAsOf)
         #expect(first.allSatisfy { $0.computed })
-        let second = try engine.score(try fixtureMethodology(), periods: .list(["2024", "2025"]))
+        let second = try engine.score(try fixtureMethodology(), periods: .list(["2024", "2025"]), asOf: .fixtureAsOf)
         #expect(second.allSatisfy { !$0.computed })
         for summary in first {
             let figures = try connection.query("""

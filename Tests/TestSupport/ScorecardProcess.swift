@@ -18,6 +18,10 @@ public enum ScorecardProcess {
         return ProjectFiles.url(".build/debug/scorecard")
     }
 
+    /// The as-of date every command is given (`SCORECARD_AS_OF`) unless a test gives another.
+    public static let pinnedAsOf = "2026-01-01"
+    public static let asOfVariable = "SCORECARD_AS_OF"
+
     public struct Outcome: Sendable {
         /// The exit code, or 128 + the signal number when a signal ended the process.
         public let status: Int32
@@ -87,6 +91,10 @@ public enum ScorecardProcess {
                              standardOutput: String? = nil) throws -> Running {
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") && $0.key != "DATABASE_URL" }
         env["NO_COLOR"] = "1"
+        // Every command takes 2026-01-01 for today unless the test says otherwise (as `make demo`
+        // does), so that what a test expects does not depend on the day it runs. A test passes
+        // SCORECARD_AS_OF itself to choose the date, or "" for none (today's date).
+        env[asOfVariable] = pinnedAsOf
         env.merge(environment) { $1 }
         let id = UUID().uuidString
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-\(id).out")

@@ -11,7 +11,8 @@ public struct DatasetLoader {
     let logger: Logger
     let progress: LoadProgress?
 
-    public init(directory: URL, today: CalendarDate = .today, logger: Logger, progress: LoadProgress? = nil) {
+    /// - Parameter today: the date of the load (the as-of date, `AsOf`): no date may be after it.
+    public init(directory: URL, today: CalendarDate, logger: Logger, progress: LoadProgress? = nil) {
         self.directory = directory
         self.today = today
         self.logger = logger
@@ -121,7 +122,7 @@ public struct DatasetLoader {
 }
 
 extension CalendarDate {
-    /// Today in UTC: the date of a load, for "dated in the future" checks.
+    /// Today in UTC: the as-of date when neither --as-of nor $SCORECARD_AS_OF gives one (`AsOf`).
     public static var today: CalendarDate {
         CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }

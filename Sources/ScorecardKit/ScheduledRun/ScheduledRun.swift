@@ -5,18 +5,23 @@ import Postgres
 /// The whole job of a workspace, as cron runs it (`scorecard run`): migrate, validate and load
 /// the dataset, score every period due (recording restatements), run the sensitivity analysis if
 /// configured, and write every configured report — under the run lock, recorded in the run ledger.
+/// Everything that depends on the date uses the as-of date (`AsOf`), never the clock: the periods
+/// due, which are provisional, and the load's "dated in the future" check.
 ///
 /// Every step is idempotent: on unchanged inputs the load writes nothing, scoring reuses the
 /// identical runs, the sensitivity results exist already and no report file is rewritten; the
 /// ledger row is then the only new row.
 public struct ScheduledRun {
     public let workspace: Workspace
+    /// The date taken for today.
+    public let asOf: CalendarDate
     let location: DatabaseLocation
     let logger: Logger
     let progress: LoadProgress?
 
-    public init(workspace: Workspace, location: DatabaseLocation, logger: Logger, progress: LoadProgress? = nil) {
+    public init(workspace: Workspace, asOf: CalendarDate, location: DatabaseLocation, logger: Logger, progress: LoadProgress? = nil) {
         self.workspace = workspace
+        self.asOf = asOf
         self.location = location
         self.logger = logger
         self.progress = progress
@@ -41,7 +46,8 @@ public struct ScheduledRun {
         public let changes: Changes
         public let load: DatasetLoader.LoadSummary
         public let scored: [ScoringEngine.RunSummary]
-        /// True when the dataset holds no evidence yet (a new workspace): nothing was scored or written.
+        /// True when the dataset holds no evidence and no commitments yet (a new workspace), or no
+        /// period due has begun: nothing was scored or written.
         public let nothingToScore: Bool
     }
 
@@ -85,7 +91,7 @@ public struct ScheduledRun {
     private func steps(connection: Connection, methodology: MethodologyFile, selection: ScoringEngine.PeriodSelection,
                        ledger: RunLedger, changes: inout Changes) throws -> Outcome {
         // Load: validation and load are one transaction; invalid data loads nothing (exit 65).
-        let load = try DatasetLoader(directory: workspace.datasetDirectory, logger: logger, progress: progress).load(connection: connection)
+        let load = try DatasetLoader(directory: workspace.datasetDirectory, today: asOf, logger: logger, progress: progress).load(connection: connection)
         changes.loadBatchID = load.batchID
         if load.changed {
             changes.rowsInserted = load.counts.values.reduce(0) { $0 + $1.inserted }
@@ -97,9 +103,14 @@ public struct ScheduledRun {
         // Score every period due.
         let scored: [ScoringEngine.RunSummary]
         do {
-            scored = try ScoringEngine(connection: connection, logger: logger).score(methodology, periods: selection)
+            scored = try ScoringEngine(connection: connection, logger: logger)
+                .score(methodology, periods: selection, asOf: asOf, currentPeriod: workspace.config.provisional)
         } catch ScoringError.noDataset, ScoringError.noEvidence {
-            logger.notice("the dataset has no evidence yet: nothing to score")
+            logger.notice("the dataset has no evidence and no commitments yet: nothing to score")
+            return Outcome(ledgerID: ledger.id, changes: changes, load: load, scored: [], nothingToScore: true)
+        }
+        guard !scored.isEmpty else {
+            logger.notice("no period due as of \(asOf) (the dataset's first record is later): nothing to score")
             return Outcome(ledgerID: ledger.id, changes: changes, load: load, scored: [], nothingToScore: true)
         }
         changes.periodsScored = scored.map(\.period.description)

@@ -21,10 +21,12 @@ public enum ScoreRuns {
     /// current inputs: this methodology file, this engine, the dataset of the latest load
     /// (`Schemas/queries/report/current_run.sql`). Never merely the newest run: after a dataset is
     /// reverted, the run of the restored data is current again. Nil when the period was not scored on
-    /// these inputs (run scorecard score).
-    public static func published(_ connection: Connection, methodology file: MethodologyFile, period: String?) throws -> Run? {
+    /// these inputs (run scorecard score). `latest` (period nil) is the latest such period that had begun
+    /// by `asOf` (a complete period, or the provisional current one when it was scored).
+    public static func published(_ connection: Connection, methodology file: MethodologyFile, period: String?,
+                                 asOf: CalendarDate? = nil) throws -> Run? {
         let m = file.methodology
-        let row = try connection.query(QueryFiles.sql("report/current_run", [m.id, m.version, file.sha256, QueryFiles.engineSHA256, period]))
+        let row = try connection.query(QueryFiles.sql("report/current_run", [m.id, m.version, file.sha256, QueryFiles.engineSHA256, period, asOf]))
             .first
         return try row.map(decode)
     }

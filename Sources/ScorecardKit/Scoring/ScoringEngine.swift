@@ -19,7 +19,9 @@ public struct ScoringEngine {
         case period(String)
         /// These periods, in this order.
         case list([String])
+        /// The last period complete at the as-of date.
         case latest
+        /// Every period from the one of the first evidence or commitment to the last complete at the as-of date.
         case all
     }
 
@@ -28,6 +30,7 @@ public struct ScoringEngine {
         public let runID: Int64
         /// False when an identical run (same inputs digest) already existed and was reused.
         public let computed: Bool
+        /// The period had not ended before the as-of date (`Period.isComplete(asOf:)`).
         public let provisional: Bool
         public let restatedRunID: Int64?
         public let restatements: Int
@@ -37,18 +40,23 @@ public struct ScoringEngine {
     /// Held while scoring so that two runs never interleave.
     static let lockKey: Int64 = 0x5C0E_CA4D_0000_0003
 
-    public func score(_ file: MethodologyFile, periods selection: PeriodSelection) throws -> [RunSummary] {
+    /// Scores the periods selected, as of `asOf` (the date taken for today). `latest` and `all` end
+    /// at the last period complete at `asOf`; with `currentPeriod`, they also score the period
+    /// containing `asOf`, as provisional. A period is provisional when it is not complete at `asOf`
+    /// (whatever the selection); its as-published run then knows only what was published by `asOf`.
+    public func score(_ file: MethodologyFile, periods selection: PeriodSelection, asOf: CalendarDate,
+                      currentPeriod: Bool = false) throws -> [RunSummary] {
         let methodology = file.methodology
         let batch = try latestBatch()
         try checkReferences(file)
         try store(file)
-        let periods = try resolve(selection, methodology: methodology)
+        let periods = try resolve(selection, methodology: methodology, asOf: asOf, currentPeriod: currentPeriod)
         return try connection.withAdvisoryLock(ScoringEngine.lockKey) {
             let summaries = try periods.map { period in
                 try connection.transaction { connection in
                     // Room to hash a million records in memory rather than sort them on disk.
                     try connection.executeUnsafeTrustedScript("SET LOCAL work_mem = '256MB'")
-                    return try score(period, file: file, batch: batch)
+                    return try score(period, file: file, batch: batch, asOf: asOf)
                 }
             }
             // Fresh statistics after a bulk insert, so that reports and analysts' queries get good plans
@@ -63,16 +71,15 @@ public struct ScoringEngine {
         }
     }
 
-    struct Batch { let id: Int64; let datasetSHA256: String; let loadedOn: CalendarDate }
+    struct Batch { let id: Int64; let datasetSHA256: String }
 
     func latestBatch() throws -> Batch {
         guard let row = try connection.query("""
-            SELECT id, dataset_sha256, (loaded_at AT TIME ZONE 'UTC')::date AS loaded_on
-            FROM scorecard.load_batches ORDER BY id DESC LIMIT 1
+            SELECT id, dataset_sha256 FROM scorecard.load_batches ORDER BY id DESC LIMIT 1
             """).first else {
             throw ScoringError.noDataset
         }
-        return Batch(id: try row.decode("id"), datasetSHA256: try row.decode("dataset_sha256"), loadedOn: try row.decode("loaded_on"))
+        return Batch(id: try row.decode("id"), datasetSHA256: try row.decode("dataset_sha256"))
     }
 
     /// Evidence types and instruments the methodology names must exist in the loaded dataset.
@@ -106,7 +113,11 @@ public struct ScoringEngine {
         }
     }
 
-    func resolve(_ selection: PeriodSelection, methodology: Methodology) throws -> [Period] {
+    /// The periods to score. `latest` and `all` follow the calendar, not the data: they end at the
+    /// last period complete at `asOf` (or, with `currentPeriod`, at the period containing it), and
+    /// `all` starts at the period of the first evidence or commitment. `all` is empty when that
+    /// first record falls after the last period to score.
+    func resolve(_ selection: PeriodSelection, methodology: Methodology, asOf: CalendarDate, currentPeriod: Bool = false) throws -> [Period] {
         switch selection {
         case let .period(text):
             guard let period = Period.parse(text, kind: methodology.period) else {
@@ -114,17 +125,18 @@ public struct ScoringEngine {
             }
             return [period]
         case let .list(texts):
-            return try texts.flatMap { try resolve(.period($0), methodology: methodology) }
+            return try texts.flatMap { try resolve(.period($0), methodology: methodology, asOf: asOf) }
         case .latest, .all:
             let row = try connection.query(QueryFiles.sql("scoring/period_bounds", [])).first!
-            guard let last = try row.decode("last_day", as: CalendarDate?.self), let first = try row.decode("first_day", as: CalendarDate?.self) else {
+            guard let first = try row.decode("first_day", as: CalendarDate?.self) else {
                 throw ScoringError.noEvidence
             }
-            let latest = Period.containing(last, kind: methodology.period)
-            guard selection == .all else { return [latest] }
+            let latest = Period.latestComplete(asOf: asOf, kind: methodology.period)
+            let last = currentPeriod ? latest.next : latest
+            guard selection == .all else { return currentPeriod ? [latest, last] : [latest] }
             var periods: [Period] = []
             var period = Period.containing(first, kind: methodology.period)
-            while period <= latest {
+            while period <= last {
                 periods.append(period)
                 period = period.next
             }
@@ -132,14 +144,19 @@ public struct ScoringEngine {
         }
     }
 
-    private func score(_ period: Period, file: MethodologyFile, batch: Batch) throws -> RunSummary {
-        let published = try run(period, basis: "as_published", cutoff: period.end, file: file, batch: batch)
+    private func score(_ period: Period, file: MethodologyFile, batch: Batch, asOf: CalendarDate) throws -> RunSummary {
+        // A complete period knows what was published by its end; a provisional one, what was
+        // published by the as-of date, and its digest names the as-of date.
+        let provisional = !period.isComplete(asOf: asOf)
+        let cutoff = provisional ? asOf : period.end
+        let published = try run(period, basis: "as_published", cutoff: cutoff, provisionalAsOf: provisional ? asOf : nil,
+                                file: file, batch: batch)
         // What the period would show with everything known now: differences are restatements.
         let knownUntil = try latestPublication(includeRestricted: file.methodology.restrictedEvidence == .include)
         var restatedID: Int64?
         var restatements = 0
-        if let knownUntil, knownUntil > period.end {
-            let restated = try run(period, basis: "restated", cutoff: knownUntil, file: file, batch: batch)
+        if let knownUntil, knownUntil > cutoff, !provisional {
+            let restated = try run(period, basis: "restated", cutoff: knownUntil, provisionalAsOf: nil, file: file, batch: batch)
             restatedID = restated.id
             try connection.execute(QueryFiles.sql("scoring/restatements", [published.id, restated.id, period.description, period.end]))
             restatements = try connection.query("""
@@ -147,7 +164,7 @@ public struct ScoringEngine {
                 """).first!.decode("n", as: Int.self)
         }
         return RunSummary(period: period, runID: published.id, computed: published.computed,
-                          provisional: period.end >= batch.loadedOn, restatedRunID: restatedID,
+                          provisional: provisional, restatedRunID: restatedID,
                           restatements: restatements, inputsSHA256: published.digest)
     }
 
@@ -156,13 +173,16 @@ public struct ScoringEngine {
             .decode("last_day", as: CalendarDate?.self)
     }
 
-    /// Computes one run, or finds the identical run computed before.
-    private func run(_ period: Period, basis: String, cutoff: CalendarDate, file: MethodologyFile, batch: Batch)
+    /// Computes one run, or finds the identical run computed before. `provisionalAsOf`: the as-of
+    /// date of a run of a period not complete then (nil for a complete period).
+    private func run(_ period: Period, basis: String, cutoff: CalendarDate, provisionalAsOf: CalendarDate?, file: MethodologyFile, batch: Batch)
         throws -> (id: Int64, computed: Bool, digest: String)
     {
         let m = file.methodology
+        let provisional = provisionalAsOf != nil
         let digest = ScoringEngine.inputsDigest(methodologySHA256: file.sha256, engineSHA256: QueryFiles.engineSHA256, period: period,
-                                                basis: basis, cutoff: cutoff, datasetSHA256: batch.datasetSHA256)
+                                                basis: basis, cutoff: cutoff, datasetSHA256: batch.datasetSHA256,
+                                                provisionalAsOf: provisionalAsOf)
         if let existing = try connection.query("SELECT id FROM scorecard.score_runs WHERE inputs_sha256 = \(digest)").first {
             return (try existing.decode("id"), false, digest)
         }
@@ -171,7 +191,7 @@ public struct ScoringEngine {
             INSERT INTO scorecard.score_runs (methodology_id, methodology_version, methodology_sha256, period, period_start,
                 period_end, basis, knowledge_cutoff, load_batch_id, dataset_sha256, engine_sha256, inputs_sha256, provisional)
             VALUES (\(m.id), \(m.version), \(file.sha256), \(period.description), \(period.start), \(period.end), \(basis),
-                \(cutoff), \(batch.id), \(batch.datasetSHA256), \(QueryFiles.engineSHA256), \(digest), \(period.end >= batch.loadedOn))
+                \(cutoff), \(batch.id), \(batch.datasetSHA256), \(QueryFiles.engineSHA256), \(digest), \(provisional))
             RETURNING id
             """).first!.decode("id", as: Int64.self)
         let definition = try JSONB(encoding: m)
@@ -194,9 +214,16 @@ public struct ScoringEngine {
     }
 
     /// Equal methodology, engine, period, basis, cutoff and dataset: equal digest, so equal numbers.
+    ///
+    /// The as-of date changes the figures only of a provisional run (a period not complete at the
+    /// as-of date, whose cutoff is the as-of date), so only such a run names it (`provisionalAsOf`):
+    /// a provisional run is never taken for the complete run of its period, even when the as-of
+    /// date is the period's last day. A complete period's run is the same run whatever the as-of
+    /// date, and its digest is the one it always had.
     public static func inputsDigest(methodologySHA256: String, engineSHA256: String, period: Period, basis: String,
-                                    cutoff: CalendarDate, datasetSHA256: String) -> String {
-        let text = "methodology \(methodologySHA256)\nengine \(engineSHA256)\nperiod \(period)\nbasis \(basis)\ncutoff \(cutoff)\ndataset \(datasetSHA256)\n"
+                                    cutoff: CalendarDate, datasetSHA256: String, provisionalAsOf: CalendarDate? = nil) -> String {
+        var text = "methodology \(methodologySHA256)\nengine \(engineSHA256)\nperiod \(period)\nbasis \(basis)\ncutoff \(cutoff)\ndataset \(datasetSHA256)\n"
+        if let provisionalAsOf { text += "provisional as of \(provisionalAsOf)\n" }
         return SHA256.hexDigest(of: Data(text.utf8))
     }
 }
@@ -221,7 +248,7 @@ public enum ScoringError: ScorecardError, Equatable {
     public var description: String {
         switch self {
         case .noDataset: return "no dataset has been loaded: run scorecard load DIR first"
-        case .noEvidence: return "the loaded dataset has no evidence, so there is no latest period"
+        case .noEvidence: return "the loaded dataset has no evidence and no commitments, so there is no period to score"
         case let .badPeriod(text, kind):
             return "'\(text)' is not a period of this methodology (its periods are \(kind == .quarter ? "quarters, like 2025-Q2" : "years, like 2025"), or latest)"
         case let .methodologyDoesNotFitDataset(problems): return problems.joined(separator: "\n")

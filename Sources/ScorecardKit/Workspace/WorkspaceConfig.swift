@@ -5,9 +5,10 @@ import Foundation
 public struct WorkspaceConfig: Sendable, Equatable {
     /// Which periods `scorecard run` scores.
     public enum Periods: Sendable, Equatable {
-        /// Every period from the first with evidence to the latest (restatements of earlier ones included).
+        /// Every period from the one of the first evidence or commitment to the latest (restatements of
+        /// earlier ones included).
         case all
-        /// The latest period only.
+        /// The latest period only: the last complete at the as-of date.
         case latest
         /// These periods, in this order.
         case list([String])
@@ -26,6 +27,9 @@ public struct WorkspaceConfig: Sendable, Equatable {
     public var dataset: String
     public var methodology: String
     public var periods: Periods
+    /// `provisional: true`: `all` and `latest` also score the current, incomplete period (the one
+    /// containing the as-of date), marked provisional. No effect on a list of periods.
+    public var provisional: Bool = false
     public var outputFolder: String
     public var formats: [ReportFormat]
     public var reportedPeriods: ReportedPeriods

@@ -4,7 +4,7 @@ import Yams
 /// Reads `scorecard.yaml`, reporting every problem as `file:line: reason` (the methodology
 /// file's conventions and reader, so both files fail the same way).
 enum WorkspaceConfigParser {
-    static let topKeys = ["dataset", "methodology", "periods", "output", "sensitivity", "database"]
+    static let topKeys = ["dataset", "methodology", "periods", "provisional", "output", "sensitivity", "database"]
     static let outputKeys = ["folder", "formats", "periods"]
     static let sensitivityKeys = ["samples", "seed"]
     static let databaseKeys = ["url"]
@@ -32,6 +32,7 @@ enum WorkspaceConfigParser {
         let dataset = top.text("dataset")
         let methodology = top.text("methodology")
         let periods = readPeriods(top, log: log)
+        let provisional = top.choice("provisional", ["true", "false"], required: false) == "true"
 
         var folder = "reports"
         var formats = ReportFormat.allCases
@@ -65,7 +66,7 @@ enum WorkspaceConfigParser {
             return .failure(WorkspaceConfigInvalid(path: file, problems: log.problems))
         }
         return .success(WorkspaceConfig(
-            dataset: dataset, methodology: methodology, periods: periods, outputFolder: folder, formats: formats,
+            dataset: dataset, methodology: methodology, periods: periods, provisional: provisional, outputFolder: folder, formats: formats,
             reportedPeriods: reported, sensitivity: sensitivity, databaseURL: databaseURL))
     }
 

@@ -8,14 +8,15 @@ struct Explain: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The actor's id.", valueName: "actor")) var actor: String
     @OptionGroup var methodologyOptions: MethodologyOptions
-    @Option(help: ArgumentHelp("The period (default: latest scored).", valueName: "period")) var period: String = "latest"
+    @Option(help: ArgumentHelp("The period (default: latest, the latest scored period begun by the as-of date).", valueName: "period")) var period: String = "latest"
     @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var asOfOptions: AsOfOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
         let workspace = try workspaceOptions.resolve()
-        let published = try PublishedRun.open(methodology: methodologyOptions, workspace: workspace, period: period, database: database, logger: logging.makeLogger())
+        let published = try PublishedRun.open(methodology: methodologyOptions, workspace: workspace, period: period, asOf: asOfOptions.resolve(), database: database, logger: logging.makeLogger())
         // The report's own model of this actor: internal, so that a run that scored restricted
         // evidence can still be explained to its monitor (a public report refuses such a run).
         let model = try ReportModel.load(published.connection, run: published.run, actorID: actor, audience: .internal)

@@ -15,12 +15,13 @@ struct Load: ParsableCommand {
     @Argument(help: ArgumentHelp("The dataset folder, with datapackage.json (default: the workspace's).", valueName: "dir"))
     var directory: String?
     @OptionGroup var workspaceOptions: WorkspaceOptions
-
+    @OptionGroup var asOfOptions: AsOfOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
         let logger = logging.makeLogger()
+        let asOf = try asOfOptions.resolve()
         let workspace = try workspaceOptions.resolve()
         guard let url = directory.map({ URL(fileURLWithPath: $0, isDirectory: true) }) ?? workspace?.datasetDirectory else {
             throw MissingArgument.dataset
@@ -29,7 +30,7 @@ struct Load: ParsableCommand {
         _ = try reportingProblems { try DataPackage.read(directory: url) }
         let connection = try database.connect(logger: logger, workspace: workspace)
         try Migrator(logger: logger).migrate(connection)
-        let loader = DatasetLoader(directory: url, logger: logger, progress: TerminalProgress.ifInteractive(quiet: logging.quiet))
+        let loader = DatasetLoader(directory: url, today: asOf, logger: logger, progress: TerminalProgress.ifInteractive(quiet: logging.quiet))
         let summary = try reportingProblems { try loader.load(connection: connection) }
         guard !logging.quiet else { return }
         print(LoadSummaryText.line(for: summary, directory: directory))

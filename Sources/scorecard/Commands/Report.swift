@@ -10,7 +10,8 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render the scorecard of a period: text, JSON, Markdown, HTML and CSV.",
         discussion: """
-            Renders the as-published score run of a period (default: the latest) from the database: \
+            Renders the as-published score run of a period (default: latest, the latest scored period \
+            that had begun by the as-of date) from the database: \
             for each actor kind a ranked table (scores, grade, rank interval, change and its cause), \
             one section per actor (commitments, indicators, the public evidence cited with its sources, \
             breaches, responses, restatements), coverage and a summary of the method. Restricted \
@@ -22,7 +23,7 @@ struct Report: ParsableCommand {
             """)
 
     @OptionGroup var methodologyOptions: MethodologyOptions
-    @Option(help: ArgumentHelp("The period: 2025-Q2 (quarterly methodology), 2025 (yearly), or latest.", valueName: "period"))
+    @Option(help: ArgumentHelp("The period: 2025-Q2 (quarterly methodology), 2025 (yearly), or latest (the latest scored period begun by the as-of date).", valueName: "period"))
     var period: String = "latest"
     @Option(help: ArgumentHelp("Comma-separated formats: text, json, markdown, html, csv (default: the workspace's, else all).", valueName: "formats"))
     var format: String?
@@ -31,6 +32,7 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("The output folder, created if missing; - writes one format to standard output (default: the workspace's, else Reports).", valueName: "dir"))
     var out: String?
     @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var asOfOptions: AsOfOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -45,7 +47,7 @@ struct Report: ParsableCommand {
         let workspace = try workspaceOptions.resolve()
         let formats = try format.map(ReportFormat.parseList) ?? workspace?.config.formats ?? ReportFormat.allCases
         if out == "-" && formats.count != 1 { throw ValidationError(ReportError.oneFormatForStandardOutput.description) }
-        let published = try PublishedRun.open(methodology: methodologyOptions, workspace: workspace, period: period, database: database, logger: logging.makeLogger())
+        let published = try PublishedRun.open(methodology: methodologyOptions, workspace: workspace, period: period, asOf: asOfOptions.resolve(), database: database, logger: logging.makeLogger())
         let run = published.run
         let model = try ReportModel.load(published.connection, run: run, actorID: actor)
 

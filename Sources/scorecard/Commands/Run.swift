@@ -14,18 +14,26 @@ struct Run: ParsableCommand {
             at once and does nothing. Every run that gets the lock is recorded in \
             scorecard.run_ledger. Prints one summary line (nothing with --quiet); logs go to stderr.
 
+            The periods due follow the calendar at the as-of date (--as-of, else $SCORECARD_AS_OF, \
+            else today in UTC): periods: all scores from the period of the first evidence or \
+            commitment to the last period complete by then, latest that period only; with \
+            provisional: true in scorecard.yaml, the current period too, marked provisional. The \
+            same inputs and as-of date give the same runs and byte-identical reports.
+
             \(ExitStatus.helpText)
             """)
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var asOfOptions: AsOfOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
         let logger = logging.makeLogger()
+        let asOf = try asOfOptions.resolve()
         guard let workspace = try workspaceOptions.resolve() else { throw NoWorkspace() }
         let started = DispatchTime.now()
-        let run = ScheduledRun(workspace: workspace, location: database.location(logger: logger, workspace: workspace), logger: logger,
+        let run = ScheduledRun(workspace: workspace, asOf: asOf, location: database.location(logger: logger, workspace: workspace), logger: logger,
                                progress: TerminalProgress.ifInteractive(quiet: logging.quiet))
         let outcome = try reportingMethodologyProblems { try reportingProblems { try run.perform() } }
         guard !logging.quiet else { return }

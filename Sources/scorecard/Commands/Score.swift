@@ -36,14 +36,21 @@ struct Score: ParsableCommand {
             the change since the previous period. A period uses only what was published by its end; \
             evidence published later is reported as a restatement. Identical inputs reuse the \
             identical run. See docs/methodology.md.
+
+            Periods follow the calendar at the as-of date (--as-of, else $SCORECARD_AS_OF, else \
+            today in UTC): latest is the last period complete by then (a period ending on the as-of \
+            date is not yet complete), and --all-periods runs from the period of the first evidence \
+            or commitment to it. A period not complete at the as-of date is provisional and knows \
+            only what was published by the as-of date.
             """)
 
     @OptionGroup var methodologyOptions: MethodologyOptions
     @Option(help: ArgumentHelp("The period: 2025-Q2 (quarterly methodology), 2025 (yearly), or latest.", valueName: "period"))
     var period: String?
-    @Flag(help: "Score every period from the first with evidence to the latest, in order.")
+    @Flag(help: "Score every period from the one of the first evidence or commitment to the latest, in order.")
     var allPeriods = false
     @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var asOfOptions: AsOfOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -53,16 +60,18 @@ struct Score: ParsableCommand {
 
     func run() throws {
         let logger = logging.makeLogger()
+        let asOf = try asOfOptions.resolve()
         let workspace = try workspaceOptions.resolve()
         let file = try reportingMethodologyProblems { try methodologyOptions.load(workspace: workspace) }
         let connection = try database.connect(logger: logger, workspace: workspace)
         try Migrator(logger: logger).migrate(connection)
         let selection: ScoringEngine.PeriodSelection = allPeriods ? .all : (period == nil || period == "latest" ? .latest : .period(period!))
-        let runs = try ScoringEngine(connection: connection, logger: logger).score(file, periods: selection)
+        let runs = try ScoringEngine(connection: connection, logger: logger)
+            .score(file, periods: selection, asOf: asOf, currentPeriod: workspace?.config.provisional ?? false)
         guard !logging.quiet else { return }
         for run in runs {
             var line = "\(run.period): run \(run.runID) \(run.computed ? "computed" : "unchanged (identical inputs)")"
-            if run.provisional { line += ", provisional (the period had not ended on the date of the data)" }
+            if run.provisional { line += ", provisional (the period is not complete as of \(asOf))" }
             if run.restatements > 0 { line += ", \(run.restatements) restatement\(run.restatements == 1 ? "" : "s") (run \(run.restatedRunID!))" }
             print(line + "; inputs sha256 \(run.inputsSHA256.prefix(12))…")
         }

@@ -8,10 +8,11 @@ struct Sensitivity: ParsableCommand {
         discussion: "Each sample scales every indicator and pillar weight by a factor drawn uniformly from [0.5, 1.5] and ranks the actors again. Reports each actor's median rank, its 5th–95th percentile interval and how often its grade changes. Seeded: the same seed gives the same figures.")
 
     @OptionGroup var methodologyOptions: MethodologyOptions
-    @Option(help: ArgumentHelp("The period (default: latest scored).", valueName: "period")) var period: String = "latest"
+    @Option(help: ArgumentHelp("The period (default: latest, the latest scored period begun by the as-of date).", valueName: "period")) var period: String = "latest"
     @Option(help: "Number of samples.") var samples = 1000
     @Option(help: "Seed of the generator.") var seed: UInt64 = 1
     @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var asOfOptions: AsOfOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -21,7 +22,7 @@ struct Sensitivity: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.resolve()
-        let published = try PublishedRun.open(methodology: methodologyOptions, workspace: workspace, period: period, database: database, logger: logging.makeLogger())
+        let published = try PublishedRun.open(methodology: methodologyOptions, workspace: workspace, period: period, asOf: asOfOptions.resolve(), database: database, logger: logging.makeLogger())
         let run = published.run
         let results = try SensitivityAnalysis(connection: published.connection)
             .runAndStore(runID: run.id, methodology: published.file.methodology, samples: samples, seed: seed)

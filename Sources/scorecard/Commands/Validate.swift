@@ -15,12 +15,13 @@ struct Validate: ParsableCommand {
     @Argument(help: ArgumentHelp("The dataset folder, with datapackage.json (default: the workspace's).", valueName: "dir"))
     var directory: String?
     @OptionGroup var workspaceOptions: WorkspaceOptions
-
+    @OptionGroup var asOfOptions: AsOfOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
         let logger = logging.makeLogger()
+        let asOf = try asOfOptions.resolve()
         let workspace = try workspaceOptions.resolve()
         guard let url = directory.map({ URL(fileURLWithPath: $0, isDirectory: true) }) ?? workspace?.datasetDirectory else {
             throw MissingArgument.dataset
@@ -28,7 +29,7 @@ struct Validate: ParsableCommand {
         let directory = self.directory ?? url.relativePath
         _ = try reportingProblems { try DataPackage.read(directory: url) }  // a missing folder is exit 66 before any database work
         let connection = try database.connect(logger: logger, workspace: workspace)
-        let loader = DatasetLoader(directory: url, logger: logger, progress: TerminalProgress.ifInteractive(quiet: logging.quiet))
+        let loader = DatasetLoader(directory: url, today: asOf, logger: logger, progress: TerminalProgress.ifInteractive(quiet: logging.quiet))
         let validation = try reportingProblems { try loader.validate(connection: connection) }
         if !logging.quiet {
             print("\(directory): valid (\(validation.records) records in \(validation.files.count) files)")
