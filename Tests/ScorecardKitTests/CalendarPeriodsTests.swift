@@ -219,11 +219,13 @@ struct CalendarPeriodsCLITests {
         let inForce = (gamma["commitments"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         #expect(inForce == ["gamma-code"], "gamma's 2024 commitment is in force in 2026-Q3: \(inForce)")
 
-        // report, explain and sensitivity: latest is the latest scored period begun by the as-of date.
+        // report, explain and sensitivity: latest is the latest period scored with what was known at
+        // the as-of date. As of 2026-06-15, 2026-Q2 was not complete, and its run (made as of
+        // 2026-12-01) counts evidence published after 2026-06-15: the report shows 2026-Q1.
         let earlier = try ScorecardProcess.run(["report", "--workspace", workspace.root.path, "--as-of", "2026-06-15", "--format", "json", "--out", "-"])
         #expect(earlier.status == 0, "\(earlier.stderr)")
         let earlierRun = (try JSONSerialization.jsonObject(with: Data(earlier.stdout.utf8)) as? [String: Any])?["run"] as? [String: Any]
-        #expect(earlierRun?["period"] as? String == "2026-Q2", "\(earlier.stdout.prefix(400))")
+        #expect(earlierRun?["period"] as? String == "2026-Q1", "\(earlier.stdout.prefix(400))")
         let explain = try ScorecardProcess.run(["explain", "gamma", "--workspace", workspace.root.path, "--as-of", "2026-12-01"])
         #expect(explain.status == 0, "\(explain.stderr)")
         #expect(explain.stdout.contains("2026-Q3"), "\(explain.stdout.prefix(400))")

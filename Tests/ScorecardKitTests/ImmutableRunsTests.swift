@@ -53,8 +53,8 @@ struct ImmutableRunsTests {
         let runs = try engine.score(methodology, periods: .all, asOf: .fixtureAsOf)
         #expect(runs.allSatisfy { $0.computed })
         _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: runs.last!.runID, methodology: methodology.methodology, samples: 50, seed: 2)
-        // Twice 2022–2025 as published and 2022–2024 restated (gamma-misuse-late was published in 2025).
-        #expect(try count(connection, "SELECT count(*) AS n FROM scorecard.score_runs") == 14)
+        // Twice 2024 and 2025 as published and 2024 restated (gamma-misuse-late was published in 2025).
+        #expect(try count(connection, "SELECT count(*) AS n FROM scorecard.score_runs") == 6)
     }
 
     func scoredDatabase() throws -> Connection {
@@ -62,7 +62,7 @@ struct ImmutableRunsTests {
         try DatasetFixture(copying: "Tests/Fixtures/scoring/data").loader().load(connection: connection)
         let methodology = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
         let runs = try ScoringEngine(connection: connection, logger: .quiet).score(methodology, periods: .all, asOf: .fixtureAsOf)
-        #expect(runs.count == 4)  // 2022 (the first commitment) to 2025
+        #expect(runs.count == 2)  // 2024 (the first evidence) and 2025
         _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: runs.last!.runID, methodology: methodology.methodology, samples: 50, seed: 1)
         for table in Self.immutableTables {
             #expect(try count(connection, "SELECT count(*) AS n FROM scorecard.\(table)") > 0, "\(table) is empty")

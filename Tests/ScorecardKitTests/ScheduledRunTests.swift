@@ -39,12 +39,12 @@ struct ScheduledRunTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("run 1 succeeded in "), "\(first.stdout)")
         #expect(first.stdout.contains("dataset loaded as batch 1"))
-        // From 2022 (the first commitment) to 2025 (the last year complete as of 2026-01-01).
-        #expect(first.stdout.contains("4 periods scored (4 computed, 0 unchanged)"), "\(first.stdout)")
+        // From 2024 (the first evidence) to 2025 (the last year complete as of 2026-01-01).
+        #expect(first.stdout.contains("2 periods scored (2 computed, 0 unchanged)"), "\(first.stdout)")
         #expect(first.stdout.split(separator: "\n").count == 1, "one summary line: \(first.stdout)")
         let files = try workspace.reportFiles()
         // Every period (output.periods: all) in all five formats, and the checksums.
-        #expect(files.keys.sorted() == ["SHA256SUMS"] + ["2022", "2023", "2024", "2025"].flatMap { period in
+        #expect(files.keys.sorted() == ["SHA256SUMS"] + ["2024", "2025"].flatMap { period in
             ["csv", "html", "json", "md", "txt"].map { "scorecard-scoring-fixture-\(period).\($0)" } }.sorted(), "\(files.keys.sorted())")
 
         let connection = try Connection(conninfo: url, logger: .quiet)
@@ -54,13 +54,13 @@ struct ScheduledRunTests {
 
         let second = try run(workspace)
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stdout.contains("dataset unchanged; 4 periods scored (0 computed, 4 unchanged); 0 report files written, 21 unchanged"), "\(second.stdout)")
+        #expect(second.stdout.contains("dataset unchanged; 2 periods scored (0 computed, 2 unchanged); 0 report files written, 11 unchanged"), "\(second.stdout)")
         #expect(try DatabaseContent.exact(connection, excluding: ["run_ledger"]) == before, "a second run changed rows")
         #expect(try workspace.reportFiles() == files, "a second run rewrote report files")
 
         let rows = try ledger(url)
         #expect(rows.count == 2)
-        #expect(rows[0].status == "succeeded" && rows[0].exitCode == 0 && rows[0].computed == 4 && rows[0].filesWritten.count == 21)
+        #expect(rows[0].status == "succeeded" && rows[0].exitCode == 0 && rows[0].computed == 2 && rows[0].filesWritten.count == 11)
         #expect(rows[1].status == "succeeded" && rows[1].exitCode == 0 && rows[1].computed == 0 && rows[1].filesWritten.isEmpty)
     }
 

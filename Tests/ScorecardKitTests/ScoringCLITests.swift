@@ -61,9 +61,9 @@ struct ScoringCLITests {
         let score = try ScorecardProcess.run(["score", "--database-url", url, "--methodology", methodology, "--all-periods"])
         #expect(score.status == 0, "\(score.stderr)")
         let periods = score.stdout.split(separator: "\n").map { $0.prefix { $0 != ":" } }
-        // From the period of the first evidence or commitment (beta-statement, 2022) to the last
-        // complete at the as-of date (2025, as of 2026-01-01).
-        #expect(periods == ["2022", "2023", "2024", "2025"])
+        // From the period of the first evidence (beta-misuse, 2024; the 2022 commitments do not start
+        // the series) to the last complete at the as-of date (2025, as of 2026-01-01).
+        #expect(periods == ["2024", "2025"])
     }
 
     @Test func errorsHaveTheirExitCodes() throws {

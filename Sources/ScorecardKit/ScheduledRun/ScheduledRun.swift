@@ -122,7 +122,7 @@ public struct ScheduledRun {
         let reported = workspace.config.reportedPeriods == .latest ? Array(scored.suffix(1)) : scored
         var runs: [ScoreRuns.Run] = []
         for summary in reported {
-            guard let run = try ScoreRuns.published(connection, methodology: methodology, period: summary.period.description) else {
+            guard let run = try ScoreRuns.published(connection, methodology: methodology, period: summary.period.description, asOf: asOf) else {
                 throw ScoringError.noRun(period: summary.period.description)
             }
             runs.append(run)
