@@ -17,7 +17,7 @@ COMMENT ON COLUMN scorecard.scores_over_time.period IS 'The period scored: 2025-
 COMMENT ON COLUMN scorecard.scores_over_time.period_start IS 'First day of the period.';
 COMMENT ON COLUMN scorecard.scores_over_time.period_end IS 'Last day of the period; order by it for a time series.';
 COMMENT ON COLUMN scorecard.scores_over_time.run_id IS 'The score run (scorecard.score_runs.id).';
-COMMENT ON COLUMN scorecard.scores_over_time.provisional IS 'True when the period had not ended on the date of the data.';
+COMMENT ON COLUMN scorecard.scores_over_time.provisional IS 'True when the period was not complete at the as-of date of the run.';
 COMMENT ON COLUMN scorecard.scores_over_time.computed_at IS 'When the run was computed.';
 COMMENT ON COLUMN scorecard.scores_over_time.load_batch_id IS 'The load batch the run used (scorecard.load_batches.id).';
 COMMENT ON COLUMN scorecard.scores_over_time.latest_for_period IS 'True for the current run of this period under this methodology version (scorecard.current_run: computed on the dataset of the latest load, the newest such).';

@@ -22,7 +22,7 @@ COMMENT ON COLUMN scorecard.latest_scores.run_id IS 'The score run (scorecard.sc
 COMMENT ON COLUMN scorecard.latest_scores.period IS 'The period scored, e.g. 2025-Q2.';
 COMMENT ON COLUMN scorecard.latest_scores.period_start IS 'First day of the period.';
 COMMENT ON COLUMN scorecard.latest_scores.period_end IS 'Last day of the period.';
-COMMENT ON COLUMN scorecard.latest_scores.provisional IS 'True when the period had not ended on the date of the data (later evidence may still count).';
+COMMENT ON COLUMN scorecard.latest_scores.provisional IS 'True when the period was not complete at the as-of date of the run (it counts what was published by that date; later evidence may still count).';
 COMMENT ON COLUMN scorecard.latest_scores.computed_at IS 'When the run was computed.';
 COMMENT ON COLUMN scorecard.latest_scores.actor_id IS 'The actor (scorecard.actors.id).';
 COMMENT ON COLUMN scorecard.latest_scores.actor_name IS 'The actor''s name; NULL if it has since left the dataset.';
