@@ -14,6 +14,9 @@ public enum Failpoint: String, Sendable, CaseIterable {
     case report
     /// After the reports are rendered, before any file is written.
     case write
+    /// After every changed report is on disk beside its target (a temporary file), before any is
+    /// renamed into place.
+    case replace
 
     /// Holds the process at this place, the first time only.
     public func pause() {

@@ -46,6 +46,29 @@ struct FaultTests {
         #expect(statuses == ["abandoned", "succeeded"], "\(statuses)")
     }
 
+    /// The run itself killed (kill -9) while writing its reports: the temporary files it left in the
+    /// published folder are removed by the next run, which writes what a clean run writes.
+    @Test func aRunKilledWhileWritingLeavesNoTemporaryFilesAfterTheNext() throws {
+        let workspace = try TestWorkspace(databaseURL: try TestCluster.makeDatabase(prefix: "fault_write"))
+        defer { workspace.remove() }
+        let hold = FailpointHold(Failpoint.replace.rawValue)
+        let running = try ScorecardProcess.start(["run", "--workspace", workspace.root.path], environment: hold.environment)
+        #expect(hold.waitUntilReached(running), "the run never reached the replace failpoint")
+        kill(running.pid, SIGKILL)
+        _ = running.outcome()
+        hold.release()
+        let leftovers = { (try? FileManager.default.contentsOfDirectory(atPath: workspace.reports.path))?.filter { $0.hasPrefix(".") } ?? [] }
+        #expect(!leftovers().isEmpty, "the killed run left its temporary files (the situation this test is about)")
+
+        let next = try ScorecardProcess.run(["run", "--workspace", workspace.root.path])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(leftovers().isEmpty, "\(leftovers())")
+        let clean = try TestWorkspace(databaseURL: try TestCluster.makeDatabase(prefix: "fault_write_ref"))
+        defer { clean.remove() }
+        #expect(try ScorecardProcess.run(["run", "--quiet", "--workspace", clean.root.path]).status == 0)
+        #expect(workspace.reportContents() == clean.reportContents(), "the reports differ from a clean run's")
+    }
+
     /// SIGKILL to the postmaster and to every process it started, as a crash or the OOM killer would.
     private func killServer(dataDirectory: URL) throws {
         let pidFile = try String(contentsOf: dataDirectory.appendingPathComponent("postmaster.pid"), encoding: .utf8)

@@ -55,6 +55,7 @@ public struct ReportWriter {
                          "report file names are plain names")
         }
         try prepareDirectory()
+        removeLeftovers()
         let hashes = Dictionary(files.map { ($0.name, SHA256.hexDigest(of: $0.contents)) }, uniquingKeysWith: { _, last in last })
         let sums = File(name: ReportWriter.checksumsName, text: checksums(for: hashes))
         let all = files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) } + [sums]
@@ -110,6 +111,18 @@ public struct ReportWriter {
 
     // MARK: All or nothing
 
+    /// Temporary files and backups (`.NAME.PID.tmp`, `.NAME.PID.bak`) that a writer killed mid-way left
+    /// in the folder, removed when their process is gone: a live writer's (another `scorecard
+    /// report` into the same folder) are left alone.
+    func removeLeftovers() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(".") && (name.hasSuffix(".tmp") || name.hasSuffix(".bak")) {
+            let parts = name.dropLast(4).split(separator: ".")
+            guard parts.count >= 2, let pid = pid_t(parts[parts.count - 1]), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH { unlink(url(name).path) }
+        }
+    }
+
     private func replace(_ files: [File]) throws {
         let pid = getpid()
         var temporaries: [String] = []
@@ -130,6 +143,7 @@ public struct ReportWriter {
                 throw ReportError.outputNotWritable(path: directory.path, reason: "\(error)")
             }
         }
+        Failpoint.replace.pause()
         // 2. A backup of every file about to be replaced (a hard link: no copy, same disk).
         for file in files {
             let target = url(file.name).path
