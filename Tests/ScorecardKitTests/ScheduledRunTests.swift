@@ -241,6 +241,34 @@ struct ScheduledRunTests {
         #expect(third.outcome().status == 0)
     }
 
+    /// A read-only analyst can neither take nor block the database's run lock: holding the advisory
+    /// key that 0.1.0 used changes nothing, and the lock row cannot be locked without UPDATE.
+    @Test func aReaderCannotStallRuns() throws {
+        let url = try TestCluster.makeDatabase(prefix: "run_reader")
+        let workspace = try TestWorkspace(databaseURL: url)
+        defer { workspace.remove() }
+        #expect(try run(workspace).status == 0)
+        let reader = ReaderRole(prefix: "run_reader")
+        defer { ReaderRole.drop([reader], url: url) }
+        _ = try reader.grant(url: url)
+        let analyst = try reader.connect(url: url)
+        _ = try analyst.query("SELECT pg_advisory_lock(6633461733224611844)")  // the old run lock's key
+        _ = try analyst.query("SELECT pg_advisory_lock(6633461733224611841)")  // the migration lock's key
+        for statement in ["SELECT name FROM scorecard.locks FOR UPDATE", "SELECT name FROM scorecard.locks FOR KEY SHARE",
+                          "LOCK TABLE scorecard.locks IN SHARE ROW EXCLUSIVE MODE"] {
+            do {
+                try analyst.transaction { try $0.execute(SQL(unsafeTrusted: statement)) }
+                Issue.record("a reader could run \(statement)")
+            } catch let error as PostgresError {
+                #expect(error.sqlState == .insufficientPrivilege, "\(statement): \(error)")
+            }
+        }
+        try analyst.executeUnsafeTrustedScript("BEGIN; SELECT * FROM scorecard.locks")  // a reader's open transaction, reading
+        try workspace.append(Self.newEvidence, to: "evidence.csv")
+        let next = try run(workspace)
+        #expect(next.status == 0, "\(next.stderr)")
+    }
+
     @Test func twoRunsStartedTogetherEndConsistent() throws {
         let url = try TestCluster.makeDatabase(prefix: "run_twice")
         let workspace = try TestWorkspace(databaseURL: url)

@@ -18,12 +18,13 @@ struct UpgradeTests {
         #expect(try connection.query("SELECT max(version) AS v FROM scorecard.schema_migrations").first!.decode("v", as: Int.self) == 5)
 
         let outcome = try Migrator(logger: .quiet).migrate(connection)
-        #expect(outcome.applied == ["0006_schema_objects.sql"])
+        #expect(outcome.applied == ["0006_schema_objects.sql", "0007_locks.sql"])
         #expect(outcome.objectsRecreated)
 
         // Every row is as it was; only the migration ledgers grew.
         var after = try DatabaseContent.exact(connection)
         #expect(after.removeValue(forKey: "schema_objects") != nil)
+        #expect(after.removeValue(forKey: "locks") != nil)
         var beforeWithoutLedger = before, afterWithoutLedger = after
         beforeWithoutLedger["schema_migrations"] = nil
         afterWithoutLedger["schema_migrations"] = nil

@@ -62,8 +62,9 @@ public struct Migrator {
         }
     }
 
-    /// Held while migrating, so two processes never apply the same file twice.
-    static let lockKey: Int64 = 0x5C0E_CA4D_0000_0001
+    /// Held while the first migration creates the schema: before `scorecard.schema_migrations` exists
+    /// there is no table to lock (and no reader role has been granted anything yet).
+    static let bootstrapLockKey: Int64 = 0x5C0E_CA4D_0000_0001
 
     public struct Outcome: Sendable, Equatable {
         public var applied: [String]
@@ -73,34 +74,59 @@ public struct Migrator {
     }
 
     /// Brings the database up to date. Safe to run concurrently and repeatedly.
+    ///
+    /// Each step is one transaction that first locks `scorecard.schema_migrations` (SHARE ROW
+    /// EXCLUSIVE: two migrators take turns, and a reader role, which may only SELECT, can neither
+    /// take nor block it, as it could an advisory lock), then reads what is applied and applies the
+    /// next migration, or re-creates the objects. A new database, which has no such table yet, is
+    /// made under an advisory lock instead.
     @discardableResult
     public func migrate(_ connection: Connection) throws -> Outcome {
-        try connection.withAdvisoryLock(Migrator.lockKey) {
-            let recorded = try appliedMigrations(connection)
-            try verify(recorded: recorded)
-            let pending = migrations.filter { recorded[$0.version] == nil }
-            var applied: [String] = []
-            for (position, migration) in pending.enumerated() {
-                logger.info("applying migration \(migration.name)")
-                try connection.transaction { connection in
-                    try connection.executeUnsafeTrustedScript(migration.sql)
-                    try connection.execute("""
-                        INSERT INTO scorecard.schema_migrations (version, name, sha256)
-                        VALUES (\(migration.version), \(migration.name), \(migration.sha256))
-                        """)
-                    // A migration may drop or change what an object reads: the objects are re-made
-                    // in the transaction of the last one.
-                    if position == pending.count - 1 { try recreateObjects(connection) }
-                }
-                applied.append(migration.name)
-            }
-            var recreated = !pending.isEmpty
-            if pending.isEmpty, try !objectsAreCurrent(connection) {
-                try connection.transaction { connection in try recreateObjects(connection) }
-                recreated = true
-            }
-            return Outcome(applied: applied, current: migrations.last?.version ?? 0, objectsRecreated: recreated)
+        if try tableExists(connection) {
+            return try migrateSteps(connection)
         }
+        return try connection.withAdvisoryLock(Migrator.bootstrapLockKey) { try migrateSteps(connection) }
+    }
+
+    private func migrateSteps(_ connection: Connection) throws -> Outcome {
+        var outcome = Outcome(applied: [], current: migrations.last?.version ?? 0)
+        while true {
+            let finished = try connection.transaction { connection -> Bool in
+                if try tableExists(connection) {
+                    try connection.executeUnsafeTrustedScript("LOCK TABLE scorecard.schema_migrations IN SHARE ROW EXCLUSIVE MODE")
+                }
+                let recorded = try appliedMigrations(connection)
+                try verify(recorded: recorded)
+                let pending = migrations.filter { recorded[$0.version] == nil }
+                guard let migration = pending.first else {
+                    // Nothing left to apply: the objects, if a file changed since they were made.
+                    if try !objectsAreCurrent(connection) {
+                        try recreateObjects(connection)
+                        outcome.objectsRecreated = true
+                    }
+                    return true
+                }
+                logger.info("applying migration \(migration.name)")
+                try connection.executeUnsafeTrustedScript(migration.sql)
+                try connection.execute("""
+                    INSERT INTO scorecard.schema_migrations (version, name, sha256)
+                    VALUES (\(migration.version), \(migration.name), \(migration.sha256))
+                    """)
+                // A migration may drop or change what an object reads: the objects are re-made in
+                // the transaction of the last one.
+                if pending.count == 1 {
+                    try recreateObjects(connection)
+                    outcome.objectsRecreated = true
+                }
+                outcome.applied.append(migration.name)
+                return pending.count == 1
+            }
+            if finished { return outcome }
+        }
+    }
+
+    func tableExists(_ connection: Connection) throws -> Bool {
+        try connection.query("SELECT to_regclass('scorecard.schema_migrations') IS NOT NULL AS present").first!.decode("present", as: Bool.self)
     }
 
     /// True when the database's schema objects were made from exactly the files of `objects`.
@@ -153,9 +179,7 @@ public struct Migrator {
     struct Recorded { let name: String; let sha256: String }
 
     func appliedMigrations(_ connection: Connection) throws -> [Int: Recorded] {
-        let exists = try connection.query("SELECT to_regclass('scorecard.schema_migrations') IS NOT NULL AS present")
-            .first!.decode("present", as: Bool.self)
-        guard exists else { return [:] }
+        guard try tableExists(connection) else { return [:] }
         var recorded: [Int: Recorded] = [:]
         for row in try connection.query("SELECT version, name, sha256 FROM scorecard.schema_migrations ORDER BY version") {
             recorded[try row.decode("version")] = Recorded(name: try row.decode("name"), sha256: try row.decode("sha256"))

@@ -33,9 +33,6 @@ public struct DatasetLoader {
         public var records: Int { counts.values.reduce(0) { $0 + $1.inserted + $1.updated + $1.unchanged } }
     }
 
-    /// Held while loading so two loads never interleave.
-    static let lockKey: Int64 = 0x5C0E_CA4D_0000_0002
-
     /// Checks everything and writes nothing. Throws `DatasetInvalid` listing every problem.
     @discardableResult
     public func validate(connection: Connection) throws -> Validation {
@@ -58,26 +55,27 @@ public struct DatasetLoader {
         let package = try DataPackage.read(directory: directory)
         struct NothingChanged: Error { let digest: String; let counts: [String: TableLoadCounts] }
         do {
-            let summary = try connection.withAdvisoryLock(DatasetLoader.lockKey) {
-                try connection.transaction { connection in
-                    let stager = try stageAndCheck(package, connection: connection)
-                    let digest = DatasetLoader.datasetDigest(stager.files)
-                    let filesJSON = try JSONB(encoding: stager.files)
-                    let batch = try connection.query("""
-                        INSERT INTO scorecard.load_batches (dataset_path, dataset_sha256, files, scorecard_version)
-                        VALUES (\(directory.path), \(digest), \(filesJSON), \(ScorecardKit.version))
-                        RETURNING id
-                        """).first!.decode("id", as: Int64.self)
-                    let started = DispatchTime.now()
-                    let counts = try DatasetApply.apply(connection: connection, batch: batch)
-                    logger.debug("applied the changes", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
-                    guard counts.values.contains(where: { $0.changed > 0 }) else {
-                        throw NothingChanged(digest: digest, counts: counts)  // rolls the batch back
-                    }
-                    try connection.execute("UPDATE scorecard.load_batches SET counts = \(try JSONB(encoding: counts)) WHERE id = \(batch)")
-                    Failpoint.load.pause()
-                    return LoadSummary(batchID: batch, datasetSHA256: digest, counts: counts)
+            let summary = try connection.transaction { connection in
+                // Two loads take turns. A table lock, not an advisory one: a reader role, which
+                // may only SELECT, can neither take nor block it.
+                try connection.executeUnsafeTrustedScript("LOCK TABLE scorecard.load_batches IN SHARE ROW EXCLUSIVE MODE")
+                let stager = try stageAndCheck(package, connection: connection)
+                let digest = DatasetLoader.datasetDigest(stager.files)
+                let filesJSON = try JSONB(encoding: stager.files)
+                let batch = try connection.query("""
+                    INSERT INTO scorecard.load_batches (dataset_path, dataset_sha256, files, scorecard_version)
+                    VALUES (\(directory.path), \(digest), \(filesJSON), \(ScorecardKit.version))
+                    RETURNING id
+                    """).first!.decode("id", as: Int64.self)
+                let started = DispatchTime.now()
+                let counts = try DatasetApply.apply(connection: connection, batch: batch)
+                logger.debug("applied the changes", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
+                guard counts.values.contains(where: { $0.changed > 0 }) else {
+                    throw NothingChanged(digest: digest, counts: counts)  // rolls the batch back
                 }
+                try connection.execute("UPDATE scorecard.load_batches SET counts = \(try JSONB(encoding: counts)) WHERE id = \(batch)")
+                Failpoint.load.pause()
+                return LoadSummary(batchID: batch, datasetSHA256: digest, counts: counts)
             }
             try analyzeChangedTables(summary, connection: connection)
             return summary

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Postgres
 
 #if canImport(Glibc)
@@ -9,11 +10,15 @@ import Glibc
 /// not wait: it fails at once with exit 75 and touches nothing, and cron tries again next time.
 /// Two locks, because either side may be shared: a `flock` on `.scorecard/run.lock` in the
 /// workspace (taken before any database work, so a refused run does not even start a server),
-/// and a session advisory lock in the database (for workspaces on different machines that
-/// share one database). The kernel and the server drop them when the process or session ends.
+/// and the row `run` of `scorecard.locks`, locked FOR UPDATE by a session of its own that stays in
+/// its transaction for the whole run (for workspaces on different machines that share one
+/// database). A row lock needs the UPDATE privilege, so a reader role can neither take it nor
+/// block it, as it could an advisory lock. The kernel and the server drop both when the process or
+/// session ends.
 final class RunLock {
-    static let advisoryKey: Int64 = 0x5C0E_CA4D_0000_0004
     private var descriptor: Int32
+    /// The session that holds the database's lock, in an open transaction, until this lock ends.
+    private var holder: Connection?
 
     /// Takes the workspace's lock file.
     /// - Throws: `RunInProgress` (75) when another process holds it.
@@ -37,12 +42,18 @@ final class RunLock {
         }
     }
 
-    /// Takes the database's run lock on `connection`, held until the session ends.
+    /// Takes the database's run lock in a session of its own (opened at `location`), held until this
+    /// lock ends.
     /// - Throws: `RunInProgress` (75) when another session holds it.
-    func lockDatabase(_ connection: Connection) throws {
-        guard try connection.tryAdvisoryLock(RunLock.advisoryKey) else {
-            throw RunInProgress(place: "the database's run lock (advisory lock \(RunLock.advisoryKey))")
+    func lockDatabase(_ location: DatabaseLocation, logger: Logger) throws {
+        let session = try location.connect(logger: logger)
+        try session.executeUnsafeTrustedScript("BEGIN")
+        do {
+            _ = try session.query("SELECT name FROM scorecard.locks WHERE name = 'run' FOR UPDATE NOWAIT")
+        } catch let error as PostgresError where error.sqlState == .lockNotAvailable {
+            throw RunInProgress(place: "the database's run lock (the row 'run' of scorecard.locks)")
         }
+        holder = session
     }
 
     deinit {

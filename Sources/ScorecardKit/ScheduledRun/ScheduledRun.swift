@@ -65,7 +65,7 @@ public struct ScheduledRun {
         defer { withExtendedLifetime(lock) {} }
         let connection = try location.connect(logger: logger)
         try Migrator(logger: logger).migrate(connection)
-        try lock.lockDatabase(connection)
+        try lock.lockDatabase(location, logger: logger)
         let ledger = try RunLedger.start(connection, workspace: workspace)
         logger.info("run started", metadata: ["ledger": "\(ledger.id)", "workspace": "\(workspace.root.path)"])
 

@@ -37,9 +37,6 @@ public struct ScoringEngine {
         public let inputsSHA256: String
     }
 
-    /// Held while scoring so that two runs never interleave.
-    static let lockKey: Int64 = 0x5C0E_CA4D_0000_0003
-
     /// Scores the periods selected, as of `asOf` (the date taken for today). `latest` and `all` end
     /// at the last period complete at `asOf`; with `currentPeriod`, they also score the period
     /// containing `asOf`, as provisional. A period is provisional when it is not complete at `asOf`
@@ -51,24 +48,25 @@ public struct ScoringEngine {
         try checkReferences(file)
         try store(file)
         let periods = try resolve(selection, methodology: methodology, asOf: asOf, currentPeriod: currentPeriod)
-        return try connection.withAdvisoryLock(ScoringEngine.lockKey) {
-            let summaries = try periods.map { period in
-                try connection.transaction { connection in
-                    // Room to hash a million records in memory rather than sort them on disk.
-                    try connection.executeUnsafeTrustedScript("SET LOCAL work_mem = '256MB'")
-                    return try score(period, file: file, batch: batch, asOf: asOf)
-                }
+        let summaries = try periods.map { period in
+            try connection.transaction { connection in
+                // Two scorers take turns, period by period. A table lock, not an advisory one: a
+                // reader role, which may only SELECT, can neither take nor block it.
+                try connection.executeUnsafeTrustedScript("LOCK TABLE scorecard.score_runs IN SHARE ROW EXCLUSIVE MODE")
+                // Room to hash a million records in memory rather than sort them on disk.
+                try connection.executeUnsafeTrustedScript("SET LOCAL work_mem = '256MB'")
+                return try score(period, file: file, batch: batch, asOf: asOf)
             }
-            // Fresh statistics after a bulk insert, so that reports and analysts' queries get good plans
-            // before autovacuum comes round.
-            if summaries.contains(where: \.computed) {
-                try connection.executeUnsafeTrustedScript("""
-                    ANALYZE scorecard.score_runs, scorecard.indicator_values, scorecard.indicator_contributions,
-                            scorecard.pillar_scores, scorecard.actor_scores, scorecard.restatements
-                    """)
-            }
-            return summaries
         }
+        // Fresh statistics after a bulk insert, so that reports and analysts' queries get good plans
+        // before autovacuum comes round.
+        if summaries.contains(where: \.computed) {
+            try connection.executeUnsafeTrustedScript("""
+                ANALYZE scorecard.score_runs, scorecard.indicator_values, scorecard.indicator_contributions,
+                        scorecard.pillar_scores, scorecard.actor_scores, scorecard.restatements
+                """)
+        }
+        return summaries
     }
 
     struct Batch { let id: Int64; let datasetSHA256: String }
