@@ -126,12 +126,40 @@ struct AnalystAccessTests {
     @Test func dangerousRolesAndBadPasswordFilesAreRefused() throws {
         let url = try TestCluster.makeDatabase(prefix: "grantrefused")
         let superuser = try ScorecardProcess.run(["grant-reader", "postgres", "--database-url", url])
-        #expect(superuser.status == 64)
+        #expect(superuser.status == 78)
         #expect(superuser.stderr.contains("is a superuser or bypasses row-level security"), "\(superuser.stderr)")
 
         let group = try ScorecardProcess.run(["grant-reader", "scorecard_reader", "--database-url", url])
         #expect(group.status == 64)
         #expect(group.stderr.contains("reserved"), "\(group.stderr)")
+
+        // Roles that could escalate or write are refused, whatever they are called (exit 78), and
+        // keep what they had.
+        let owner = try Connection(conninfo: url, logger: .quiet)
+        let plain = ReaderRole(prefix: "grant_plain")  // so the group roles exist and this database is granted
+        defer { ReaderRole.drop([plain], url: url) }
+        _ = try plain.grant(url: url)
+        let suffix = "\(getpid())_\(UInt32.random(in: 0...UInt32.max))"
+        let escalating = ["createrole": "CREATEROLE", "createdb": "CREATEDB", "replication": "REPLICATION"]
+        var made: [String] = []
+        defer { for role in made { try? owner.executeUnsafeTrustedScript("DROP ROLE IF EXISTS \"\(role)\"") } }
+        for (name, attribute) in escalating.sorted(by: { $0.key < $1.key }) {
+            let role = "esc_\(name)_\(suffix)"
+            try owner.executeUnsafeTrustedScript("CREATE ROLE \"\(role)\" LOGIN \(attribute)")
+            made.append(role)
+            let refused = try ScorecardProcess.run(["grant-reader", role, "--database-url", url])
+            #expect(refused.status == 78, "\(attribute): \(refused.stderr)")
+            #expect(refused.stderr.contains("has \(attribute), so it is not read-only"), "\(refused.stderr)")
+        }
+        let writer = "esc_writer_\(suffix)"
+        try owner.executeUnsafeTrustedScript("CREATE ROLE \"\(writer)\" LOGIN IN ROLE pg_write_all_data")
+        made.append(writer)
+        let refusedWriter = try ScorecardProcess.run(["grant-reader", writer, "--database-url", url])
+        #expect(refusedWriter.status == 78, "\(refusedWriter.stderr)")
+        #expect(refusedWriter.stderr.contains("pg_write_all_data"), "\(refusedWriter.stderr)")
+        #expect(try owner.query("SELECT count(*) AS n FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = \(writer) AND m.roleid = 'scorecard_reader'::regrole").first!.decode("n", as: Int.self) == 0)
+        // A reader may connect to the database through its group, whatever PUBLIC may.
+        #expect(try owner.query("SELECT has_database_privilege('scorecard_reader', current_database(), 'CONNECT') AS ok").first!.decode("ok", as: Bool.self))
 
         let empty = try ReaderRole.passwordFile(containing: "\nsecond line\n")
         let emptyRun = try ScorecardProcess.run(["grant-reader", "nobody_\(getpid())", "--password-file", empty.path, "--database-url", url])

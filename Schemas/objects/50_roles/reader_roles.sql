@@ -7,13 +7,14 @@ CREATE FUNCTION scorecard.grant_reader_privileges() RETURNS void
     LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'scorecard_reader') THEN
+        EXECUTE format('GRANT CONNECT ON DATABASE %I TO scorecard_reader', current_database());
         GRANT USAGE ON SCHEMA scorecard TO scorecard_reader;
         GRANT SELECT ON ALL TABLES IN SCHEMA scorecard TO scorecard_reader;
     END IF;
 END
 $$;
 COMMENT ON FUNCTION scorecard.grant_reader_privileges() IS
-    'Grants the group role scorecard_reader, if it exists, USAGE on schema scorecard and SELECT on every table and view in it (row-level security still hides restricted rows). Called by scorecard.grant_reader and by migrations that add objects.';
+    'Grants the group role scorecard_reader, if it exists, CONNECT on this database, USAGE on schema scorecard and SELECT on every table and view in it (row-level security still hides restricted rows). Called by scorecard.grant_reader and by migrations that add objects.';
 REVOKE EXECUTE ON FUNCTION scorecard.grant_reader_privileges() FROM PUBLIC;
 
 CREATE FUNCTION scorecard.is_direct_member(member_name text, group_name text) RETURNS boolean
@@ -78,11 +79,22 @@ BEGIN
             RAISE EXCEPTION USING ERRCODE = 'invalid_grant_operation',
                 MESSAGE = format('role %s is a superuser or bypasses row-level security, so it would see restricted evidence; choose another role', role_name);
         END IF;
+        -- A role that can make roles could grant itself scorecard_restricted_reader; one that can
+        -- make databases or replicate reads around the schema's rules.
+        IF reader_role.rolcreaterole OR reader_role.rolcreatedb OR reader_role.rolreplication THEN
+            RAISE EXCEPTION USING ERRCODE = 'invalid_grant_operation',
+                MESSAGE = format('role %s has %s, so it is not read-only (it could grant itself restricted evidence or read around the schema''s rules); choose another role',
+                                 role_name, concat_ws(', ', CASE WHEN reader_role.rolcreaterole THEN 'CREATEROLE' END,
+                                                      CASE WHEN reader_role.rolcreatedb THEN 'CREATEDB' END,
+                                                      CASE WHEN reader_role.rolreplication THEN 'REPLICATION' END));
+        END IF;
         IF pg_catalog.pg_has_role(reader_role.oid, table_owner, 'MEMBER') THEN
             RAISE EXCEPTION USING ERRCODE = 'invalid_grant_operation',
                 MESSAGE = format('role %s owns the scorecard tables (or is a member of their owner), so row-level security does not apply to it; choose another role', role_name);
         END IF;
-        EXECUTE format('ALTER ROLE %I LOGIN', role_name);
+        IF NOT reader_role.rolcanlogin THEN
+            EXECUTE format('ALTER ROLE %I LOGIN', role_name);
+        END IF;
         outcome := 'updated';
     ELSE
         EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT', role_name);
@@ -96,6 +108,16 @@ BEGIN
     EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA scorecard FROM %I', role_name);
     EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA scorecard FROM %I', role_name);
     EXECUTE format('REVOKE ALL ON SCHEMA scorecard FROM %I', role_name);
+    -- What it could still do through a role it belongs to: write, or create in the schema.
+    IF (EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'pg_write_all_data')
+        AND pg_catalog.pg_has_role(role_name, 'pg_write_all_data', 'MEMBER'))
+       OR pg_catalog.has_schema_privilege(role_name, 'scorecard', 'CREATE')
+       OR EXISTS (SELECT 1 FROM pg_catalog.pg_class c
+                  WHERE c.relnamespace = 'scorecard'::regnamespace AND c.relkind IN ('r', 'p')
+                    AND pg_catalog.has_table_privilege(role_name, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')) THEN
+        RAISE EXCEPTION USING ERRCODE = 'invalid_grant_operation',
+            MESSAGE = format('role %s can write to the scorecard tables or create in the schema through a role it belongs to (such as pg_write_all_data); revoke that membership first', role_name);
+    END IF;
     IF NOT scorecard.is_direct_member(role_name, 'scorecard_reader') THEN
         EXECUTE format('GRANT scorecard_reader TO %I', role_name);
     END IF;

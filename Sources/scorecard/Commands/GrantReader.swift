@@ -106,8 +106,10 @@ enum PasswordFileProblem: ScorecardError {
     }
 }
 
-/// The server refused to make the role a reader: a bad or dangerous role name (exit 64), or a
-/// database user without the right to create and grant roles (exit 78).
+/// The server refused to make the role a reader: a bad or reserved role name (exit 64); a role that
+/// would not be read-only (superuser, CREATEROLE, CREATEDB, REPLICATION, BYPASSRLS, the tables' owner,
+/// a member of a role that writes), or a database user without the right to create and grant roles
+/// (exit 78).
 struct GrantReaderRefused: ScorecardError {
     let exitCode: ExitCode
     let description: String
@@ -117,7 +119,10 @@ struct GrantReaderRefused: ScorecardError {
         case .insufficientPrivilege:
             exitCode = .configuration
             description = "the database user \(databaseUser) may not make \(role) a reader (\(error.message)): it needs CREATEROLE (or to be a superuser) and must own the scorecard tables"
-        case .invalidName, .reservedName, .invalidGrantOperation, .invalidParameterValue:
+        case .invalidGrantOperation:
+            exitCode = .configuration
+            description = "cannot make \(role) a reader: \(error.message)"
+        case .invalidName, .reservedName, .invalidParameterValue:
             exitCode = .usage
             description = "cannot make \(role) a reader: \(error.message)"
         default:
