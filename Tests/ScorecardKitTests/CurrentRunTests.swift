@@ -12,7 +12,7 @@ struct CurrentRunTests {
     let file: MethodologyFile
 
     init() throws {
-        file = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+        file = try MethodologyFile.scoringFixture()
     }
 
     /// Dataset P is the scoring fixture; R differs in one record's severity, which moves figures.

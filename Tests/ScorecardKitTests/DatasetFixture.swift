@@ -69,3 +69,10 @@ func problems(of body: () throws -> Void) -> [String] {
         return ["unexpected error: \(error)"]
     }
 }
+
+extension MethodologyFile {
+    /// The methodology of the scoring fixture (Tests/Fixtures/scoring/), whose figures the tests compute by hand.
+    static func scoringFixture() throws -> MethodologyFile {
+        try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+    }
+}

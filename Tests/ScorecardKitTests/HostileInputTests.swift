@@ -285,7 +285,7 @@ struct HostileInputTests {
         let fixture = try hostileDataset()
         defer { try? FileManager.default.removeItem(at: fixture.directory) }
         _ = try fixture.loader().load(connection: connection)
-        let methodology = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+        let methodology = try MethodologyFile.scoringFixture()
         let engine = ScoringEngine(connection: connection, logger: .quiet)
         _ = try engine.score(methodology, periods: .period("2023"), asOf: .fixtureAsOf)
         _ = try engine.score(methodology, periods: .period("2024"), asOf: .fixtureAsOf)

@@ -41,7 +41,7 @@ struct ImmutableRunsTests {
 
     @Test func scoringStillOnlyInserts() throws {
         let connection = try scoredDatabase()
-        let methodology = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+        let methodology = try MethodologyFile.scoringFixture()
         let engine = ScoringEngine(connection: connection, logger: .quiet)
         // Identical inputs reuse the runs.
         let again = try engine.score(methodology, periods: .all, asOf: .fixtureAsOf)
@@ -60,7 +60,7 @@ struct ImmutableRunsTests {
     func scoredDatabase() throws -> Connection {
         let connection = try migratedDatabase("immutable")
         try DatasetFixture(copying: "Tests/Fixtures/scoring/data").loader().load(connection: connection)
-        let methodology = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+        let methodology = try MethodologyFile.scoringFixture()
         let runs = try ScoringEngine(connection: connection, logger: .quiet).score(methodology, periods: .all, asOf: .fixtureAsOf)
         #expect(runs.count == 2)  // 2024 (the first evidence) and 2025
         _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: runs.last!.runID, methodology: methodology.methodology, samples: 50, seed: 1)

@@ -20,7 +20,7 @@ struct ReportTests {
     let file: MethodologyFile
 
     init() throws {
-        file = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+        file = try MethodologyFile.scoringFixture()
     }
 
     /// A fresh database with `data` loaded, 2023 and 2024 scored and 2024 analysed.

@@ -12,7 +12,7 @@ struct RuleAgreementTests {
     let methodology: MethodologyFile
 
     init() throws {
-        methodology = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+        methodology = try MethodologyFile.scoringFixture()
     }
 
     /// The scoring fixture plus commitments dated by year, month and day, with a withdrawal by month.

@@ -31,7 +31,7 @@ struct ScoringTests {
     init() throws {
         connection = try migratedDatabase("scoring")
         _ = try DatasetLoader(directory: ProjectFiles.url("Tests/Fixtures/scoring/data"), today: .fixtureAsOf, logger: .quiet).load(connection: connection)
-        file = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+        file = try MethodologyFile.scoringFixture()
     }
 
     func score(_ period: String = "2024") throws -> ScoringEngine.RunSummary {
@@ -240,7 +240,7 @@ struct ScoringTests {
 
 @Test func scoringFixtureMethodologyIsValid() throws {
     do {
-        _ = try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+        _ = try MethodologyFile.scoringFixture()
     } catch let invalid as MethodologyInvalid {
         Issue.record("\(invalid.problems.map(\.description))")
     }

@@ -100,7 +100,7 @@ struct UpgradeTests {
     }
 
     func fixtureMethodology() throws -> MethodologyFile {
-        try MethodologyFile.load(path: ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path)
+        try MethodologyFile.scoringFixture()
     }
 
     /// The definition of every view, function, policy and trigger of the schema, and their comments.
