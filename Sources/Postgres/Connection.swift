@@ -20,6 +20,9 @@ public final class Connection {
     /// accepts TCP and never answers (seconds; libpq waits for ever without one).
     public static let defaultApplicationName = "scorecard"
     public static let defaultConnectTimeoutSeconds = 10
+    /// The longest a statement waits for a lock another session holds (PostgreSQL waits for ever by
+    /// default): then it fails with lock_not_available. The URL's `options` or `PGOPTIONS` replace it.
+    public static let defaultLockTimeoutSeconds = 300
 
     public init(conninfo: String, logger: Logger) throws {
         self.logger = logger
@@ -57,9 +60,14 @@ public final class Connection {
     static func parameters(_ conninfo: String) -> (keywords: [String], values: [String]) {
         var keywords = ["fallback_application_name"]
         var values = [defaultApplicationName]
-        if ProcessInfo.processInfo.environment["PGCONNECT_TIMEOUT"] == nil {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["PGCONNECT_TIMEOUT"] == nil {
             keywords.append("connect_timeout")
             values.append(String(defaultConnectTimeoutSeconds))
+        }
+        if environment["PGOPTIONS"] == nil {
+            keywords.append("options")
+            values.append("-c lock_timeout=\(defaultLockTimeoutSeconds)s")
         }
         return (keywords + ["dbname"], values + [conninfo])
     }

@@ -23,6 +23,9 @@ public struct FailureClassification: Sendable, Equatable {
             } else {
                 self.init(exitCode: .configuration, message: error.description)
             }
+        case let error as PostgresError where error.sqlState == .lockNotAvailable:
+            self.init(exitCode: .temporaryFailure,
+                      message: "another session held what this one needed for longer than the lock timeout (lock_timeout); nothing was changed: try later")
         case let error as PostgresError:
             self.init(exitCode: .software, message: error.description)
         case let error as AdvisoryLockBusy:

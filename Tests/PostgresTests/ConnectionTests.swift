@@ -33,6 +33,8 @@ struct ConnectionTests {
         let mine = try Connection(conninfo: named, logger: Logger.quiet)
         #expect(try mine.query("SHOW application_name").first!.decode("application_name", as: String.self) == "notebook")
         #expect(connection.option("connect_timeout") == String(Connection.defaultConnectTimeoutSeconds))
+        // No statement waits for ever for another session's lock.
+        #expect(try connection.query("SHOW lock_timeout").first!.decode("lock_timeout", as: String.self) == "5min")
     }
 
     /// A server that accepts TCP and never answers: the connection gives up after connect_timeout

@@ -269,6 +269,24 @@ struct ScheduledRunTests {
         #expect(next.status == 0, "\(next.stderr)")
     }
 
+    /// A load that waits on a lock another session holds gives up after lock_timeout (5 min by
+    /// default; here 1 s through PGOPTIONS) with exit 75, and changes nothing.
+    @Test func aLoadBlockedByAnotherSessionGivesUpWith75() throws {
+        let url = try TestCluster.makeDatabase(prefix: "lock_timeout")
+        let owner = try Connection(conninfo: url, logger: .quiet)
+        try Migrator(logger: .quiet).migrate(owner)
+        let dataset = ProjectFiles.url("Tests/Fixtures/scoring/data").path
+        try owner.transaction { owner in
+            try owner.executeUnsafeTrustedScript("LOCK TABLE scorecard.load_batches IN SHARE ROW EXCLUSIVE MODE")
+            let started = Date()
+            let load = try ScorecardProcess.run(["load", "--database-url", url, dataset], environment: ["PGOPTIONS": "-c lock_timeout=1s"])
+            #expect(load.status == 75, "\(load.stderr)")
+            #expect(load.stderr.contains("lock timeout"), "\(load.stderr)")
+            #expect(Date().timeIntervalSince(started) < 30)
+        }
+        #expect(try owner.query("SELECT count(*) AS n FROM scorecard.load_batches").first!.decode("n", as: Int.self) == 0)
+    }
+
     @Test func twoRunsStartedTogetherEndConsistent() throws {
         let url = try TestCluster.makeDatabase(prefix: "run_twice")
         let workspace = try TestWorkspace(databaseURL: url)
