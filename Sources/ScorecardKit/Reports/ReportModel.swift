@@ -287,11 +287,6 @@ extension ReportModel {
             try Loader(connection: connection, run: run, actorFilter: actorID, audience: audience).load()
         }
     }
-
-    /// Refuses a run whose stored methodology definition scored restricted evidence.
-    public static func checkPublishable(_ connection: Connection, run: ScoreRuns.Run) throws {
-        _ = try StoredMethodology.load(connection, run: run, audience: .public)
-    }
 }
 
 /// A run's methodology version as stored, in its one JSON shape (`report/methodology.sql`).
