@@ -3,8 +3,9 @@ import Postgres
 import ScorecardKit
 
 /// What explain, sensitivity and report start from: the methodology file, a migrated
-/// connection, and the as-published run of the period asked for (`latest`: the latest scored
-/// period that had begun by the as-of date, so that a run scored as of a later date is not taken).
+/// connection, and the as-published run of exactly the current inputs for the period asked for
+/// (`latest`: the latest period scored with what was known at the as-of date, so that a run that
+/// knows later publications is not taken).
 struct PublishedRun {
     let file: MethodologyFile
     let connection: Connection

@@ -21,7 +21,7 @@ public struct ScoringEngine {
         case list([String])
         /// The last period complete at the as-of date.
         case latest
-        /// Every period from the one of the first evidence or commitment to the last complete at the as-of date.
+        /// Every period from the one of the first evidence to the last complete at the as-of date.
         case all
     }
 
@@ -113,7 +113,7 @@ public struct ScoringEngine {
 
     /// The periods to score. `latest` and `all` follow the calendar, not the data: they end at the
     /// last period complete at `asOf` (or, with `currentPeriod`, at the period containing it), and
-    /// `all` starts at the period of the first evidence or commitment. `all` is empty when that
+    /// `all` starts at the period of the first evidence (`scoring/period_bounds.sql`). `all` is empty when that
     /// first record falls after the last period to score.
     func resolve(_ selection: PeriodSelection, methodology: Methodology, asOf: CalendarDate, currentPeriod: Bool = false) throws -> [Period] {
         switch selection {

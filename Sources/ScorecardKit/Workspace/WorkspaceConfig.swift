@@ -5,7 +5,7 @@ import Foundation
 public struct WorkspaceConfig: Sendable, Equatable {
     /// Which periods `scorecard run` scores.
     public enum Periods: Sendable, Equatable {
-        /// Every period from the one of the first evidence or commitment to the latest (restatements of
+        /// Every period from the one of the first evidence to the latest (restatements of
         /// earlier ones included).
         case all
         /// The latest period only: the last complete at the as-of date.

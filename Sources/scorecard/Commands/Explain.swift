@@ -8,7 +8,7 @@ struct Explain: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The actor's id.", valueName: "actor")) var actor: String
     @OptionGroup var methodologyOptions: MethodologyOptions
-    @Option(help: ArgumentHelp("The period (default: latest, the latest scored period begun by the as-of date).", valueName: "period")) var period: String = "latest"
+    @Option(help: ArgumentHelp("The period (default: latest, the latest period scored with what was known at the as-of date).", valueName: "period")) var period: String = "latest"
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var asOfOptions: AsOfOptions
     @OptionGroup var database: DatabaseOptions

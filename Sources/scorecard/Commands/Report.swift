@@ -10,8 +10,8 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render the scorecard of a period: text, JSON, Markdown, HTML and CSV.",
         discussion: """
-            Renders the as-published score run of a period (default: latest, the latest scored period \
-            that had begun by the as-of date) from the database: \
+            Renders the as-published score run of a period (default: latest, the latest period scored \
+            with what was known at the as-of date) from the database: \
             for each actor kind a ranked table (scores, grade, rank interval, change and its cause), \
             one section per actor (commitments, indicators, the public evidence cited with its sources, \
             breaches, responses, restatements), coverage and a summary of the method. Restricted \
@@ -23,7 +23,7 @@ struct Report: ParsableCommand {
             """)
 
     @OptionGroup var methodologyOptions: MethodologyOptions
-    @Option(help: ArgumentHelp("The period: 2025-Q2 (quarterly methodology), 2025 (yearly), or latest (the latest scored period begun by the as-of date).", valueName: "period"))
+    @Option(help: ArgumentHelp("The period: 2025-Q2 (quarterly methodology), 2025 (yearly), or latest (the latest period scored with what was known at the as-of date).", valueName: "period"))
     var period: String = "latest"
     @Option(help: ArgumentHelp("Comma-separated formats: text, json, markdown, html, csv (default: the workspace's, else all).", valueName: "formats"))
     var format: String?

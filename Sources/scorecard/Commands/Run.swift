@@ -15,8 +15,8 @@ struct Run: ParsableCommand {
             scorecard.run_ledger. Prints one summary line (nothing with --quiet); logs go to stderr.
 
             The periods due follow the calendar at the as-of date (--as-of, else $SCORECARD_AS_OF, \
-            else today in UTC): periods: all scores from the period of the first evidence or \
-            commitment to the last period complete by then, latest that period only; with \
+            else today in UTC): periods: all scores from the period of the first evidence \
+            to the last period complete by then, latest that period only; with \
             provisional: true in scorecard.yaml, the current period too, marked provisional. The \
             same inputs and as-of date give the same runs and byte-identical reports.
 

@@ -40,14 +40,14 @@ struct Score: ParsableCommand {
             Periods follow the calendar at the as-of date (--as-of, else $SCORECARD_AS_OF, else \
             today in UTC): latest is the last period complete by then (a period ending on the as-of \
             date is not yet complete), and --all-periods runs from the period of the first evidence \
-            or commitment to it. A period not complete at the as-of date is provisional and knows \
+            to it. A period not complete at the as-of date is provisional and knows \
             only what was published by the as-of date.
             """)
 
     @OptionGroup var methodologyOptions: MethodologyOptions
     @Option(help: ArgumentHelp("The period: 2025-Q2 (quarterly methodology), 2025 (yearly), or latest.", valueName: "period"))
     var period: String?
-    @Flag(help: "Score every period from the one of the first evidence or commitment to the latest, in order.")
+    @Flag(help: "Score every period from the one of the first evidence to the latest, in order.")
     var allPeriods = false
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var asOfOptions: AsOfOptions

@@ -8,7 +8,7 @@ struct Sensitivity: ParsableCommand {
         discussion: "Each sample scales every indicator and pillar weight by a factor drawn uniformly from [0.5, 1.5] and ranks the actors again. Reports each actor's median rank, its 5th–95th percentile interval and how often its grade changes. Seeded: the same seed gives the same figures.")
 
     @OptionGroup var methodologyOptions: MethodologyOptions
-    @Option(help: ArgumentHelp("The period (default: latest, the latest scored period begun by the as-of date).", valueName: "period")) var period: String = "latest"
+    @Option(help: ArgumentHelp("The period (default: latest, the latest period scored with what was known at the as-of date).", valueName: "period")) var period: String = "latest"
     @Option(help: "Number of samples.") var samples = 1000
     @Option(help: "Seed of the generator.") var seed: UInt64 = 1
     @OptionGroup var workspaceOptions: WorkspaceOptions
