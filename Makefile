@@ -22,9 +22,9 @@ deps: ## Install the missing Debian packages (libpq, PostgreSQL, Python's jsonsc
 build: deps ## Build the scorecard binary (debug; Schemas/ and Templates/ are embedded by the build)
 	$(SWIFT) build --product scorecard
 
-test: build ## Build and run every test against a real PostgreSQL the tests start themselves
+test: build ## Build and run every test against a real PostgreSQL started for this run (scripts/run-tests)
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	SWIFT=$(SWIFT) scripts/run-tests
 
 # The date the demo takes for today, so that the committed Reports/ (latest period 2025-Q4) are
 # reproduced whatever the day.
@@ -41,7 +41,7 @@ bench: deps ## Benchmarks (release build); writes docs/performance.md
 
 snapshots: build ## Rewrite committed expectations (Table Schemas, example datapackage.json) from the code
 	$(SWIFT) build --build-tests
-	SCORECARD_UPDATE_SNAPSHOTS=1 $(SWIFT) test --skip-build --no-parallel --filter 'FormatDescriptorTests|MethodologyTests|ReportTests|ReportsFolderTests'
+	SCORECARD_UPDATE_SNAPSHOTS=1 SWIFT=$(SWIFT) scripts/run-tests --no-parallel --filter 'FormatDescriptorTests|MethodologyTests|ReportTests|ReportsFolderTests'
 
 clean: ## Remove build output (not the embedded database)
 	rm -rf .build

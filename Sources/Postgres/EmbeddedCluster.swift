@@ -33,6 +33,8 @@ public struct EmbeddedCluster: Sendable {
     /// How long start() keeps retrying while a killed server's processes let go of the cluster,
     /// and how long it waits for connections.
     private let recoveryTimeout: TimeInterval
+    /// How long pg_ctl waits for the server to start before start() looks at why it is late.
+    private let startWaitTimeout: TimeInterval
     /// How long start() and stop() wait for another process holding the cluster's lock.
     private let lockTimeout: TimeInterval = 180
 
@@ -41,12 +43,14 @@ public struct EmbeddedCluster: Sendable {
     }
 
     init(root: URL, logger: Logger, binarySearch: PostgresBinarySearch,
-         systemUserName: String = "postgres", recoveryTimeout: TimeInterval = 30) {
+         systemUserName: String = "postgres", recoveryTimeout: TimeInterval = 30,
+         startWaitTimeout: TimeInterval = 60) {
         self.root = root.absoluteURL.standardizedFileURL
         self.logger = logger
         self.binarySearch = binarySearch
         self.systemUserName = systemUserName
         self.recoveryTimeout = recoveryTimeout
+        self.startWaitTimeout = startWaitTimeout
     }
 
     // MARK: - Places
@@ -246,11 +250,18 @@ public struct EmbeddedCluster: Sendable {
             let logOffset = fileSize(logFile)
             let outcome = try runServerProgram(
                 binaries.executable("pg_ctl"),
-                ["start", "--pgdata=\(dataDirectory.path)", "--log=\(logFile.path)", "--wait", "--timeout=60", "--silent"],
+                ["start", "--pgdata=\(dataDirectory.path)", "--log=\(logFile.path)", "--wait", "--timeout=\(Int(startWaitTimeout))", "--silent"],
                 as: owner)
             if outcome.succeeded { return }
 
             let serverLog = readLog(from: logOffset)
+            // pg_ctl gives up waiting after startWaitTimeout, but a server replaying the WAL of a
+            // crash (up to max_wal_size) goes on starting: wait for it rather than fail a run.
+            if outcome.combinedOutput.contains("did not start in time") {
+                logger.notice("PostgreSQL in \(dataDirectory.path) is still starting (after a crash it first replays its log); waiting up to \(Int(Self.crashRecoveryTimeout)) s")
+                try waitForStartingServer(binaries, logOffset: logOffset)
+                return
+            }
             let predecessorStillThere = Self.transientStartFailureMarkers.contains { serverLog.contains($0) }
             if predecessorStillThere && Date() < deadline {
                 logger.debug("PostgreSQL could not start yet, as an earlier server's processes still hold the cluster; retrying. Server log:\n\(serverLog)")
@@ -284,15 +295,45 @@ public struct EmbeddedCluster: Sendable {
         }
     }
 
+    /// How long a server replaying a crash's WAL may take before a run gives up: the replay is
+    /// bounded by max_wal_size (4 GB), which a slow disk takes minutes to read.
+    static let crashRecoveryTimeout: TimeInterval = 1800
+
+    /// Waits for a server pg_ctl left starting, until it accepts connections, or it is gone
+    /// (its postmaster.pid names no live server a few seconds on), or crashRecoveryTimeout.
+    private func waitForStartingServer(_ binaries: PostgresBinaries, logOffset: UInt64) throws {
+        let started = Date()
+        let deadline = started.addingTimeInterval(Self.crashRecoveryTimeout)
+        while true {
+            let outcome = try runClientProgram(
+                binaries.executable("pg_isready"),
+                connectionArguments(database: "postgres") + ["--timeout=2", "--quiet"])
+            if outcome.succeeded { return }
+            let gone = try Date().timeIntervalSince(started) > 5 && runningPid() == nil
+            if gone || Date() >= deadline {
+                throw failure(.startFailed, gone ? "PostgreSQL in \(dataDirectory.path) stopped while starting"
+                                                 : "PostgreSQL in \(dataDirectory.path) was still starting after \(Int(Self.crashRecoveryTimeout)) s",
+                              outcome, serverLog: readLog(from: logOffset))
+            }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+    }
+
+    private func runningPid() throws -> Int32? {
+        if case .running(let pid) = try status() { return pid }
+        return nil
+    }
+
     private func waitUntilAcceptingConnections(_ binaries: PostgresBinaries) throws {
-        let deadline = Date().addingTimeInterval(recoveryTimeout)
+        let timeout = recoveryTimeout
+        let deadline = Date().addingTimeInterval(timeout)
         while true {
             let outcome = try runClientProgram(
                 binaries.executable("pg_isready"),
                 connectionArguments(database: "postgres") + ["--timeout=2", "--quiet"])
             if outcome.succeeded { return }
             guard Date() < deadline else {
-                throw failure(.startFailed, "PostgreSQL in \(dataDirectory.path) runs but did not accept connections on \(socketDirectory.path) within \(Int(recoveryTimeout)) s",
+                throw failure(.startFailed, "PostgreSQL in \(dataDirectory.path) runs but did not accept connections on \(socketDirectory.path) within \(Int(timeout)) s",
                               outcome, serverLog: readLog(from: fileSize(logFile) > 4096 ? fileSize(logFile) - 4096 : 0))
             }
             Thread.sleep(forTimeInterval: 0.1)

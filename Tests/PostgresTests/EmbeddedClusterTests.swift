@@ -109,6 +109,30 @@ struct EmbeddedClusterTests {
         }
     }
 
+    /// A server killed with much unflushed work replays its WAL before it accepts connections,
+    /// which can outlast pg_ctl's wait (60 s on a slow disk after a busy test run): start() waits
+    /// for the recovery instead of failing. pg_ctl's wait is 0 here, so it always gives up first.
+    @Test func waitsForCrashRecoveryThatOutlastsPgCtl() throws {
+        try withScratchCluster { cluster, _ in
+            try cluster.start()
+            try psqlExecute("CREATE TABLE survived AS SELECT g AS n FROM generate_series(1, 100000) g", cluster)
+            guard case .running(let pid) = try cluster.status() else {
+                Issue.record("server is not running after start()")
+                return
+            }
+            #expect(kill(pid, SIGKILL) == 0)
+            try waitUntil(timeout: 10) { try cluster.status() == .stopped }
+            let hasty = EmbeddedCluster(root: cluster.root, logger: quietLogger,
+                                        binarySearch: .system, startWaitTimeout: 0)
+
+            #expect(try hasty.start() == true)
+
+            #expect(try psql("SELECT count(*) FROM survived", cluster) == "100000")
+            let log = try String(contentsOf: cluster.logFile, encoding: .utf8)
+            #expect(log.contains("database system was interrupted") || log.contains("not properly shut down"))
+        }
+    }
+
     @Test func givesUpWithTheServerLogWhenAKilledServerLingersTooLong() throws {
         try withScratchCluster { cluster, _ in
             try cluster.start()

@@ -7,7 +7,8 @@ import Glibc
 #endif
 
 /// The PostgreSQL server database tests run against: one embedded cluster for the whole test
-/// run (and reused by the next), or the external server named by `SCORECARD_TEST_DATABASE_URL`.
+/// run (`make test` makes a fresh one per run, see scripts/run-tests; a bare `swift test` reuses
+/// the default one), or the external server named by `SCORECARD_TEST_DATABASE_URL`.
 ///
 /// Each test takes a fresh database from `makeDatabase(prefix:)`, so tests can run in parallel.
 /// When no server can be had these functions throw: database tests fail, they never skip.
