@@ -63,16 +63,23 @@ struct ParserFuzzTests {
 
     // MARK: Hang detection
 
-    /// Runs `body` under a watchdog: if it has not returned after `seconds`, a parser is looping
-    /// forever, and the watchdog stops the test process with the case it was on (and its input, to
-    /// reproduce it) rather than let the suite hang.
+    /// Runs `body` under a watchdog: if one case has not finished after `seconds`, a parser is
+    /// looping forever, and the watchdog stops the test process with the case it was on (and its
+    /// input, to reproduce it) rather than let the suite hang. It measures each case, not the
+    /// whole run: a loaded machine (two cores shared with the database tests) makes a run slow,
+    /// never a single case of a few hundred bytes.
     static func withDeadline(_ seconds: Double, _ name: String, _ body: (CaseTracker) -> Void) {
         let tracker = CaseTracker()
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
-            if done.wait(timeout: .now() + seconds) == .timedOut {
-                FileHandle.standardError.write(Data("\(name): no answer within \(seconds) s; stuck on case \(tracker.current) (input, base64: \(tracker.input))\n".utf8))
-                abort()
+            var lastSeen = -1
+            while done.wait(timeout: .now() + seconds) == .timedOut {
+                let started = tracker.started
+                if started == lastSeen {
+                    FileHandle.standardError.write(Data("\(name): case \(tracker.current) gave no answer within \(seconds) s (input, base64: \(tracker.input))\n".utf8))
+                    abort()
+                }
+                lastSeen = started
             }
         }
         body(tracker)
@@ -83,7 +90,10 @@ struct ParserFuzzTests {
         private let lock = NSLock()
         private var index = -1
         private var bytes: [UInt8] = []
-        func start(_ index: Int, _ bytes: [UInt8]) { lock.lock(); self.index = index; self.bytes = bytes; lock.unlock() }
+        private var starts = 0
+        func start(_ index: Int, _ bytes: [UInt8]) { lock.lock(); self.index = index; self.bytes = bytes; starts += 1; lock.unlock() }
+        /// How many cases have started: the watchdog's sign of progress.
+        var started: Int { lock.lock(); defer { lock.unlock() }; return starts }
         var current: Int { lock.lock(); defer { lock.unlock() }; return index }
         var input: String { lock.lock(); defer { lock.unlock() }; return Data(bytes).base64EncodedString() }
     }
@@ -310,8 +320,9 @@ struct ParserFuzzTests {
     ]
 
     @Test func deeplyNestedMethodologiesAreRefusedNotCrashed() {
-        Self.withDeadline(60, "deep methodology") { _ in
+        Self.withDeadline(60, "deep methodology") { tracker in
             for (index, (name, text)) in Self.deepYAML.enumerated() {
+                tracker.start(index, Array(name.utf8))
                 do {
                     _ = try MethodologyFile.parse(text: text, path: "deep.yaml")
                     Issue.record("\(name): parsed")
