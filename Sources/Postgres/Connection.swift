@@ -10,6 +10,9 @@ public final class Connection {
     let handle: OpaquePointer
     public let logger: Logger
     private let noticeSink: NoticeSink
+    /// Inside `rehearsal`: inner transactions are savepoints, and everything is rolled back.
+    public internal(set) var isRehearsing = false
+    var savepointDepth = 0
 
     /// Connects with a libpq connection string or URL
     /// (https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING).

@@ -1,12 +1,14 @@
 extension Connection {
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     ///
-    /// Not nestable: a transaction is the unit that either lands whole or not at all, and
-    /// hiding savepoints inside would blur that.
+    /// Not nestable, but inside `rehearsal`: a transaction is the unit that either lands whole or
+    /// not at all, and hiding savepoints inside would blur that. In a rehearsal, which lands
+    /// nothing anyway, each inner transaction is a savepoint, so the rehearsed code runs unchanged.
     public func transaction<T>(
         isolation: IsolationLevel = .readCommitted,
         _ body: (Connection) throws -> T
     ) throws -> T {
+        if isRehearsing { return try savepoint(body) }
         precondition(!isInTransaction, "Connection.transaction does not nest")
         try executeUnsafeTrustedScript("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
         let value: T
@@ -23,6 +25,34 @@ extension Connection {
             throw error
         }
         return value
+    }
+
+    /// Runs `body` in a transaction that is always rolled back, whatever it does: what a change
+    /// would write, seen and then undone (`scorecard preview`). Transactions inside it are savepoints.
+    public func rehearsal<T>(_ body: (Connection) throws -> T) throws -> T {
+        precondition(!isInTransaction, "Connection.rehearsal does not nest")
+        try executeUnsafeTrustedScript("BEGIN ISOLATION LEVEL READ COMMITTED")
+        isRehearsing = true
+        defer {
+            isRehearsing = false
+            rollbackQuietly()
+        }
+        return try body(self)
+    }
+
+    private func savepoint<T>(_ body: (Connection) throws -> T) throws -> T {
+        savepointDepth += 1
+        defer { savepointDepth -= 1 }
+        let name = "rehearsed_\(savepointDepth)"
+        try executeUnsafeTrustedScript("SAVEPOINT \(name)")
+        do {
+            let value = try body(self)
+            try executeUnsafeTrustedScript("RELEASE SAVEPOINT \(name)")
+            return value
+        } catch {
+            if isHealthy { try? executeUnsafeTrustedScript("ROLLBACK TO SAVEPOINT \(name)") }
+            throw error
+        }
     }
 
     public enum IsolationLevel: String, Sendable {

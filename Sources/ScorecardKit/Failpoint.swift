@@ -10,6 +10,9 @@ public enum Failpoint: String, Sendable, CaseIterable {
     case load
     /// Inside the scoring transaction of the first period computed, before its commit.
     case score
+    /// Inside the transaction publishing the first edition, after its record and files are
+    /// stored, before the commit.
+    case publish
     /// Before the report model is read from the database.
     case report
     /// After the reports are rendered, before any file is written.

@@ -17,7 +17,7 @@ struct Scorecard: ParsableCommand {
             \(ExitStatus.helpText)
             """,
         version: ScorecardKit.version,
-        subcommands: [Init.self, Run.self, DB.self, Migrate.self, Validate.self, Load.self, MethodologyCommand.self, Score.self, Explain.self, Sensitivity.self, Report.self, Generate.self, GrantReader.self]
+        subcommands: [Init.self, Run.self, DB.self, Migrate.self, Validate.self, Load.self, MethodologyCommand.self, Score.self, PreviewCommand.self, Publish.self, Explain.self, Sensitivity.self, Report.self, Generate.self, GrantReader.self]
     )
 
     /// Runs the command and maps every failure to an exit code in one place (ExitStatus).

@@ -147,29 +147,32 @@ struct ScoringTests {
         #expect(!ids.values.joined().contains("gamma-restricted"))
     }
 
-    @Test func lateEvidenceIsARestatementNotAnEdit() throws {
+    /// Evidence published after the period never enters its as-published run; the run with
+    /// everything known holds it. Scoring alone restates nothing: a restatement is of an edition
+    /// (EditionsTests).
+    @Test func lateEvidenceCountsOnlyInTheRunWithEverythingKnown() throws {
         let summary = try score()
-        #expect(summary.restatements == 1)
-        let restated = summary.restatedRunID!
-        let row = try connection.query("""
-            SELECT actor_id, original_combined::float8 AS original, restated_combined::float8 AS restated, evidence_ids
-            FROM scorecard.restatements WHERE run_id = \(summary.runID)
-            """).first!
-        #expect(try row.decode("actor_id", as: String.self) == "gamma")
-        #expect(try row.decode("evidence_ids", as: [String].self) == ["gamma-misuse-late"])
-        expectClose(try row.decode("original", as: Double.self), Self.combined(positive: 25, negative: Self.saturate(Self.gammaEarlyWeight) / 2), "original")
-        // Restated: MISUSE now holds both records, and the late one is a breach (after the endorsement).
+        #expect(summary.knownRunID != summary.runID)
+        let known = summary.knownRunID
+        // Known now: MISUSE holds both records, and the late one is a breach (after the endorsement).
         let misuse = Self.saturate(Self.gammaEarlyWeight + Self.gammaLateWeight)
         let breach = Self.saturate(Self.gammaLateWeight)
-        expectClose(try row.decode("restated", as: Double.self), Self.combined(positive: 25, negative: (misuse + breach) / 2), "restated")
-        #expect(try indicator(restated, "gamma", "BREACH").state == "scored")
-        // The published figure is unchanged.
+        expectClose(try actor(known, "gamma").combined, Self.combined(positive: 25, negative: (misuse + breach) / 2), "known now")
+        #expect(try indicator(known, "gamma", "BREACH").state == "scored")
+        // The as-published figure counts only what was published by the end of the period.
         expectClose(try actor(summary.runID, "gamma").combined, Self.combined(positive: 25, negative: Self.saturate(Self.gammaEarlyWeight) / 2), "published")
+        #expect(try connection.query("SELECT count(*) AS n FROM scorecard.edition_restatements").first!.decode("n", as: Int.self) == 0)
+        #expect(try connection.query("SELECT count(*) AS n FROM scorecard.restatements").first!.decode("n", as: Int.self) == 0)
     }
 
-    @Test func conductAfterThePeriodIsNoRestatementOfIt() throws {
-        // Everything published after 2023 is about conduct in 2024: it restates nothing in 2023.
-        #expect(try score("2023").restatements == 0)
+    @Test func conductAfterThePeriodChangesNothingKnownOfIt() throws {
+        // Everything published after 2023 is about conduct in 2024: 2023 as known now is 2023 as published.
+        let summary = try score("2023")
+        func figures(_ run: Int64) throws -> [String] {
+            try connection.query("SELECT actor_id || ' ' || coalesce(combined::text, '-') || ' ' || coalesce(grade, '-') AS line FROM scorecard.actor_scores WHERE run_id = \(run) ORDER BY actor_id")
+                .map { try $0.decode("line") }
+        }
+        #expect(try figures(summary.knownRunID) == figures(summary.runID))
     }
 
     @Test func identicalInputsGiveTheIdenticalRun() throws {
@@ -213,7 +216,7 @@ struct ScoringTests {
         let evidence = detail.indicators.flatMap { $0.contributions.filter { $0.recordType == "evidence" }.map(\.recordID) }
         #expect(evidence == ["gamma-misuse-early"])
         #expect(detail.commitments.map(\.id) == ["gamma-code"])
-        #expect(detail.restatements.first?.evidenceIDs == ["gamma-misuse-late"])
+        #expect(detail.restatements.isEmpty)  // no edition was published, so none is restated
         let alpha = try ReportModel.load(connection, run: run, actorID: "alpha", audience: .internal)
         #expect(alpha.actors.first?.responses.map(\.id) == ["alpha-reply"])
         let text = ExplainText.render(alpha, actorID: "alpha")

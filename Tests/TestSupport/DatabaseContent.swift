@@ -26,6 +26,11 @@ public enum DatabaseContent {
             "restatements": "SELECT to_jsonb(t) - 'run_id' - 'restated_run_id' || \(runKey) AS row FROM scorecard.restatements t JOIN scorecard.score_runs r ON r.id = t.run_id",
             "sensitivity_results": "SELECT to_jsonb(t) - 'run_id' || \(runKey) AS row FROM scorecard.sensitivity_results t JOIN scorecard.score_runs r ON r.id = t.run_id",
             "methodologies": "SELECT to_jsonb(t) - 'stored_at' AS row FROM scorecard.methodologies t",
+            "editions": "SELECT to_jsonb(e) - 'id' - 'run_id' - 'known_run_id' - 'load_batch_id' - 'published_at' - 'previous_edition_id' - 'revisions_through' AS row FROM scorecard.editions e",
+            "edition_files": "SELECT to_jsonb(f) - 'edition_id' || jsonb_build_object('period', e.period) AS row FROM scorecard.edition_files f JOIN scorecard.editions e ON e.id = f.edition_id",
+            "edition_revisions": "SELECT jsonb_build_object('period', e.period, 'recorded_on', v.recorded_on, 'methodology_changed', v.methodology_changed) AS row FROM scorecard.edition_revisions v JOIN scorecard.editions e ON e.id = v.edition_id",
+            "edition_restatements": "SELECT to_jsonb(x) - 'revision_id' || jsonb_build_object('period', e.period, 'recorded_on', v.recorded_on) AS row FROM scorecard.edition_restatements x JOIN scorecard.edition_revisions v ON v.id = x.revision_id JOIN scorecard.editions e ON e.id = v.edition_id",
+            "restatement_causes": "SELECT to_jsonb(c) - 'revision_id' || jsonb_build_object('period', e.period, 'recorded_on', v.recorded_on) AS row FROM scorecard.restatement_causes c JOIN scorecard.edition_revisions v ON v.id = c.revision_id JOIN scorecard.editions e ON e.id = v.edition_id",
         ]
         var digests: [String: String] = [:]
         for (table, sql) in queries { digests[table] = try digest(connection, sql) }

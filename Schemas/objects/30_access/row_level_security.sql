@@ -89,3 +89,37 @@ CREATE POLICY visible_runs_and_evidence ON scorecard.restatements FOR SELECT
                                  AND NOT scorecard.evidence_is_public(cited.id))));
 COMMENT ON POLICY visible_runs_and_evidence ON scorecard.restatements IS
     'Visible when both runs are, and every evidence record it cites is public now or the caller is a member of scorecard_restricted_reader.';
+
+-- Editions follow their runs: an edition of a run a reader may not see (its methodology scored
+-- restricted evidence) is hidden with everything of it; a cause naming restricted evidence is
+-- visible only to those granted it.
+ALTER TABLE scorecard.editions ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_run ON scorecard.editions FOR SELECT
+    USING (EXISTS (SELECT 1 FROM scorecard.score_runs r WHERE r.id = editions.run_id));
+COMMENT ON POLICY visible_run ON scorecard.editions IS 'Visible when its score run is (see score_runs).';
+
+ALTER TABLE scorecard.edition_files ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_edition ON scorecard.edition_files FOR SELECT
+    USING (EXISTS (SELECT 1 FROM scorecard.editions e WHERE e.id = edition_files.edition_id));
+COMMENT ON POLICY visible_edition ON scorecard.edition_files IS 'Visible when its edition is.';
+
+ALTER TABLE scorecard.edition_revisions ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_edition_and_runs ON scorecard.edition_revisions FOR SELECT
+    USING (EXISTS (SELECT 1 FROM scorecard.editions e WHERE e.id = edition_revisions.edition_id)
+           AND EXISTS (SELECT 1 FROM scorecard.score_runs r WHERE r.id = edition_revisions.known_run_id)
+           AND EXISTS (SELECT 1 FROM scorecard.score_runs r WHERE r.id = edition_revisions.previous_known_run_id));
+COMMENT ON POLICY visible_edition_and_runs ON scorecard.edition_revisions IS 'Visible when its edition and both runs it compares are.';
+
+ALTER TABLE scorecard.edition_restatements ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_revision ON scorecard.edition_restatements FOR SELECT
+    USING (EXISTS (SELECT 1 FROM scorecard.edition_revisions v WHERE v.id = edition_restatements.revision_id));
+COMMENT ON POLICY visible_revision ON scorecard.edition_restatements IS 'Visible when its revision is.';
+
+ALTER TABLE scorecard.restatement_causes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_revision_and_evidence ON scorecard.restatement_causes FOR SELECT
+    USING (EXISTS (SELECT 1 FROM scorecard.edition_revisions v WHERE v.id = restatement_causes.revision_id)
+           AND (restatement_causes.record_table IS DISTINCT FROM 'evidence'
+                OR (SELECT scorecard.reads_restricted_evidence())
+                OR scorecard.evidence_is_public(restatement_causes.record_id)));
+COMMENT ON POLICY visible_revision_and_evidence ON scorecard.restatement_causes IS
+    'Visible when its revision is, and the evidence record it names (if any) is public now or the caller is a member of scorecard_restricted_reader.';

@@ -63,8 +63,8 @@ public struct DatasetLoader {
                 let digest = DatasetLoader.datasetDigest(stager.files)
                 let filesJSON = try JSONB(encoding: stager.files)
                 let batch = try connection.query("""
-                    INSERT INTO scorecard.load_batches (dataset_path, dataset_sha256, files, scorecard_version)
-                    VALUES (\(directory.path), \(digest), \(filesJSON), \(ScorecardKit.version))
+                    INSERT INTO scorecard.load_batches (dataset_path, dataset_sha256, files, scorecard_version, recorded_on)
+                    VALUES (\(directory.path), \(digest), \(filesJSON), \(ScorecardKit.version), \(today))
                     RETURNING id
                     """).first!.decode("id", as: Int64.self)
                 let started = DispatchTime.now()

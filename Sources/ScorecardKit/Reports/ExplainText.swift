@@ -61,9 +61,7 @@ public enum ExplainText {
         for r in detail.responses { out += "  \(r.respondedOn) \(r.id) (to \(r.evidenceID)): \(r.summary)\n" }
         if !detail.restatements.isEmpty {
             out += "\nRestatements\n"
-            for r in detail.restatements {
-                out += "  combined \(number(r.originalCombined)) as published, \(number(r.restatedCombined)) with later evidence: \(r.evidenceIDs.joined(separator: ", "))\n"
-            }
+            for r in detail.restatements { out += "  " + ReportWording.restatement(r) + "\n" }
         }
         return out
     }

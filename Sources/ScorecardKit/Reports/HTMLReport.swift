@@ -152,13 +152,15 @@ private struct HTMLRenderer {
              ? "<span class=\"flag\">yes</span>: the period had not ended when the data was loaded; later evidence may still count" : "no")
         if let s = r.sensitivity { fact("Sensitivity analysis", "\(s.samples) samples, seed \(s.seed)") }
         if let p = r.previousPeriod { fact("Compared with", h(p)) }
+        fact("Edition", h(ReportWording.edition(model)))
         line("</dl>")
         line("</header>")
-        line("<nav aria-label=\"Contents\"><ol><li><a href=\"#charts\">At a glance</a></li><li><a href=\"#rankings\">Rankings</a></li>"
+        line("<nav aria-label=\"Contents\"><ol><li><a href=\"#charts\">At a glance</a></li><li><a href=\"#restatements\">Restatements</a></li><li><a href=\"#rankings\">Rankings</a></li>"
              + (model.actors.isEmpty ? "" : "<li><a href=\"#actors\">Actors</a></li>")
              + "<li><a href=\"#coverage\">Coverage</a></li><li><a href=\"#methodology\">Methodology</a></li></ol></nav>")
         line("<main>")
         charts()
+        restatements()
         rankings()
         if !model.actors.isEmpty {
             line("<section id=\"actors\" aria-labelledby=\"actors-heading\">")
@@ -418,6 +420,20 @@ private struct HTMLRenderer {
         line("</section>")
     }
 
+    /// Every restatement of an earlier edition recorded since the previous edition was published.
+    mutating func restatements() {
+        line("<section id=\"restatements\" aria-labelledby=\"restatements-heading\">")
+        line("<h2 id=\"restatements-heading\">Restatements since the previous edition</h2>")
+        if model.edition.restatements.isEmpty {
+            line("<p>None: no published figure is known differently now.</p>")
+        } else {
+            line("<ul>")
+            for r in model.edition.restatements { line("<li>\(h(r.actorName)) (\(h(r.actorID))), \(h(ReportWording.restatement(r)))</li>") }
+            line("</ul>")
+        }
+        line("</section>")
+    }
+
     mutating func section(_ d: ReportModel.ActorDetail) {
         guard let a = model.ranked(d.id) else { return }
         let anchor = h(Escaping.anchor(d.id))
@@ -442,6 +458,9 @@ private struct HTMLRenderer {
             var text = "Change: <span class=\"\(cls)\">\(h(ReportWording.changeSince(a, previous)))</span>"
             if let cause = a.change.cause { text += "; cause: \(h(ReportWording.cause(cause)))" }
             line("<p>\(text).</p>")
+        }
+        if let previous = model.edition.previous, let since = ReportWording.sinceEdition(a, previous) {
+            line("<p>\(h(since.capitalizedFirst)) as published (the change above is like for like, both periods on today&#39;s data).</p>")
         }
         if let i = a.rankInterval {
             line("<p>Rank interval \(i.p05)–\(i.p95) (median \(h(i.median.text))); the grade differs in a share of \(h(i.gradeChangeShare.text)) of samples.</p>")

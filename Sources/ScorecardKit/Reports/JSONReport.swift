@@ -1,5 +1,5 @@
 /// The report as JSON: the documented, versioned format of `Schemas/report.schema.json`
-/// (`schema_version` "1.0"). Keys are sorted, indentation is two spaces, and numbers are written
+/// (`schema_version` "2.0"). Keys are sorted, indentation is two spaces, and numbers are written
 /// exactly as the database printed them (`62.500`), so equal runs give equal bytes.
 public enum JSONReport {
     public static func render(_ model: ReportModel) -> String {
@@ -14,6 +14,7 @@ public enum JSONReport {
         .object([
             "schema_version": .string(ReportModel.schemaVersion),
             "run": run(m.run),
+            "edition": edition(m.edition),
             "methodology": methodology(m.methodology),
             "rankings": .array(m.rankings.map { ranking in
                 .object(["kind": .string(ranking.kind), "actors": .array(ranking.actors.map(ranked))])
@@ -105,6 +106,10 @@ public enum JSONReport {
                     .object(["type": .string(c.type), "id": .string(c.id), "description": .string(c.description), "points": .number(c.points)])
                 } ?? .null,
             ]),
+            "since_edition": a.sinceEdition.map { e in
+                .object(["previous_combined": number(e.previousCombined), "previous_grade": string(e.previousGrade),
+                         "change": number(e.change)])
+            } ?? .null,
         ])
     }
 
@@ -146,20 +151,44 @@ public enum JSONReport {
                 .object(["id": .string(r.id), "evidence_id": .string(r.evidenceID), "responded_on": .string(r.respondedOn),
                          "summary": .string(r.summary), "source": source(r.source)])
             }),
-            "restatements": .array(a.restatements.map { r in
-                .object([
-                    "restated_run_id": .string(r.restatedRunID),
-                    "original": .object(["positive": number(r.originalPositive), "negative": number(r.originalNegative),
-                                         "combined": number(r.originalCombined)]),
-                    "restated": .object(["positive": number(r.restatedPositive), "negative": number(r.restatedNegative),
-                                         "combined": number(r.restatedCombined)]),
-                    "evidence_ids": .array(r.evidenceIDs.map(JSONValue.string)),
-                ])
-            }),
+            "restatements": .array(a.restatements.map(restatement)),
         ])
     }
 
     static func number(_ value: ReportNumber?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+
+    static func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+
+    static func edition(_ e: ReportModel.EditionInfo) -> JSONValue {
+        .object([
+            "published": .bool(e.published),
+            "published_on": string(e.publishedOn),
+            "backfill": .bool(e.backfill),
+            "previous": e.previous.map { p in
+                .object(["period": .string(p.period), "published_on": .string(p.publishedOn),
+                         "methodology_version": .string(p.methodologyVersion)])
+            } ?? .null,
+            "restatements": .array(e.restatements.map(restatement)),
+        ])
+    }
+
+    static func restatement(_ r: ReportModel.RestatementLine) -> JSONValue {
+        let causes: [JSONValue] = r.causes.map { c in
+            .object(["cause": .string(c.cause), "record_table": string(c.recordTable), "record_id": string(c.recordID),
+                     "points": number(c.points)])
+        }
+        let published: JSONValue = .object(["combined": number(r.publishedCombined), "grade": string(r.publishedGrade)])
+        let restated: JSONValue = .object([
+            "positive": number(r.restatedPositive), "negative": number(r.restatedNegative),
+            "combined": number(r.restatedCombined), "grade": string(r.restatedGrade),
+        ])
+        return .object([
+            "period": .string(r.period), "edition_published_on": .string(r.editionPublishedOn), "recorded_on": .string(r.recordedOn),
+            "actor_id": .string(r.actorID), "name": .string(r.actorName),
+            "published": published, "previous_combined": number(r.previousCombined), "restated": restated,
+            "methodology_changed": .bool(r.methodologyChanged), "causes": .array(causes),
+        ])
+    }
 
     // MARK: Writing
 

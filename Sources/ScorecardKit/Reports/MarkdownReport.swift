@@ -48,7 +48,9 @@ private struct MarkdownRenderer {
         ]
         if let s = r.sensitivity { facts.append(["Sensitivity analysis", "\(s.samples) samples, seed \(s.seed)"]) }
         if let p = r.previousPeriod { facts.append(["Compared with", e(p)]) }
+        facts.append(["Edition", e(ReportWording.edition(model))])
         table(["Report", ""], align: ["---", "---"], facts)
+        restatements()
         rankings()
         if !model.actors.isEmpty {
             line("## Actors")
@@ -57,6 +59,15 @@ private struct MarkdownRenderer {
         }
         coverage()
         methodology()
+    }
+
+    /// Every restatement of an earlier edition recorded since the previous edition was published.
+    mutating func restatements() {
+        line("## Restatements since the previous edition")
+        line()
+        if model.edition.restatements.isEmpty { line("None: no published figure is known differently now.") }
+        for r in model.edition.restatements { line("- \(e(r.actorName)) (\(e(r.actorID))), \(e(ReportWording.restatement(r)))") }
+        line()
     }
 
     mutating func rankings() {
@@ -114,6 +125,10 @@ private struct MarkdownRenderer {
             var text = e(ReportWording.changeSince(a, previous)).capitalizedFirst
             if let cause = a.change.cause { text += "; cause: \(e(ReportWording.cause(cause)))" }
             line(text + ".")
+            line()
+        }
+        if let previous = model.edition.previous, let since = ReportWording.sinceEdition(a, previous) {
+            line(e(since).capitalizedFirst + " as published (the change above is like for like, both periods on today's data).")
             line()
         }
         if let i = a.rankInterval {

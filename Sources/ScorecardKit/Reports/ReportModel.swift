@@ -18,7 +18,7 @@ import Postgres
 /// No wall-clock time is loaded (not even `score_runs.computed_at`), so the same run renders to
 /// the same bytes in any database.
 public struct ReportModel: Sendable, Equatable {
-    public static let schemaVersion = "1.0"
+    public static let schemaVersion = "2.0"
     /// The methodology documentation, relative to the project root.
     public static let methodologyDocument = "docs/methodology.md"
     /// An indicator scored for fewer actors than this has thin evidence.
@@ -126,7 +126,10 @@ public struct ReportModel: Sendable, Equatable {
         /// Distinct public evidence records behind the actor's evidence and breach indicators.
         public let evidenceRecords: Int
         public let rankInterval: RankInterval?
+        /// Like for like: against the previous period's figures on today's data and methodology.
         public let change: Change
+        /// Against the previous edition as published; nil when there is none.
+        public let sinceEdition: EditionChange?
     }
 
     public struct KindRanking: Sendable, Equatable {
@@ -193,12 +196,57 @@ public struct ReportModel: Sendable, Equatable {
         public let source: Source
     }
 
+    /// A published edition's figures for one actor, now known differently (`edition_restatements`).
     public struct RestatementLine: Sendable, Equatable {
-        /// The restated run, by its inputs digest.
-        public let restatedRunID: String
-        public let originalPositive, originalNegative, originalCombined: ReportNumber?
+        /// The period of the edition restated, and when that edition was published.
+        public let period, editionPublishedOn: String
+        /// The as-of date of the run that recorded the restatement.
+        public let recordedOn: String
+        public let actorID, actorName: String
+        public let publishedCombined: ReportNumber?
+        public let publishedGrade: String?
+        /// As known before this restatement (at publication, or at an earlier restatement).
+        public let previousCombined: ReportNumber?
         public let restatedPositive, restatedNegative, restatedCombined: ReportNumber?
-        public let evidenceIDs: [String]
+        public let restatedGrade: String?
+        public let methodologyChanged: Bool
+        public let causes: [RestatementCause]
+    }
+
+    /// Why a restatement happened: a record (or the methodology) and the kind of cause.
+    public struct RestatementCause: Sendable, Equatable {
+        /// late_recorded, published_later, corrected, removed, methodology or other.
+        public let cause: String
+        /// evidence, commitments or sources; nil for a methodology change.
+        public let recordTable, recordID: String?
+        public let points: ReportNumber?
+    }
+
+    /// What the report is: an edition (published once, never changed) or not (a provisional period,
+    /// a period not published yet), and the restatements of earlier editions it shows.
+    public struct EditionInfo: Sendable, Equatable {
+        public let published: Bool
+        /// The as-of date of the run that published it; nil when it is no edition.
+        public let publishedOn: String?
+        /// Published with a history at once, not when it was due.
+        public let backfill: Bool
+        /// The edition of the previous period, which changes are measured against as published.
+        public let previous: PreviousEdition?
+        /// Restatements of earlier editions recorded since the edition published before this one
+        /// (for a report that is no edition: since the latest edition).
+        public let restatements: [RestatementLine]
+    }
+
+    public struct PreviousEdition: Sendable, Equatable {
+        public let period, publishedOn, methodologyVersion: String
+        public let backfill: Bool
+    }
+
+    /// An actor's combined score against the previous edition as it was published.
+    public struct EditionChange: Sendable, Equatable {
+        public let previousCombined: ReportNumber?
+        public let previousGrade: String?
+        public let change: ReportNumber?
     }
 
     public struct ActorDetail: Sendable, Equatable {
@@ -238,6 +286,7 @@ public struct ReportModel: Sendable, Equatable {
     }
 
     public let run: RunInfo
+    public let edition: EditionInfo
     public let methodology: MethodologyInfo
     public let rankings: [KindRanking]
     public let actors: [ActorDetail]
@@ -278,14 +327,16 @@ extension ReportModel {
     public enum Audience: Sendable, Equatable { case `public`, `internal` }
 
     /// Loads the model of an as-published run, optionally limited to one actor's section, in one
-    /// snapshot of the database. Every query is a file of `Schemas/queries/report/`.
+    /// snapshot of the database (the caller's transaction when it is in one: an edition is rendered
+    /// in the transaction that publishes it). Every query is a file of `Schemas/queries/report/`.
+    /// `edition`: the edition the run is published as (`scorecard.editions.id`), or nil.
     /// - Throws: `ReportError.restrictedEvidenceScored` (exit 78) for a public model of a run that
     ///   scored restricted evidence; `ScoringError.unknownActor` (exit 66) for an actor not in the run.
     public static func load(_ connection: Connection, run: ScoreRuns.Run, actorID: String? = nil,
-                            audience: Audience = .public) throws -> ReportModel {
-        try connection.transaction(isolation: .repeatableRead) { connection in
-            try Loader(connection: connection, run: run, actorFilter: actorID, audience: audience).load()
-        }
+                            audience: Audience = .public, edition: Int64? = nil) throws -> ReportModel {
+        let loader = Loader(connection: connection, run: run, actorFilter: actorID, audience: audience, editionID: edition)
+        if connection.isInTransaction { return try loader.load() }
+        return try connection.transaction(isolation: .repeatableRead) { _ in try loader.load() }
     }
 }
 
@@ -314,6 +365,7 @@ private struct Loader {
     let run: ScoreRuns.Run
     let actorFilter: String?
     let audience: ReportModel.Audience
+    let editionID: Int64?
 
     func query(_ name: String, _ parameters: [(any PostgresEncodable)?]) throws -> QueryResult {
         try connection.query(QueryFiles.sql("report/\(name)", parameters))
@@ -337,12 +389,14 @@ private struct Loader {
             sensitivity: samples.flatMap { samples in seed.map { ReportModel.SensitivityInfo(samples: samples, seed: $0) } },
             actorFilter: actorFilter)
 
+        let (edition, previousEditionRunID) = try loadEdition(includeRestricted: includeRestricted)
         let rankings = try loadRankings(methodology: methodology, previousRunID: previousRunID, sensitivity: info.sensitivity,
-                                        includeRestricted: includeRestricted)
+                                        includeRestricted: includeRestricted, previousEditionRunID: previousEditionRunID)
         let ordered = rankings.flatMap(\.actors)
         if let actorFilter, !ordered.contains(where: { $0.id == actorFilter }) { throw ScoringError.unknownActor(actorFilter) }
         let sectionActors = actorFilter.map { id in ordered.filter { $0.id == id } } ?? ordered
-        let details = try loadDetails(for: sectionActors.map(\.id), methodology: methodology, includeRestricted: includeRestricted)
+        let details = try loadDetails(for: sectionActors.map(\.id), methodology: methodology, includeRestricted: includeRestricted,
+                                      restatements: edition.restatements)
         let coverage = try loadCoverage(methodology: methodology, includeRestricted: includeRestricted)
         let trendActors: [ReportModel.RankedActor]
         if let actorFilter {
@@ -355,8 +409,31 @@ private struct Loader {
             }.prefix(ReportModel.trendActorLimit))
         }
         let trend = try loadTrend(actors: trendActors)
-        return ReportModel(run: info, methodology: methodology, rankings: rankings, actors: details, coverage: coverage, trend: trend)
+        return ReportModel(run: info, edition: edition, methodology: methodology, rankings: rankings, actors: details,
+                           coverage: coverage, trend: trend)
     }
+
+    // MARK: Edition
+
+    /// What the report is as an edition, the restatements it shows, and the previous edition's run.
+    func loadEdition(includeRestricted: Bool) throws -> (ReportModel.EditionInfo, Int64?) {
+        let row = try query("edition", [editionID, run.methodologyID]).first!
+        let after: Int64 = try row.decode("revisions_after")
+        let through: Int64? = try row.decode("revisions_through")
+        let restatements = try ReportModel.RestatementLine.load(connection, methodologyID: run.methodologyID, after: after, through: through,
+                                                                includeRestricted: includeRestricted, actorIDs: actorFilter.map { [$0] })
+        var previous: ReportModel.PreviousEdition?
+        if let period = try row.decode("previous_period", as: String?.self) {
+            previous = ReportModel.PreviousEdition(period: period, publishedOn: try row.decode("previous_published_on", as: CalendarDate.self).description,
+                                                   methodologyVersion: try row.decode("previous_methodology_version"),
+                                                   backfill: try row.decode("previous_backfill"))
+        }
+        let publishedOn = try row.decode("published_on", as: CalendarDate?.self)
+        let info = ReportModel.EditionInfo(published: try row.decode("published"), publishedOn: publishedOn?.description,
+                                           backfill: try row.decode("backfill"), previous: previous, restatements: restatements)
+        return (info, try row.decode("previous_run_id"))
+    }
+
 
     func methodologyInfo(_ stored: StoredMethodology) -> ReportModel.MethodologyInfo {
         let m = stored.methodology
@@ -376,7 +453,15 @@ private struct Loader {
     // MARK: Rankings
 
     func loadRankings(methodology: ReportModel.MethodologyInfo, previousRunID: Int64?, sensitivity: ReportModel.SensitivityInfo?,
-                      includeRestricted: Bool) throws -> [ReportModel.KindRanking] {
+                      includeRestricted: Bool, previousEditionRunID: Int64?) throws -> [ReportModel.KindRanking] {
+        var sinceEdition: [String: ReportModel.EditionChange] = [:]
+        if let previousEditionRunID {
+            for row in try query("edition_change", [run.id, previousEditionRunID]) {
+                sinceEdition[try row.decode("actor_id")] = ReportModel.EditionChange(
+                    previousCombined: try row.decode("previous_combined"), previousGrade: try row.decode("previous_grade"),
+                    change: try row.decode("change"))
+            }
+        }
         let labels = Dictionary(methodology.grades.map { ($0.grade, $0.label) }, uniquingKeysWith: { a, _ in a })
         let causes = try previousRunID.map { try loadCauses(previousRunID: $0, includeRestricted: includeRestricted) } ?? [:]
         var byKind: [String: [ReportModel.RankedActor]] = [:]
@@ -401,7 +486,8 @@ private struct Loader {
                 insufficientEvidence: combined != nil && evidenceCount < methodology.minimumEvidence,
                 evidenceRecords: try row.decode("records"), rankInterval: interval,
                 change: ReportModel.Change(previousCombined: try row.decode("previous_combined"), change: change, direction: direction,
-                                           cause: change == nil || direction == .unchanged ? nil : causes[id])))
+                                           cause: change == nil || direction == .unchanged ? nil : causes[id]),
+                sinceEdition: sinceEdition[id]))
         }
         let kinds = byKind.keys.sorted { a, b in
             let (x, y) = (ReportModel.kindOrder.firstIndex(of: a) ?? Int.max, ReportModel.kindOrder.firstIndex(of: b) ?? Int.max)
@@ -423,7 +509,8 @@ private struct Loader {
 
     // MARK: Actor sections
 
-    func loadDetails(for actorIDs: [String], methodology: ReportModel.MethodologyInfo, includeRestricted: Bool) throws
+    func loadDetails(for actorIDs: [String], methodology: ReportModel.MethodologyInfo, includeRestricted: Bool,
+                     restatements: [ReportModel.RestatementLine]) throws
         -> [ReportModel.ActorDetail]
     {
         guard !actorIDs.isEmpty else { return [] }
@@ -507,16 +594,6 @@ private struct Loader {
                 summary: try row.decode("response_summary"), source: try source(row)))
         }
 
-        var restatements: [String: [ReportModel.RestatementLine]] = [:]
-        for row in try query("restatements", [run.id, actorIDs, includeRestricted]) {
-            restatements[try row.decode("actor_id"), default: []].append(ReportModel.RestatementLine(
-                restatedRunID: try row.decode("restated_run"),
-                originalPositive: try row.decode("original_positive"), originalNegative: try row.decode("original_negative"),
-                originalCombined: try row.decode("original_combined"), restatedPositive: try row.decode("restated_positive"),
-                restatedNegative: try row.decode("restated_negative"), restatedCombined: try row.decode("restated_combined"),
-                evidenceIDs: try row.decode("evidence_ids")))
-        }
-
         return actorIDs.compactMap { id -> ReportModel.ActorDetail? in
             guard let actor = actorRows[id] else { return nil }
             let evidence = (evidenceRows[id] ?? []).sorted { a, b in
@@ -536,7 +613,7 @@ private struct Loader {
                 indicators: (indicators[id] ?? []).sorted { (order[$0.code] ?? Int.max, $0.code) < (order[$1.code] ?? Int.max, $1.code) },
                 evidence: evidence,
                 breaches: (breaches[id] ?? []).sorted { ($0.indicator, $0.evidenceID) < ($1.indicator, $1.evidenceID) },
-                responses: responses[id] ?? [], restatements: restatements[id] ?? [])
+                responses: responses[id] ?? [], restatements: restatements.filter { $0.actorID == id })
         }
     }
 
@@ -585,5 +662,37 @@ private struct Loader {
             ReportModel.TrendSeries(actorID: actor.id, name: actor.name, combined: periods.map { values[actor.id]?[$0] })
         }
         return ReportModel.Trend(periods: periods, series: series)
+    }
+}
+
+extension ReportModel.RestatementLine {
+    /// The restatements of a methodology's editions recorded after revision `after` and up to
+    /// `through` (nil: no bound), for these actors (nil: every actor), with their causes that the
+    /// audience may see (`report/restatements.sql`).
+    static func load(_ connection: Connection, methodologyID: String, after: Int64, through: Int64?, includeRestricted: Bool,
+                     actorIDs: [String]?) throws -> [ReportModel.RestatementLine] {
+        try connection.query(QueryFiles.sql("report/restatements", [methodologyID, after, through, includeRestricted, actorIDs])).map { r in
+            let causes = try r.decode("causes", as: JSONB.self).decode([StoredCause].self)
+            return ReportModel.RestatementLine(
+                period: try r.decode("period"), editionPublishedOn: try r.decode("published_on", as: CalendarDate.self).description,
+                recordedOn: try r.decode("recorded_on", as: CalendarDate.self).description,
+                actorID: try r.decode("actor_id"), actorName: try r.decode("name"),
+                publishedCombined: try r.decode("published_combined"), publishedGrade: try r.decode("published_grade"),
+                previousCombined: try r.decode("previous_combined"),
+                restatedPositive: try r.decode("restated_positive"), restatedNegative: try r.decode("restated_negative"),
+                restatedCombined: try r.decode("restated_combined"), restatedGrade: try r.decode("restated_grade"),
+                methodologyChanged: try r.decode("methodology_changed"),
+                causes: causes.map { .init(cause: $0.cause, recordTable: $0.record_table, recordID: $0.record_id,
+                                           points: $0.points.flatMap(ReportNumber.init)) })
+        }
+    }
+
+    /// A cause as `report/restatements.sql` aggregates it.
+    private struct StoredCause: Decodable {
+        let cause: String
+        let record_table: String?
+        let record_id: String?
+        /// As PostgreSQL printed it, digit for digit.
+        let points: String?
     }
 }

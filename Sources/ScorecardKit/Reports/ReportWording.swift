@@ -58,9 +58,72 @@ enum ReportWording {
         e.contributions.map { "\($0.indicator) \($0.points.text)" }.joined(separator: ", ")
     }
 
+    /// `2025-Q4 (edition of 2026-01-01): combined 37.028 (D) as published, 34.310 (E) as known on
+    /// 2026-02-01; recorded late: ev-1 (+1.250 points); corrected: source src-1`.
     static func restatement(_ r: ReportModel.RestatementLine) -> String {
-        let ids = r.evidenceIDs.isEmpty ? "" : ": \(r.evidenceIDs.joined(separator: ", "))"
-        return "combined \(number(r.originalCombined)) as published, \(number(r.restatedCombined)) with evidence published later\(ids)"
+        func figure(_ value: ReportNumber?, _ grade: String?) -> String { number(value) + (grade.map { " (\($0))" } ?? "") }
+        var text = "\(r.period) (edition of \(r.editionPublishedOn)): combined \(figure(r.publishedCombined, r.publishedGrade)) as published, "
+            + "\(figure(r.restatedCombined, r.restatedGrade)) as known on \(r.recordedOn)"
+        if r.previousCombined != r.publishedCombined {
+            text += " (\(number(r.previousCombined)) as known before)"
+        }
+        let byCause = Dictionary(grouping: r.causes, by: \.cause)
+        for cause in restatementCauseOrder where byCause[cause] != nil {
+            let records = byCause[cause]!.compactMap { c -> String? in
+                guard let id = c.recordID else { return nil }
+                let noun = c.recordTable == "sources" ? "source " : c.recordTable == "commitments" ? "commitment " : ""
+                return noun + id + (c.points.map { " (\($0.signed) points)" } ?? "")
+            }
+            text += "; " + restatementCauseWords(cause) + (records.isEmpty ? "" : ": " + records.joined(separator: ", "))
+        }
+        return text
+    }
+
+    /// The kinds of cause of a restatement, in the order reports list them.
+    static let restatementCauseOrder = ["late_recorded", "published_later", "corrected", "removed", "methodology", "other"]
+
+    static func restatementCauseWords(_ cause: String) -> String {
+        switch cause {
+        case "late_recorded": "recorded late"
+        case "published_later": "published later"
+        case "corrected": "corrected"
+        case "removed": "removed"
+        case "methodology": "another methodology"
+        default: "other changes of the data"
+        }
+    }
+
+    /// What the report is, in one sentence: an edition (and of when), or not one.
+    static func edition(_ m: ReportModel) -> String {
+        let e = m.edition
+        guard e.published, let on = e.publishedOn else {
+            return m.run.provisional
+                ? "Provisional: the period is not complete; this report is no edition and will change."
+                : "Not published as an edition: these figures may still change."
+        }
+        var text = "Edition of \(m.run.period), published \(on)"
+        if e.backfill { text += ", as part of a back-filled history (published at once, not when the period was due)" }
+        if let p = e.previous {
+            text += ". Previous edition: \(p.period), published \(p.publishedOn)\(p.backfill ? " (back-fill)" : "")"
+            if p.methodologyVersion != m.methodology.version {
+                text += " under methodology version \(p.methodologyVersion); this edition uses \(m.methodology.version), so its change since then is not like for like"
+            }
+        } else {
+            text += ". It is the first edition of this methodology"
+        }
+        return text + "."
+    }
+
+    /// `▼ -2.718 since the 2025-Q3 edition (D → E)`.
+    static func sinceEdition(_ a: ReportModel.RankedActor, _ previous: ReportModel.PreviousEdition) -> String? {
+        // Shown only where it tells something the like-for-like change does not: the data or the
+        // methodology changed since the previous edition was published.
+        guard let since = a.sinceEdition, let change = since.change,
+              change != a.change.change || since.previousGrade != nil && since.previousGrade != a.grade && a.change.change == nil else { return nil }
+        let arrow = change.isZero ? "–" : change.isNegative ? "▼" : "▲"
+        var text = "\(arrow) \(change.signed) since the \(previous.period) edition"
+        if let before = since.previousGrade, let now = a.grade, before != now { text += " (\(before) → \(now))" }
+        return text
     }
 
     static func pillars(_ m: ReportModel.MethodologyInfo) -> String {
@@ -81,7 +144,7 @@ enum ReportWording {
                 + "combined = (100 + positive − negative) / 2, an empty face counted as 0.",
             "Grades on the combined score: \(grades(m)). An actor with fewer than \(plural(m.minimumEvidence, "evidence record")) "
                 + "behind its scores gets no grade and no rank (insufficient evidence).",
-            "A period uses only what was published by its end; evidence published later is shown as a restatement, never an edit. "
+            "A period uses only what was published by its end. A published edition never changes: later data or a later methodology that changes its figures is shown as a restatement in the next edition. "
                 + "Restricted evidence is \(m.restrictedEvidence == "exclude" ? "excluded from scoring and from this report" : m.restrictedEvidence).",
         ]
     }

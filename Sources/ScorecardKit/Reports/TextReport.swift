@@ -85,10 +85,23 @@ private struct TextRenderer {
         field("Provisional", r.provisional ? "yes: the period had not ended when the data was loaded; later evidence may still count" : "no")
         if let s = r.sensitivity { field("Sensitivity", "\(s.samples) samples, seed \(s.seed)") }
         if let p = r.previousPeriod { field("Compared with", p) }
+        field("Edition", ReportWording.edition(model))
+        restatements()
         rankings()
         for actor in model.actors { section(actor) }
         coverage()
         methodology()
+    }
+
+    /// Every restatement of an earlier edition recorded since the previous edition was published.
+    mutating func restatements() {
+        heading("Restatements since the previous edition", rule: "=")
+        if model.edition.restatements.isEmpty {
+            line("  none: no published figure is known differently now")
+        }
+        for r in model.edition.restatements {
+            wrapped("\(r.actorName) (\(r.actorID)), " + ReportWording.restatement(r), indent: "    ", first: "  ")
+        }
     }
 
     mutating func rankings() {
@@ -152,6 +165,9 @@ private struct TextRenderer {
             line(text)
         }
         if let cause = a.change.cause { wrapped("cause of the change: " + ReportWording.cause(cause), indent: "    ", first: "  ") }
+        if let previous = model.edition.previous, let since = ReportWording.sinceEdition(a, previous) {
+            wrapped(since + " as published (above: like for like, both periods on today's data)", indent: "    ", first: "  ")
+        }
         if let i = a.rankInterval {
             wrapped("rank interval \(i.p05)–\(i.p95) (median \(i.median.text)); share of samples with another grade: \(i.gradeChangeShare.text)",
                     indent: "    ", first: "  ")

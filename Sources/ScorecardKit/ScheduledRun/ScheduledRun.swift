@@ -15,16 +15,27 @@ public struct ScheduledRun {
     public let workspace: Workspace
     /// The date taken for today.
     public let asOf: CalendarDate
+    /// The periods it scores and publishes.
+    public let mode: Mode
     let location: DatabaseLocation
     let logger: Logger
     let progress: LoadProgress?
 
-    public init(workspace: Workspace, asOf: CalendarDate, location: DatabaseLocation, logger: Logger, progress: LoadProgress? = nil) {
+    public enum Mode: Sendable, Equatable {
+        /// `scorecard run`: the periods `scorecard.yaml` says are due.
+        case scheduled
+        /// `scorecard publish PERIOD`: that period only, which must be complete at the as-of date.
+        case publish(String)
+    }
+
+    public init(workspace: Workspace, asOf: CalendarDate, location: DatabaseLocation, logger: Logger, progress: LoadProgress? = nil,
+                mode: Mode = .scheduled) {
         self.workspace = workspace
         self.asOf = asOf
         self.location = location
         self.logger = logger
         self.progress = progress
+        self.mode = mode
     }
 
     /// What a run changed: the ledger's columns.
@@ -35,7 +46,10 @@ public struct ScheduledRun {
         public var rowsDeleted = 0
         public var periodsScored: [String] = []
         public var scoreRunsComputed: [Int64] = []
+        /// Actors restated in published editions (`EditionPublisher.Outcome.restatements`).
         public var restatements = 0
+        /// The periods whose editions this run published.
+        public var editionsPublished: [String] = []
         public var sensitivityRunID: Int64?
         public var filesWritten: [String] = []
         public var filesUnchanged = 0
@@ -46,6 +60,8 @@ public struct ScheduledRun {
         public let changes: Changes
         public let load: DatasetLoader.LoadSummary
         public let scored: [ScoringEngine.RunSummary]
+        /// The editions published and the restatements recorded; empty when nothing was scored.
+        public let editions: EditionPublisher.Outcome
         /// True when the dataset holds no evidence and no commitments yet (a new workspace), or no
         /// period due has begun: nothing was scored or written.
         public let nothingToScore: Bool
@@ -88,8 +104,10 @@ public struct ScheduledRun {
         }
     }
 
-    private func steps(connection: Connection, methodology: MethodologyFile, selection: ScoringEngine.PeriodSelection,
-                       ledger: RunLedger, changes: inout Changes) throws -> Outcome {
+    /// The job's steps. `ledger` nil and `writeFiles` false: a rehearsal (`preview`), which records
+    /// and writes nothing.
+    func steps(connection: Connection, methodology: MethodologyFile, selection: ScoringEngine.PeriodSelection,
+               ledger: RunLedger?, changes: inout Changes, writeFiles: Bool = true) throws -> Outcome {
         // Load: validation and load are one transaction; invalid data loads nothing (exit 65).
         let load = try DatasetLoader(directory: workspace.datasetDirectory, today: asOf, logger: logger, progress: progress).load(connection: connection)
         changes.loadBatchID = load.batchID
@@ -98,7 +116,7 @@ public struct ScheduledRun {
             changes.rowsUpdated = load.counts.values.reduce(0) { $0 + $1.updated }
             changes.rowsDeleted = load.counts.values.reduce(0) { $0 + $1.deleted }
         }
-        try ledger.record(changes)
+        try ledger?.record(changes)
 
         // Score every period due.
         let scored: [ScoringEngine.RunSummary]
@@ -107,61 +125,80 @@ public struct ScheduledRun {
                 .score(methodology, periods: selection, asOf: asOf, currentPeriod: workspace.config.provisional)
         } catch ScoringError.noDataset, ScoringError.noEvidence {
             logger.notice("the dataset has no evidence and no commitments yet: nothing to score")
-            return Outcome(ledgerID: ledger.id, changes: changes, load: load, scored: [], nothingToScore: true)
+            return Outcome(ledgerID: ledger?.id ?? 0, changes: changes, load: load, scored: [], editions: .init(), nothingToScore: true)
         }
         guard !scored.isEmpty else {
             logger.notice("no period due as of \(asOf) (the dataset's first record is later): nothing to score")
-            return Outcome(ledgerID: ledger.id, changes: changes, load: load, scored: [], nothingToScore: true)
+            return Outcome(ledgerID: ledger?.id ?? 0, changes: changes, load: load, scored: [], editions: .init(), nothingToScore: true)
         }
         changes.periodsScored = scored.map(\.period.description)
         changes.scoreRunsComputed = scored.filter(\.computed).map(\.runID)
-        changes.restatements = scored.filter(\.computed).reduce(0) { $0 + $1.restatements }
-        try ledger.record(changes)
+        try ledger?.record(changes)
 
-        // The runs to report, with their sensitivity analysis first (reports show it).
-        let reported = workspace.config.reportedPeriods == .latest ? Array(scored.suffix(1)) : scored
-        var runs: [ScoreRuns.Run] = []
-        for summary in reported {
-            guard let run = try ScoreRuns.published(connection, methodology: methodology, period: summary.period.description, asOf: asOf) else {
-                throw ScoringError.noRun(period: summary.period.description)
-            }
-            runs.append(run)
-        }
-        if let sensitivity = workspace.config.sensitivity {
-            for run in runs where try !hasSensitivity(connection, run: run, sensitivity) {
-                _ = try SensitivityAnalysis(connection: connection)
-                    .runAndStore(runID: run.id, methodology: methodology.methodology, samples: sensitivity.samples, seed: sensitivity.seed)
-            }
-            changes.sensitivityRunID = runs.last?.id
-            try ledger.record(changes)
-        }
+        // Editions: restate the published ones where the data or methodology now says otherwise,
+        // then publish the complete periods that have none (docs/editions.md).
+        let editions = try EditionPublisher(connection: connection, logger: logger).publish(
+            methodology, scored: scored, asOf: asOf,
+            options: .init(period: publishedPeriod, formats: workspace.config.formats,
+                           filesForEveryPeriod: workspace.config.reportedPeriods == .all, sensitivity: workspace.config.sensitivity))
+        changes.restatements = editions.restatements
+        changes.editionsPublished = editions.published.map(\.period)
+        try ledger?.record(changes)
 
-        // Render everything, then write all files at once: all or nothing, unchanged files untouched.
-        var files: [ReportWriter.File] = []
-        for run in runs {
+        // The output folder: the editions' files as they were published (never rendered again), and
+        // the report of the provisional current period, which is no edition.
+        guard writeFiles else {
+            return Outcome(ledgerID: 0, changes: changes, load: load, scored: scored, editions: editions, nothingToScore: false)
+        }
+        var files = try editionFiles(connection, methodology: methodology)
+        if let provisional = scored.last, provisional.provisional, publishedPeriod == nil {
+            guard let run = try ScoreRuns.published(connection, methodology: methodology, period: provisional.period.description, asOf: asOf) else {
+                throw ScoringError.noRun(period: provisional.period.description)
+            }
+            if let sensitivity = workspace.config.sensitivity {
+                try SensitivityAnalysis(connection: connection).ensure(runID: run.id, methodology: methodology.methodology, sensitivity)
+            }
             Failpoint.report.pause()
             let model = try ReportModel.load(connection, run: run)
             files += ReportRenderer.renderConcurrently(model, formats: workspace.config.formats)
                 .map { ReportWriter.File(name: model.fileName($0.format), text: $0.text) }
         }
+        changes.sensitivityRunID = workspace.config.sensitivity == nil ? nil : (scored.last?.runID)
         Failpoint.write.pause()
         let outcomes = try ReportWriter(directory: workspace.outputDirectory).write(files)
         changes.filesWritten = outcomes.filter(\.written).map(\.name)
         changes.filesUnchanged = outcomes.filter { !$0.written }.count
-        try ledger.record(changes)
-        return Outcome(ledgerID: ledger.id, changes: changes, load: load, scored: scored, nothingToScore: false)
+        try ledger?.record(changes)
+        return Outcome(ledgerID: ledger?.id ?? 0, changes: changes, load: load, scored: scored, editions: editions, nothingToScore: false)
     }
 
-    private func hasSensitivity(_ connection: Connection, run: ScoreRuns.Run, _ sensitivity: WorkspaceConfig.Sensitivity) throws -> Bool {
-        try !connection.query("""
-            SELECT 1 FROM scorecard.sensitivity_results
-            WHERE run_id = \(run.id) AND samples = \(sensitivity.samples) AND seed = \(Int64(bitPattern: sensitivity.seed))
-            LIMIT 1
-            """).isEmpty
+    /// The files of the editions the output folder shows (the latest edition that has files, or
+    /// every one with `output.periods: all`), byte for byte as published.
+    private func editionFiles(_ connection: Connection, methodology: MethodologyFile) throws -> [ReportWriter.File] {
+        let withFiles = try Edition.all(connection, methodologyID: methodology.methodology.id).filter { $0.files > 0 }
+        var shown = workspace.config.reportedPeriods == .all ? withFiles : Array(withFiles.suffix(1))
+        if let publishedPeriod, !shown.contains(where: { $0.period == publishedPeriod }) {
+            shown += withFiles.filter { $0.period == publishedPeriod }
+        }
+        return try shown.flatMap { try $0.files(connection) }
     }
 
-    /// The configured periods, each checked against the methodology's kind of period (exit 78 if not).
+    /// The period `scorecard publish` was given; nil for a scheduled run.
+    var publishedPeriod: String? {
+        if case let .publish(period) = mode { return period }
+        return nil
+    }
+
+    /// The configured periods, each checked against the methodology's kind of period (exit 78 if
+    /// not); for `publish`, its period, which must be complete at the as-of date (exit 64 if not).
     func periodSelection(_ methodology: Methodology) throws -> ScoringEngine.PeriodSelection {
+        if let publishedPeriod {
+            guard let period = Period.parse(publishedPeriod, kind: methodology.period) else {
+                throw ScoringError.badPeriod(publishedPeriod, methodology.period)
+            }
+            guard period.isComplete(asOf: asOf) else { throw EditionError.periodNotComplete(publishedPeriod, asOf: asOf) }
+            return .period(publishedPeriod)
+        }
         switch workspace.config.periods {
         case .all: return .all
         case .latest: return .latest

@@ -31,6 +31,14 @@ public enum ScoreRuns {
         return try row.map(decode)
     }
 
+    /// A stored run by its id (an edition's pinned run, whatever the current inputs).
+    public static func run(_ connection: Connection, id: Int64) throws -> Run {
+        guard let row = try connection.query(QueryFiles.sql("editions/score_run", [id])).first else {
+            throw ScoringError.noRun(period: "run \(id)")
+        }
+        return try decode(row)
+    }
+
     static func decode(_ row: Row) throws -> Run {
         Run(id: try row.decode("id"), methodologyID: try row.decode("methodology_id"), methodologyVersion: try row.decode("methodology_version"),
             methodologySHA256: try row.decode("methodology_sha256"), period: try row.decode("period"), periodEnd: try row.decode("period_end"),

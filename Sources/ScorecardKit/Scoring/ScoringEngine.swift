@@ -4,8 +4,9 @@ import Logging
 import Postgres
 
 /// Computes score runs, set-based in SQL (the queries of `Schemas/queries/`): indicator
-/// values with their contributions, pillar and actor scores, grades, ranks, changes, and
-/// restatements of published periods.
+/// values with their contributions, pillar and actor scores, grades, ranks and changes. Each
+/// complete period gets its as-published run and its run with everything known now (what
+/// `Editions` measures restatements of published editions against).
 public struct ScoringEngine {
     let connection: Connection
     let logger: Logger
@@ -32,8 +33,9 @@ public struct ScoringEngine {
         public let computed: Bool
         /// The period had not ended before the as-of date (`Period.isComplete(asOf:)`).
         public let provisional: Bool
-        public let restatedRunID: Int64?
-        public let restatements: Int
+        /// The run of the period with everything known now: the restated run, or the as-published
+        /// run itself when nothing was published after the period's cutoff.
+        public let knownRunID: Int64
         public let inputsSHA256: String
     }
 
@@ -63,7 +65,7 @@ public struct ScoringEngine {
         if summaries.contains(where: \.computed) {
             try connection.executeUnsafeTrustedScript("""
                 ANALYZE scorecard.score_runs, scorecard.indicator_values, scorecard.indicator_contributions,
-                        scorecard.pillar_scores, scorecard.actor_scores, scorecard.restatements
+                        scorecard.pillar_scores, scorecard.actor_scores
                 """)
         }
         return summaries
@@ -149,21 +151,15 @@ public struct ScoringEngine {
         let cutoff = provisional ? asOf : period.end
         let published = try run(period, basis: "as_published", cutoff: cutoff, provisionalAsOf: provisional ? asOf : nil,
                                 file: file, batch: batch)
-        // What the period would show with everything known now: differences are restatements.
+        // What the period shows with everything known now: what restatements of its edition are
+        // measured against (Editions). The as-published run itself when nothing was published later.
         let knownUntil = try latestPublication(includeRestricted: file.methodology.restrictedEvidence == .include)
-        var restatedID: Int64?
-        var restatements = 0
+        var knownID = published.id
         if let knownUntil, knownUntil > cutoff, !provisional {
-            let restated = try run(period, basis: "restated", cutoff: knownUntil, provisionalAsOf: nil, file: file, batch: batch)
-            restatedID = restated.id
-            try connection.execute(QueryFiles.sql("scoring/restatements", [published.id, restated.id, period.description, period.end]))
-            restatements = try connection.query("""
-                SELECT count(*) AS n FROM scorecard.restatements WHERE run_id = \(published.id) AND restated_run_id = \(restated.id)
-                """).first!.decode("n", as: Int.self)
+            knownID = try run(period, basis: "restated", cutoff: knownUntil, provisionalAsOf: nil, file: file, batch: batch).id
         }
         return RunSummary(period: period, runID: published.id, computed: published.computed,
-                          provisional: provisional, restatedRunID: restatedID,
-                          restatements: restatements, inputsSHA256: published.digest)
+                          provisional: provisional, knownRunID: knownID, inputsSHA256: published.digest)
     }
 
     func latestPublication(includeRestricted: Bool) throws -> CalendarDate? {

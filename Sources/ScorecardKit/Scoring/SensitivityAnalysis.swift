@@ -54,6 +54,16 @@ public struct SensitivityAnalysis {
         }
     }
 
+    /// Runs and stores the analysis unless the run has it already with these samples and seed.
+    public func ensure(runID: Int64, methodology: Methodology, _ sensitivity: WorkspaceConfig.Sensitivity) throws {
+        let stored = try !connection.query("""
+            SELECT 1 FROM scorecard.sensitivity_results
+            WHERE run_id = \(runID) AND samples = \(sensitivity.samples) AND seed = \(Int64(bitPattern: sensitivity.seed))
+            LIMIT 1
+            """).isEmpty
+        if !stored { _ = try runAndStore(runID: runID, methodology: methodology, samples: sensitivity.samples, seed: sensitivity.seed) }
+    }
+
     /// Runs the analysis and stores it (once per run, sample count and seed).
     public func runAndStore(runID: Int64, methodology: Methodology, samples: Int, seed: UInt64) throws -> [ActorResult] {
         let results = try run(runID: runID, methodology: methodology, samples: samples, seed: seed)

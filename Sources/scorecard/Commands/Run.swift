@@ -4,11 +4,15 @@ import ScorecardKit
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Do the whole job of a workspace, for cron: migrate, load, score, sensitivity, reports.",
+        abstract: "Do the whole job of a workspace, for cron: migrate, load, score, restate, publish editions, reports.",
         discussion: """
             Migrates the database, validates and loads the workspace's dataset, scores every \
-            period due (recording restatements), runs the sensitivity analysis if configured and \
-            writes every configured report format. Invalid data loads nothing; unwritable output \
+            period due, records the restatements of editions already published (what the data or \
+            methodology now says differently, and why), publishes an edition of every complete \
+            period due that has none, runs the sensitivity analysis if configured, and makes the \
+            output folder hold the editions' files as published (and, with provisional: true, the \
+            current period's provisional report). A published edition never changes (see \
+            docs/editions.md). Invalid data loads nothing; unwritable output \
             leaves the previous reports as they were. A second run on unchanged inputs changes no \
             row and rewrites no file. Two runs of one workspace never overlap: the second exits 75 \
             at once and does nothing. Every run that gets the lock is recorded in \
@@ -64,7 +68,12 @@ enum RunSummaryText {
         } else {
             let computed = c.scoreRunsComputed.count
             parts.append("\(c.periodsScored.count) period\(c.periodsScored.count == 1 ? "" : "s") scored (\(computed) computed, \(c.periodsScored.count - computed) unchanged)")
-            if c.restatements > 0 { parts.append("\(c.restatements) restatement\(c.restatements == 1 ? "" : "s")") }
+            if !c.editionsPublished.isEmpty {
+                let periods = c.editionsPublished.count <= 3 ? c.editionsPublished.joined(separator: ", ")
+                    : "\(c.editionsPublished.first!) to \(c.editionsPublished.last!)"
+                parts.append("\(c.editionsPublished.count) edition\(c.editionsPublished.count == 1 ? "" : "s") published (\(periods))")
+            }
+            if c.restatements > 0 { parts.append("\(c.restatements) restatement\(c.restatements == 1 ? "" : "s") of published editions") }
             parts.append("\(c.filesWritten.count) report file\(c.filesWritten.count == 1 ? "" : "s") written, \(c.filesUnchanged) unchanged")
         }
         return "run \(outcome.ledgerID) succeeded in \(seconds) s: " + parts.joined(separator: "; ")

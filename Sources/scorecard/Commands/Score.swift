@@ -72,7 +72,7 @@ struct Score: ParsableCommand {
         for run in runs {
             var line = "\(run.period): run \(run.runID) \(run.computed ? "computed" : "unchanged (identical inputs)")"
             if run.provisional { line += ", provisional (the period is not complete as of \(asOf))" }
-            if run.restatements > 0 { line += ", \(run.restatements) restatement\(run.restatements == 1 ? "" : "s") (run \(run.restatedRunID!))" }
+            if run.knownRunID != run.runID { line += "; with everything known now: run \(run.knownRunID)" }
             print(line + "; inputs sha256 \(run.inputsSHA256.prefix(12))…")
         }
     }

@@ -1,0 +1,4 @@
+-- Keeps one file of an edition, byte for byte. Grain: edition × file.
+-- $1 edition id, $2 file name, $3 SHA-256, $4 size in bytes, $5 content.
+INSERT INTO scorecard.edition_files (edition_id, name, sha256, bytes, content)
+VALUES ($1::bigint, $2::text, $3::text, $4::bigint, $5::text)
