@@ -4,23 +4,33 @@ import ScorecardKit
 import Testing
 import TestSupport
 
-/// Reports/ holds what `make demo` renders from the Pall Mall example. This test renders it
-/// again, in a fresh database, the way the demo does, and fails when a committed file is stale.
+/// Reports/ holds what `make demo` publishes from the Pall Mall example. This test runs the same
+/// job (`scorecard run` as of the demo's date) on a copy of the example workspace, in a fresh
+/// database, and fails when a committed file is stale.
 @Suite("Reports folder")
 struct ReportsFolderTests {
-    @Test func theCommittedReportsMatchWhatTheDemoRenders() throws {
-        let connection = try migratedDatabase("demo-reports")
-        _ = try DatasetLoader(directory: ProjectFiles.url("Examples/pall-mall/data"), today: .fixtureAsOf, logger: .quiet).load(connection: connection)
-        let file = try MethodologyFile.load(path: ProjectFiles.url("Examples/pall-mall/methodology.yaml").path)
-        // The same steps as `make demo`: every period, then 1,000 samples with seed 1 on the latest.
-        _ = try ScoringEngine(connection: connection, logger: .quiet).score(file, periods: .all, asOf: .fixtureAsOf)
-        let run = try #require(try ScoreRuns.published(connection, methodology: file, period: nil))
-        _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: run.id, methodology: file.methodology, samples: 1000, seed: 1)
-        let model = try ReportModel.load(connection, run: run, actorID: nil)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reports-\(UUID().uuidString)")
-        let files = ReportFormat.allCases.map { ReportWriter.File(name: model.fileName($0), text: ReportRenderer.render(model, as: $0)) }
-        _ = try ReportWriter(directory: folder).write(files)
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+    @Test func theCommittedReportsMatchWhatTheDemoPublishes() throws {
+        let url = try TestCluster.makeDatabase(prefix: "demo_reports")
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
+        let workspace = parent.appendingPathComponent("pall-mall")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        try FileManager.default.copyItem(at: ProjectFiles.url("Examples/pall-mall"), to: workspace)
+        try? FileManager.default.removeItem(at: workspace.appendingPathComponent(".scorecard"))
+        // The example's own configuration, with its output in the copy and a database of the test's.
+        let configURL = workspace.appendingPathComponent("scorecard.yaml")
+        var config = try String(contentsOf: configURL, encoding: .utf8)
+        config = config.replacingOccurrences(of: "folder: ../../Reports", with: "folder: published")
+        config += "\ndatabase:\n  url: \(url)\n"
+        try Data(config.utf8).write(to: configURL)
+
+        let run = try ScorecardProcess.run(["run", "--workspace", workspace.path, "--as-of", CalendarDate.fixtureAsOf.description])
+        #expect(run.status == 0, "\(run.stderr)")
+        let folder = workspace.appendingPathComponent("published")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        let committed = try FileManager.default.contentsOfDirectory(atPath: ProjectFiles.url("Reports").path).sorted()
+        #expect(names == committed)
+        for name in names {
             let rendered = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             let mismatch = ProjectFiles.compareSnapshot(rendered, with: "Reports/\(name)",
                                                         update: "make demo (or make snapshots) and commit Reports/")
