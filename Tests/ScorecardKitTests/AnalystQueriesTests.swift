@@ -42,11 +42,20 @@ struct AnalystQueriesTests {
 
     @Test func everyExampleQueryRunsAsOwnerAndAsPublicReader() throws {
         let url = try TestCluster.makeDatabase(prefix: "analystqueries")
-        let methodology = ProjectFiles.url("Examples/pall-mall/methodology.yaml").path
-        let load = try ScorecardProcess.run(["load", "--quiet", "--database-url", url, ProjectFiles.url("Examples/pall-mall/data").path])
-        #expect(load.status == 0, "\(load.stderr)")
-        let score = try ScorecardProcess.run(["score", "--quiet", "--database-url", url, "--methodology", methodology, "--all-periods"])
-        #expect(score.status == 0, "\(score.stderr)")
+        // The example published as the demo publishes it (editions of every quarter), then a
+        // corrected record, so the editions have a restatement to show.
+        let workspace = try TestWorkspace(example: "Examples/pall-mall", databaseURL: url)
+        defer { workspace.remove() }
+        let published = try ScorecardProcess.run(["run", "--quiet", "--workspace", workspace.root.path, "--as-of", "2026-01-01"])
+        #expect(published.status == 0, "\(published.stderr)")
+        let evidence = workspace.data.appendingPathComponent("evidence.csv")
+        let text = try String(contentsOf: evidence, encoding: .utf8)
+        let corrected = text.replacingOccurrences(of: "paragon-solutions,customer_contract_action,2025-06-09,2025-06-09,it,,3,",
+                                                  with: "paragon-solutions,customer_contract_action,2025-06-09,2025-06-09,it,,2,")
+        #expect(corrected != text)
+        try Data(corrected.utf8).write(to: evidence)
+        let restated = try ScorecardProcess.run(["run", "--quiet", "--workspace", workspace.root.path, "--as-of", "2026-02-01"])
+        #expect(restated.status == 0, "\(restated.stderr)")
 
         let role = ReaderRole(prefix: "analyst_queries")
         defer { ReaderRole.drop([role], url: url) }

@@ -13,6 +13,43 @@ struct ImmutableRunsTests {
     static let immutableTables = ["score_runs", "indicator_values", "indicator_contributions", "pillar_scores",
                                   "actor_scores", "restatements", "sensitivity_results", "methodologies"]
 
+    static let editionTables = ["editions", "edition_files", "edition_revisions", "edition_restatements", "restatement_causes"]
+
+    @Test func updateDeleteAndTruncateOfAnEditionFail() throws {
+        let connection = try scoredDatabase()
+        try restate(connection)
+        let before = try fingerprint(connection)
+        for table in Self.editionTables {
+            #expect(try count(connection, "SELECT count(*) AS n FROM scorecard.\(table)") > 0, "\(table) is empty")
+            let statements: [SQL] = [
+                "UPDATE scorecard.\(identifier: table) SET \(identifier: try firstColumn(of: table, connection)) = \(identifier: try firstColumn(of: table, connection))",
+                "DELETE FROM scorecard.\(identifier: table)",
+                "TRUNCATE scorecard.\(identifier: table) CASCADE",
+            ]
+            for (statement, operation) in zip(statements, ["UPDATE", "DELETE", "TRUNCATE"]) {
+                let error = #expect(throws: PostgresError.self, "\(statement) was allowed") {
+                    try connection.execute(statement)
+                }
+                #expect(error?.sqlState == .restrictViolation, "\(statement): \(String(describing: error))")
+                #expect(error?.message == "\(operation) on scorecard.\(table) is refused: a published edition, its files and its restatements never change")
+            }
+        }
+        #expect(try fingerprint(connection) == before)
+    }
+
+    /// A corrected record (beta-misuse's severity), loaded, scored and published: the editions of
+    /// 2024 and 2025 get a revision, restatements and causes.
+    func restate(_ connection: Connection) throws {
+        let fixture = try DatasetFixture(copying: "Tests/Fixtures/scoring/data")
+        try fixture.replace("evidence.csv", "2024-01,2024-02-10,,,4,attributed", with: "2024-01,2024-02-10,,,2,attributed")
+        try fixture.loader().load(connection: connection)
+        let methodology = try MethodologyFile.scoringFixture()
+        let runs = try ScoringEngine(connection: connection, logger: .quiet).score(methodology, periods: .all, asOf: .fixtureAsOf)
+        let outcome = try EditionPublisher(connection: connection, logger: .quiet)
+            .publish(methodology, scored: runs, asOf: .fixtureAsOf, options: .init(formats: [.text], filesForEveryPeriod: true, sensitivity: nil))
+        #expect(outcome.published.isEmpty && !outcome.revisions.isEmpty)
+    }
+
     @Test func updateDeleteAndTruncateOfAScoredRunFail() throws {
         let connection = try scoredDatabase()
         let before = try fingerprint(connection)
@@ -64,6 +101,15 @@ struct ImmutableRunsTests {
         let runs = try ScoringEngine(connection: connection, logger: .quiet).score(methodology, periods: .all, asOf: .fixtureAsOf)
         #expect(runs.count == 2)  // 2024 (the first evidence) and 2025
         _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: runs.last!.runID, methodology: methodology.methodology, samples: 50, seed: 1)
+        let editions = try EditionPublisher(connection: connection, logger: .quiet)
+            .publish(methodology, scored: runs, asOf: .fixtureAsOf, options: .init(formats: [.text], filesForEveryPeriod: true, sensitivity: nil))
+        #expect(editions.published.map(\.period) == ["2024", "2025"])
+        // scorecard.restatements is no longer written (editions replaced it), but stays immutable:
+        // one row as earlier versions wrote them, so the refusal is tested on a table with rows.
+        try connection.execute("""
+            INSERT INTO scorecard.restatements (run_id, restated_run_id, actor_id, period, original_combined, restated_combined, evidence_ids)
+            VALUES (\(runs[0].runID), \(runs[0].knownRunID), 'gamma', '2024', 50, 45, '{gamma-misuse-late}')
+            """)
         for table in Self.immutableTables {
             #expect(try count(connection, "SELECT count(*) AS n FROM scorecard.\(table)") > 0, "\(table) is empty")
         }

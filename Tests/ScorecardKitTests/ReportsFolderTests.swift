@@ -11,22 +11,11 @@ import TestSupport
 struct ReportsFolderTests {
     @Test func theCommittedReportsMatchWhatTheDemoPublishes() throws {
         let url = try TestCluster.makeDatabase(prefix: "demo_reports")
-        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
-        let workspace = parent.appendingPathComponent("pall-mall")
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: parent) }
-        try FileManager.default.copyItem(at: ProjectFiles.url("Examples/pall-mall"), to: workspace)
-        try? FileManager.default.removeItem(at: workspace.appendingPathComponent(".scorecard"))
-        // The example's own configuration, with its output in the copy and a database of the test's.
-        let configURL = workspace.appendingPathComponent("scorecard.yaml")
-        var config = try String(contentsOf: configURL, encoding: .utf8)
-        config = config.replacingOccurrences(of: "folder: ../../Reports", with: "folder: published")
-        config += "\ndatabase:\n  url: \(url)\n"
-        try Data(config.utf8).write(to: configURL)
-
-        let run = try ScorecardProcess.run(["run", "--workspace", workspace.path, "--as-of", CalendarDate.fixtureAsOf.description])
+        let workspace = try TestWorkspace(example: "Examples/pall-mall", databaseURL: url)
+        defer { workspace.remove() }
+        let run = try ScorecardProcess.run(["run", "--workspace", workspace.root.path, "--as-of", CalendarDate.fixtureAsOf.description])
         #expect(run.status == 0, "\(run.stderr)")
-        let folder = workspace.appendingPathComponent("published")
+        let folder = workspace.reports
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         let committed = try FileManager.default.contentsOfDirectory(atPath: ProjectFiles.url("Reports").path).sorted()
         #expect(names == committed)

@@ -178,14 +178,15 @@ struct ScheduledRunTests {
         let url = try TestCluster.makeDatabase(prefix: "run_73")
         let workspace = try TestWorkspace(databaseURL: url)
         defer { workspace.remove() }
-        #expect(try run(workspace, ["--quiet"]).status == 0)
+        // As of 2025-03-15 only 2024 is complete: its edition is published.
+        #expect(try run(workspace, ["--quiet", "--as-of", "2025-03-15"]).status == 0)
         let previous = workspace.reportContents()
         let times = try workspace.reportFiles()
-        try workspace.append(Self.newEvidence, to: "evidence.csv")  // so every report would change
 
-        // The folder becomes unwritable after rendering, before the first file is written.
+        // As of 2026-01-01 the edition of 2025 is due. The folder becomes unwritable after it is
+        // published and rendered, before its first file is written.
         let hold = FailpointHold("write")
-        let running = try ScorecardProcess.start(["run", "--workspace", workspace.root.path], environment: hold.environment)
+        let running = try ScorecardProcess.start(["run", "--workspace", workspace.root.path, "--as-of", "2026-01-01"], environment: hold.environment)
         #expect(hold.waitUntilReached(running))
         let protection = try ReadOnlyFolder(workspace.reports)
         defer { protection.undo() }
@@ -200,10 +201,12 @@ struct ScheduledRunTests {
         let last = try ledger(url).last!
         #expect(last.status == "failed" && last.exitCode == 73)
 
-        // Writable again: the next run writes them.
-        let next = try run(workspace)
+        // Writable again: the next run writes the files of the edition published then, as stored.
+        let next = try run(workspace, ["--as-of", "2026-01-01"])
         #expect(next.status == 0, "\(next.stderr)")
+        #expect(next.stdout.contains("0 editions published") || !next.stdout.contains("edition"), "\(next.stdout)")
         #expect(workspace.reportContents() != previous)
+        #expect(workspace.reportContents().keys.contains("scorecard-scoring-fixture-2025.json"))
     }
 
     @Test func aSecondRunWhileOneHoldsTheLockExits75AndTouchesNothing() throws {

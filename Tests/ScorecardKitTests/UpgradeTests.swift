@@ -18,13 +18,20 @@ struct UpgradeTests {
         #expect(try connection.query("SELECT max(version) AS v FROM scorecard.schema_migrations").first!.decode("v", as: Int.self) == 5)
 
         let outcome = try Migrator(logger: .quiet).migrate(connection)
-        #expect(outcome.applied == ["0006_schema_objects.sql", "0007_locks.sql"])
+        #expect(outcome.applied == ["0006_schema_objects.sql", "0007_locks.sql", "0008_editions.sql"])
         #expect(outcome.objectsRecreated)
 
         // Every row is as it was; only the migration ledgers grew.
         var after = try DatabaseContent.exact(connection)
         #expect(after.removeValue(forKey: "schema_objects") != nil)
         #expect(after.removeValue(forKey: "locks") != nil)
+        for table in ["editions", "edition_files", "edition_revisions", "edition_restatements", "restatement_causes"] {
+            #expect(after.removeValue(forKey: table) == "0:", "\(table) is new and empty")
+        }
+        // load_batches gained the second clock, filled from each batch's load day.
+        #expect(try connection.query("SELECT count(*) AS n FROM scorecard.load_batches WHERE recorded_on IS DISTINCT FROM (loaded_at AT TIME ZONE 'UTC')::date")
+            .first!.decode("n", as: Int.self) == 0)
+        after["load_batches"] = try DatabaseContent.exact(connection, only: ["load_batches"], without: ["recorded_on"])["load_batches"]
         var beforeWithoutLedger = before, afterWithoutLedger = after
         beforeWithoutLedger["schema_migrations"] = nil
         afterWithoutLedger["schema_migrations"] = nil

@@ -4,6 +4,8 @@ import Foundation
 /// `scorecard.yaml` written from the options given. Removed on `remove()`.
 public struct TestWorkspace {
     public let root: URL
+    /// The database of `database.url`; nil for the workspace's embedded cluster.
+    public let databaseURL: String?
     public var data: URL { root.appendingPathComponent("data", isDirectory: true) }
     public var reports: URL { root.appendingPathComponent("reports", isDirectory: true) }
     public var stateDirectory: URL { root.appendingPathComponent(".scorecard", isDirectory: true) }
@@ -12,6 +14,7 @@ public struct TestWorkspace {
     ///   - fixture: a folder with `data/` and `methodology.yaml`, relative to the package root.
     ///   - databaseURL: written as `database.url`; nil leaves the workspace on its embedded cluster.
     public init(fixture: String = "Tests/Fixtures/scoring", databaseURL: String?, extraConfig: String = "") throws {
+        self.databaseURL = databaseURL
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-ws-\(UUID().uuidString)")
         root = parent.appendingPathComponent("ws", isDirectory: true)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -33,6 +36,22 @@ public struct TestWorkspace {
         if let databaseURL { config += "database:\n  url: \(databaseURL)\n" }
         config += extraConfig
         try Data(config.utf8).write(to: root.appendingPathComponent("scorecard.yaml"))
+    }
+
+    /// A copy of an example workspace (its own scorecard.yaml), with its output in `reports/` and
+    /// the database given: what `make demo` runs, in a test's own database.
+    public init(example: String, databaseURL: String) throws {
+        self.databaseURL = databaseURL
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-ws-\(UUID().uuidString)")
+        root = parent.appendingPathComponent("ws", isDirectory: true)
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ProjectFiles.url(example), to: root)
+        try? FileManager.default.removeItem(at: root.appendingPathComponent(".scorecard"))
+        let configURL = root.appendingPathComponent("scorecard.yaml")
+        var config = try String(contentsOf: configURL, encoding: .utf8)
+        config = config.replacingOccurrences(of: #"(?m)^(\s*folder:).*$"#, with: "$1 reports", options: .regularExpression)
+        config += "\ndatabase:\n  url: \(databaseURL)\n"
+        try Data(config.utf8).write(to: configURL)
     }
 
     /// Appends a line to a data file (a quick way to change the dataset).

@@ -132,6 +132,7 @@ public struct EditionPublisher {
     /// what the output folder gets, now and after a crash.
     private func storeFiles(editionID: Int64, runID: Int64, formats: [ReportFormat]) throws {
         let run = try ScoreRuns.run(connection, id: runID)
+        Failpoint.report.pause()
         let model = try ReportModel.load(connection, run: run, edition: editionID)
         for (format, text) in ReportRenderer.renderConcurrently(model, formats: formats) {
             let data = Data(text.utf8)
