@@ -144,3 +144,8 @@ COMMENT ON COLUMN scorecard.restatement_causes.record_table IS 'evidence, commit
 COMMENT ON COLUMN scorecard.restatement_causes.record_id IS 'The record''s id in that table (it may have left the dataset: see scorecard.record_history).';
 COMMENT ON COLUMN scorecard.restatement_causes.points IS 'The change of its contribution to the actor''s indicators, in points (now minus before); NULL for a source or a methodology change.';
 CREATE INDEX restatement_causes_revision ON scorecard.restatement_causes (revision_id, actor_id);
+
+-- The run ledger says which editions a run published; its restatements are now those of editions.
+ALTER TABLE scorecard.run_ledger ADD COLUMN editions_published text[] NOT NULL DEFAULT '{}';
+COMMENT ON COLUMN scorecard.run_ledger.editions_published IS 'The periods whose editions the run published (scorecard.editions).';
+COMMENT ON COLUMN scorecard.run_ledger.restatements IS 'Actors the run restated in published editions (scorecard.edition_restatements); before 0.3, restatements recorded by the score runs computed.';

@@ -102,6 +102,10 @@ struct EditionsTests {
         #expect(recorded.contains { $0.hasPrefix("2025 alpha \(published) -> ") && $0.hasSuffix("late_recorded:alpha-late-report") }, "\(recorded)")
         #expect(!recorded.contains { $0.hasPrefix("2024 ") }, "conduct of 2025 restates nothing in 2024: \(recorded)")
         #expect(try rows(connection, "SELECT restatements FROM scorecard.run_ledger ORDER BY id DESC LIMIT 1") == [String(recorded.count)])
+        // scorecard report of the published period is the edition, byte for byte, not the figures known now.
+        let rendered = try run(p.workspace, asOf: "2026-02-01", ["report", "--period", "2025", "--format", "json", "--out", "-"])
+        #expect(rendered.status == 0, "\(rendered.stderr)")
+        #expect(Data(rendered.stdout.utf8) == before["scorecard-scoring-fixture-2025.json"], "report re-rendered a published edition")
 
         // The preview said exactly what the run then recorded.
         let previewed = try #require(try JSONSerialization.jsonObject(with: Data(preview.stdout.utf8)) as? [String: Any])

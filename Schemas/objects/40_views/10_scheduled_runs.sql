@@ -9,7 +9,7 @@ CREATE VIEW scorecard.scheduled_runs WITH (security_invoker = true) AS
            END AS exit_meaning,
            l.message, l.workspace, l.host, l.scorecard_version, l.load_batch_id,
            l.rows_inserted + l.rows_updated + l.rows_deleted AS rows_changed,
-           l.periods_scored, l.score_runs_computed, l.restatements,
+           l.periods_scored, l.score_runs_computed, l.editions_published, l.restatements,
            cardinality(l.files_written) AS files_written, l.files_unchanged
     FROM scorecard.run_ledger l;
 COMMENT ON VIEW scorecard.scheduled_runs IS
@@ -29,7 +29,8 @@ COMMENT ON COLUMN scorecard.scheduled_runs.load_batch_id IS 'The load batch the 
 COMMENT ON COLUMN scorecard.scheduled_runs.rows_changed IS 'Dataset rows inserted, updated or deleted by the run''s load.';
 COMMENT ON COLUMN scorecard.scheduled_runs.periods_scored IS 'The periods whose scores were checked, in order.';
 COMMENT ON COLUMN scorecard.scheduled_runs.score_runs_computed IS 'The score runs (scorecard.score_runs.id) the run computed.';
-COMMENT ON COLUMN scorecard.scheduled_runs.restatements IS 'Restatements recorded by the score runs computed.';
+COMMENT ON COLUMN scorecard.scheduled_runs.editions_published IS 'The periods whose editions the run published.';
+COMMENT ON COLUMN scorecard.scheduled_runs.restatements IS 'Actors the run restated in published editions.';
 COMMENT ON COLUMN scorecard.scheduled_runs.files_written IS 'Number of report files written (created or changed).';
 COMMENT ON COLUMN scorecard.scheduled_runs.files_unchanged IS 'Number of report files already up to date and left untouched.';
 

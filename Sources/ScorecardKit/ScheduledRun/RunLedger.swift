@@ -30,6 +30,7 @@ struct RunLedger {
                 load_batch_id = \(changes.loadBatchID), rows_inserted = \(changes.rowsInserted),
                 rows_updated = \(changes.rowsUpdated), rows_deleted = \(changes.rowsDeleted),
                 periods_scored = \(changes.periodsScored), score_runs_computed = \(changes.scoreRunsComputed.map(String.init))::bigint[],
+                editions_published = \(changes.editionsPublished),
                 restatements = \(changes.restatements), sensitivity_run_id = \(changes.sensitivityRunID),
                 files_written = \(changes.filesWritten), files_unchanged = \(changes.filesUnchanged)
             WHERE id = \(id)
