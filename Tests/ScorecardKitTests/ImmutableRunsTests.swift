@@ -21,18 +21,8 @@ struct ImmutableRunsTests {
         let before = try fingerprint(connection)
         for table in Self.editionTables {
             #expect(try count(connection, "SELECT count(*) AS n FROM scorecard.\(table)") > 0, "\(table) is empty")
-            let statements: [SQL] = [
-                "UPDATE scorecard.\(identifier: table) SET \(identifier: try firstColumn(of: table, connection)) = \(identifier: try firstColumn(of: table, connection))",
-                "DELETE FROM scorecard.\(identifier: table)",
-                "TRUNCATE scorecard.\(identifier: table) CASCADE",
-            ]
-            for (statement, operation) in zip(statements, ["UPDATE", "DELETE", "TRUNCATE"]) {
-                let error = #expect(throws: PostgresError.self, "\(statement) was allowed") {
-                    try connection.execute(statement)
-                }
-                #expect(error?.sqlState == .restrictViolation, "\(statement): \(String(describing: error))")
-                #expect(error?.message == "\(operation) on scorecard.\(table) is refused: a published edition, its files and its restatements never change")
-            }
+            try expectEveryChangeRefused(table, connection, because: "a published edition, its files and its restatements never change",
+                                         hint: "recorded as a restatement")
         }
         #expect(try fingerprint(connection) == before)
     }
@@ -54,19 +44,8 @@ struct ImmutableRunsTests {
         let connection = try scoredDatabase()
         let before = try fingerprint(connection)
         for table in Self.immutableTables {
-            let statements: [SQL] = [
-                "UPDATE scorecard.\(identifier: table) SET \(identifier: try firstColumn(of: table, connection)) = \(identifier: try firstColumn(of: table, connection))",
-                "DELETE FROM scorecard.\(identifier: table)",
-                "TRUNCATE scorecard.\(identifier: table) CASCADE",
-            ]
-            for (statement, operation) in zip(statements, ["UPDATE", "DELETE", "TRUNCATE"]) {
-                let error = #expect(throws: PostgresError.self, "\(statement) was allowed") {
-                    try connection.execute(statement)
-                }
-                #expect(error?.sqlState == .restrictViolation, "\(statement): \(String(describing: error))")
-                #expect(error?.message == "\(operation) on scorecard.\(table) is refused: published score runs, their results and the methodology versions they used are immutable")
-                #expect(error?.hint?.contains("score again") == true)
-            }
+            try expectEveryChangeRefused(table, connection, because: "published score runs, their results and the methodology versions they used are immutable",
+                                         hint: "score again")
         }
         // Even a statement that matches no row is refused, and inside a transaction nothing changes.
         #expect(throws: PostgresError.self) { try connection.execute("DELETE FROM scorecard.score_runs WHERE false") }
@@ -92,6 +71,24 @@ struct ImmutableRunsTests {
         _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: runs.last!.runID, methodology: methodology.methodology, samples: 50, seed: 2)
         // Twice 2024 and 2025 as published and 2024 restated (gamma-misuse-late was published in 2025).
         #expect(try count(connection, "SELECT count(*) AS n FROM scorecard.score_runs") == 6)
+    }
+
+    /// UPDATE, DELETE and TRUNCATE of `table` each fail with restrict_violation, this reason and hint.
+    func expectEveryChangeRefused(_ table: String, _ connection: Connection, because reason: String, hint: String) throws {
+        let column = try firstColumn(of: table, connection)
+        let statements: [SQL] = [
+            "UPDATE scorecard.\(identifier: table) SET \(identifier: column) = \(identifier: column)",
+            "DELETE FROM scorecard.\(identifier: table)",
+            "TRUNCATE scorecard.\(identifier: table) CASCADE",
+        ]
+        for (statement, operation) in zip(statements, ["UPDATE", "DELETE", "TRUNCATE"]) {
+            let error = #expect(throws: PostgresError.self, "\(statement) was allowed") {
+                try connection.execute(statement)
+            }
+            #expect(error?.sqlState == .restrictViolation, "\(statement): \(String(describing: error))")
+            #expect(error?.message == "\(operation) on scorecard.\(table) is refused: \(reason)")
+            #expect(error?.hint?.contains(hint) == true, "\(String(describing: error?.hint))")
+        }
     }
 
     func scoredDatabase() throws -> Connection {
