@@ -54,6 +54,38 @@ struct EditionsTests {
             """).map { try $0.decode("line") }
     }
 
+    /// `scorecard preview --format json`, then `scorecard run`, as of the same date: the preview must
+    /// announce exactly the restatements and editions the run then records.
+    func previewThenRun(_ p: Published, asOf: String) throws -> ScorecardProcess.Outcome {
+        let connection = try p.connection
+        let revisionsBefore = try rows(connection, "SELECT coalesce(max(id), 0) FROM scorecard.edition_revisions")[0]
+        let preview = try run(p.workspace, asOf: asOf, ["preview", "--format", "json"])
+        #expect(preview.status == 0, "\(preview.stderr)")
+        let outcome = try run(p.workspace, asOf: asOf)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let previewed = try #require(try JSONSerialization.jsonObject(with: Data(preview.stdout.utf8)) as? [String: Any])
+        let announced = (previewed["restatements"] as? [[String: Any]] ?? []).map { r in
+            "\(r["period"]!) \(r["actor_id"]!) \((r["restated"] as? [String: Any])?["combined"] ?? "-") "
+                + ((r["causes"] as? [[String: Any]] ?? []).map { "\($0["cause"]!):\($0["record_id"] as? String ?? "-")" }.joined(separator: ","))
+        }
+        let recorded = try connection.query(SQL(unsafeTrusted: """
+            SELECT e.period || ' ' || x.actor_id || ' ' || coalesce(x.restated_combined::float8::text, '-') || ' '
+                   || (SELECT string_agg(c.cause || ':' || coalesce(c.record_id, '-'), ',' ORDER BY c.cause, c.record_table, c.record_id)
+                       FROM scorecard.restatement_causes c WHERE c.revision_id = x.revision_id AND c.actor_id = x.actor_id)
+            AS line
+            FROM scorecard.edition_restatements x
+            JOIN scorecard.edition_revisions v ON v.id = x.revision_id
+            JOIN scorecard.editions e ON e.id = v.edition_id
+            WHERE v.id > \(revisionsBefore)
+            ORDER BY e.period_end, x.actor_id, v.id
+            """)).map { try $0.decode("line", as: String.self) }
+        #expect(announced == recorded, "the preview announced \(announced), the run recorded \(recorded)")
+        let editions = (previewed["editions"] as? [[String: Any]] ?? []).compactMap { $0["period"] as? String }
+        #expect(editions.isEmpty ? !outcome.stdout.contains("published (") : editions.allSatisfy { outcome.stdout.contains($0) },
+                "previewed editions \(editions); the run: \(outcome.stdout)")
+        return outcome
+    }
+
     func json(_ workspace: TestWorkspace, _ period: String) throws -> [String: Any] {
         let data = try Data(contentsOf: workspace.reports.appendingPathComponent("scorecard-scoring-fixture-\(period).json"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -149,8 +181,7 @@ struct EditionsTests {
                                          with: "2024-01,2024-02-10,,,2,attributed,public,Researchers attribute misuse to Beta.")
         text = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("epsilon-misuse,") }.joined(separator: "\n")
         try Data(text.utf8).write(to: evidence)
-        let outcome = try run(p.workspace, asOf: "2026-02-01")
-        #expect(outcome.status == 0, "\(outcome.stderr)")
+        _ = try previewThenRun(p, asOf: "2026-02-01")
         let recorded = try restatements(try p.connection)
         #expect(recorded.contains { $0.hasPrefix("2024 beta ") && $0.hasSuffix("corrected:beta-misuse") }, "\(recorded)")
         #expect(recorded.contains { $0.hasPrefix("2024 epsilon ") && $0.hasSuffix("removed:epsilon-misuse") }, "\(recorded)")
@@ -171,8 +202,7 @@ struct EditionsTests {
         text = text.replacingOccurrences(of: "{id: oversight, name: Oversight, weight: 0.5}", with: "{id: oversight, name: Oversight, weight: 0.2}")
         try Data(text.utf8).write(to: methodology)
 
-        let outcome = try run(p.workspace, asOf: "2027-01-01")
-        #expect(outcome.status == 0, "\(outcome.stderr)")
+        _ = try previewThenRun(p, asOf: "2027-01-01")
         let connection = try p.connection
         #expect(try rows(connection, "SELECT string_agg(period || ':' || methodology_version, ' ' ORDER BY period) FROM scorecard.editions")
                 .first?.hasSuffix("2026:9") == true)
@@ -206,8 +236,7 @@ struct EditionsTests {
         var explanations: [String] = []
         for (step, data) in sequence.enumerated() {
             try data.write(to: evidence)
-            let outcome = try run(p.workspace, asOf: "2026-03-0\(step + 1)")
-            #expect(outcome.status == 0, "\(outcome.stderr)")
+            _ = try previewThenRun(p, asOf: "2026-03-0\(step + 1)")
             digests.append(try digest())
             explanations.append(try explained())
             // The analysts' latest scores are of the data held now.
@@ -234,7 +263,7 @@ struct EditionsTests {
     @Test func periodsFarAfterTheLastEvidenceArePublished() throws {
         let p = try published("ed_far")
         defer { p.workspace.remove() }
-        let outcome = try run(p.workspace, asOf: "2029-02-01")
+        let outcome = try previewThenRun(p, asOf: "2029-02-01")
         #expect(outcome.stdout.contains("3 editions published (2026, 2027, 2028)"), "\(outcome.stdout)")
         #expect(try rows(try p.connection, "SELECT string_agg(period || ':' || backfill, ' ' ORDER BY period) FROM scorecard.editions")
                 == ["2024:true 2025:false 2026:true 2027:true 2028:false"])
