@@ -44,9 +44,11 @@ public struct TestWorkspace {
         self.databaseURL = databaseURL
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-ws-\(UUID().uuidString)")
         root = parent.appendingPathComponent("ws", isDirectory: true)
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: ProjectFiles.url(example), to: root)
-        try? FileManager.default.removeItem(at: root.appendingPathComponent(".scorecard"))
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        // Everything but the example's own state (.scorecard: its cluster, maybe running, and lock).
+        for name in try FileManager.default.contentsOfDirectory(atPath: ProjectFiles.url(example).path) where name != ".scorecard" {
+            try FileManager.default.copyItem(at: ProjectFiles.url("\(example)/\(name)"), to: root.appendingPathComponent(name))
+        }
         let configURL = root.appendingPathComponent("scorecard.yaml")
         var config = try String(contentsOf: configURL, encoding: .utf8)
         config = config.replacingOccurrences(of: #"(?m)^(\s*folder:).*$"#, with: "$1 reports", options: .regularExpression)

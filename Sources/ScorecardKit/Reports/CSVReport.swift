@@ -1,6 +1,8 @@
 /// The ranked tables as one CSV file (RFC 4180: a header, CRLF line ends, fields quoted when they
 /// contain a comma, a quote or a line break): one row per actor, kinds in report order.
-/// Empty fields are missing values (no score, no rank, no previous period).
+/// Empty fields are missing values (no score, no rank, no previous period). The last columns say
+/// which edition the file is, and for each actor the change against the previous edition as
+/// published and its restatements of earlier editions recorded since then (docs/editions.md).
 ///
 /// Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or
 /// a carriage return) get a leading `'` (OWASP's advice on CSV injection); the numeric columns are
@@ -11,6 +13,7 @@ public enum CSVReport {
         "positive", "negative", "combined", "grade", "grade_label", "insufficient_evidence", "evidence_records",
         "rank_median", "rank_p05", "rank_p95", "grade_change_share",
         "previous_period", "previous_combined", "change", "direction", "cause_type", "cause_id", "cause_points", "cause_description",
+        "edition_published_on", "previous_edition", "previous_edition_combined", "change_since_edition", "restatements",
     ]
 
     public static func render(_ model: ReportModel) -> String {
@@ -27,6 +30,9 @@ public enum CSVReport {
                     model.run.previousPeriod ?? "", a.change.previousCombined?.text ?? "", a.change.change?.text ?? "",
                     a.change.direction.rawValue, a.change.cause?.type ?? "", a.change.cause?.id ?? "",
                     a.change.cause?.points.text ?? "", a.change.cause?.description ?? "",
+                    model.edition.publishedOn ?? "", model.edition.previous?.period ?? "",
+                    a.sinceEdition?.previousCombined?.text ?? "", a.sinceEdition?.change?.text ?? "",
+                    model.edition.restatements.filter { $0.actorID == a.id }.map(ReportWording.restatement).joined(separator: "; "),
                 ])
             }
         }
@@ -40,6 +46,6 @@ public enum CSVReport {
     /// Positions of the columns that hold numbers (or nothing): written as they are.
     static let numericColumns: Set<Int> = Set([
         "rank", "ranked_in_kind", "positive", "negative", "combined", "evidence_records", "rank_median", "rank_p05", "rank_p95",
-        "grade_change_share", "previous_combined", "change", "cause_points",
+        "grade_change_share", "previous_combined", "change", "cause_points", "previous_edition_combined", "change_since_edition",
     ].map { columns.firstIndex(of: $0)! })
 }
