@@ -3,14 +3,17 @@ import Logging
 import Postgres
 
 /// The whole job of a workspace, as cron runs it (`scorecard run`): migrate, validate and load
-/// the dataset, score every period due (recording restatements), run the sensitivity analysis if
-/// configured, and write every configured report — under the run lock, recorded in the run ledger.
+/// the dataset, score every period due, record the restatements of published editions and publish
+/// the editions due (`EditionPublisher`), run the sensitivity analysis if configured, and make the
+/// output folder hold the editions' files as published — under the run lock, recorded in the run
+/// ledger. `scorecard publish PERIOD` is the same job for one period (`Mode.publish`); `preview()`
+/// rehearses it and writes nothing.
 /// Everything that depends on the date uses the as-of date (`AsOf`), never the clock: the periods
 /// due, which are provisional, and the load's "dated in the future" check.
 ///
 /// Every step is idempotent: on unchanged inputs the load writes nothing, scoring reuses the
-/// identical runs, the sensitivity results exist already and no report file is rewritten; the
-/// ledger row is then the only new row.
+/// identical runs, nothing is restated or published, the sensitivity results exist already and no
+/// report file is rewritten; the ledger row is then the only new row.
 public struct ScheduledRun {
     public let workspace: Workspace
     /// The date taken for today.
