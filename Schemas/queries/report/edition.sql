@@ -12,7 +12,7 @@ shown_before AS (  -- the revisions the editions published before it showed alre
 )
 SELECT t.id IS NOT NULL AS published, t.published_on, coalesce(t.backfill, false) AS backfill,
        p.period AS previous_period, p.published_on AS previous_published_on,
-       p.methodology_version AS previous_methodology_version, p.backfill AS previous_backfill, p.run_id AS previous_run_id,
+       p.methodology_version AS previous_methodology_version, p.backfill AS previous_backfill, p.inputs_sha256 AS previous_inputs_sha256, p.run_id AS previous_run_id,
        b.revisions_through AS revisions_after, t.revisions_through
 FROM shown_before b
 LEFT JOIN this t ON true

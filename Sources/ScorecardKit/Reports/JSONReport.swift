@@ -166,7 +166,7 @@ public enum JSONReport {
             "backfill": .bool(e.backfill),
             "previous": e.previous.map { p in
                 .object(["period": .string(p.period), "published_on": .string(p.publishedOn),
-                         "methodology_version": .string(p.methodologyVersion)])
+                         "methodology_version": .string(p.methodologyVersion), "run_id": .string(p.runID)])
             } ?? .null,
             "restatements": .array(e.restatements.map(restatement)),
         ])

@@ -239,6 +239,8 @@ public struct ReportModel: Sendable, Equatable {
 
     public struct PreviousEdition: Sendable, Equatable {
         public let period, publishedOn, methodologyVersion: String
+        /// Its run, by inputs digest: the run id that edition printed.
+        public let runID: String
         public let backfill: Bool
     }
 
@@ -426,6 +428,7 @@ private struct Loader {
         if let period = try row.decode("previous_period", as: String?.self) {
             previous = ReportModel.PreviousEdition(period: period, publishedOn: try row.decode("previous_published_on", as: CalendarDate.self).description,
                                                    methodologyVersion: try row.decode("previous_methodology_version"),
+                                                   runID: try row.decode("previous_inputs_sha256"),
                                                    backfill: try row.decode("previous_backfill"))
         }
         let publishedOn = try row.decode("published_on", as: CalendarDate?.self)

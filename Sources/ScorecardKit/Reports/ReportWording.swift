@@ -104,7 +104,7 @@ enum ReportWording {
         var text = "Edition of \(m.run.period), published \(on)"
         if e.backfill { text += ", as part of a back-filled history (published at once, not when the period was due)" }
         if let p = e.previous {
-            text += ". Previous edition: \(p.period), published \(p.publishedOn)\(p.backfill ? " (back-fill)" : "")"
+            text += ". Previous edition: \(p.period), published \(p.publishedOn)\(p.backfill ? " (back-fill)" : ""), run sha256 \(p.runID.prefix(16))…"
             if p.methodologyVersion != m.methodology.version {
                 text += " under methodology version \(p.methodologyVersion); this edition uses \(m.methodology.version), so its change since then is not like for like"
             }
