@@ -10,6 +10,8 @@ public final class Connection {
     let handle: OpaquePointer
     public let logger: Logger
     private let noticeSink: NoticeSink
+    /// Registered with `Interruption` while the connection is open, so a stop cancels its statement.
+    private let cancelRequest: CancelRequest?
 
     /// Connects with a libpq connection string or URL
     /// (https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING).
@@ -42,6 +44,8 @@ public final class Connection {
         }
         self.handle = handle
         noticeSink = NoticeSink(logger: logger)
+        cancelRequest = CancelRequest(connection: handle)
+        cancelRequest.map(Interruption.register)
         PQsetNoticeReceiver(handle, { context, result in
             guard let context, let result else { return }
             Unmanaged<NoticeSink>.fromOpaque(context).takeUnretainedValue().receive(result)
@@ -51,6 +55,7 @@ public final class Connection {
     }
 
     deinit {
+        cancelRequest.map(Interruption.unregister)
         PQfinish(handle)
     }
 
@@ -111,6 +116,7 @@ public final class Connection {
     /// Runs one parameterised statement and returns its rows.
     @discardableResult
     public func query(_ sql: SQL) throws -> QueryResult {
+        try Interruption.checkpoint()
         let started = DispatchTime.now()
         let result = withParameters(sql) { types, values, lengths, formats in
             PQexecParams(handle, sql.text, Int32(sql.bindings.count), types, values, lengths, formats, 0)
@@ -131,6 +137,13 @@ public final class Connection {
     /// Runs several statements separated by semicolons, with no parameters (libpq's `PQexec`,
     /// the simple query protocol). Only for trusted text: migration files, fixed set-up.
     public func executeUnsafeTrustedScript(_ script: String) throws {
+        try Interruption.checkpoint()
+        try executeEvenWhenInterrupted(script)
+    }
+
+    /// `executeUnsafeTrustedScript` without the interruption's checkpoint: for the ROLLBACK that
+    /// an interruption (or any error) unwinds through.
+    func executeEvenWhenInterrupted(_ script: String) throws {
         logger.trace("script", metadata: ["bytes": "\(script.utf8.count)"])
         guard let first = PQexec(handle, script) else {
             throw PostgresError(kind: .query, connection: handle, query: script)
@@ -165,7 +178,7 @@ public final class Connection {
         guard expecting.contains(status) else {
             let error = PostgresError(kind: .query, result: result, query: sql)
             PQclear(result)
-            throw markingLostConnection(error)
+            throw Interruption.reason(for: markingLostConnection(error))
         }
         return QueryResult(result)
     }

@@ -31,10 +31,11 @@ extension Connection {
         case serializable = "SERIALIZABLE"
     }
 
-    /// A failed ROLLBACK (say, on a broken connection) must not hide the error that caused it.
+    /// A failed ROLLBACK (say, on a broken connection) must not hide the error that caused it. It is
+    /// sent even after a stop was requested (`Interruption`): it is how the stop leaves nothing behind.
     private func rollbackQuietly() {
         guard isHealthy, isInTransaction else { return }
-        do { try executeUnsafeTrustedScript("ROLLBACK") } catch {
+        do { try executeEvenWhenInterrupted("ROLLBACK") } catch {
             logger.warning("rollback failed: \(error)")
         }
     }
