@@ -15,17 +15,8 @@ public final class Connection {
 
     /// Connects with a libpq connection string or URL
     /// (https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING).
-    /// An empty string uses libpq's defaults and the `PG*` environment variables.
-    /// Settings a connection gets unless the connection string or the `PG*` variables give their own:
-    /// a name in `pg_stat_activity` and the server's logs (libpq's `fallback_application_name`, so a
-    /// user's `application_name` or `PGAPPNAME` wins), and a bound on the wait for a server that
-    /// accepts TCP and never answers (seconds; libpq waits for ever without one).
-    public static let defaultApplicationName = "scorecard"
-    public static let defaultConnectTimeoutSeconds = 10
-    /// The longest a statement waits for a lock another session holds (PostgreSQL waits for ever by
-    /// default): then it fails with lock_not_available. The URL's `options` or `PGOPTIONS` replace it.
-    public static let defaultLockTimeoutSeconds = 300
-
+    /// An empty string uses libpq's defaults and the `PG*` environment variables. Scorecard's own
+    /// defaults (a name, and a bound on every wait) come first: `ConnectionDefaults.swift`.
     public init(conninfo: String, logger: Logger) throws {
         self.logger = logger
         let (keywords, values) = Connection.parameters(conninfo)
@@ -59,24 +50,6 @@ public final class Connection {
         PQfinish(handle)
     }
 
-    /// libpq's keywords and values for `conninfo` with the defaults above. The defaults come first:
-    /// libpq keeps the last value of a repeated keyword, and the connection string (expanded from
-    /// dbname) comes after them, so whatever it sets overrides them.
-    static func parameters(_ conninfo: String) -> (keywords: [String], values: [String]) {
-        var keywords = ["fallback_application_name"]
-        var values = [defaultApplicationName]
-        let environment = ProcessInfo.processInfo.environment
-        if environment["PGCONNECT_TIMEOUT"] == nil {
-            keywords.append("connect_timeout")
-            values.append(String(defaultConnectTimeoutSeconds))
-        }
-        if environment["PGOPTIONS"] == nil {
-            keywords.append("options")
-            values.append("-c lock_timeout=\(defaultLockTimeoutSeconds)s")
-        }
-        return (keywords + ["dbname"], values + [conninfo])
-    }
-
     /// Whether a server answers at `conninfo`, without logging in (libpq's `PQping`).
     public static func ping(conninfo: String) -> PingResult {
         let (keywords, values) = parameters(conninfo)
@@ -107,6 +80,9 @@ public final class Connection {
         }
         return nil
     }
+
+    /// The connection's socket (for tests of its settings).
+    var socketDescriptor: Int32 { PQsocket(handle) }
 
     /// The server's version number, e.g. 150018.
     public var serverVersion: Int { Int(PQserverVersion(handle)) }

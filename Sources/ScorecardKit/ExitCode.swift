@@ -1,5 +1,7 @@
-/// The process exit codes, from sysexits(3), the same for every command, so that cron and scripts
-/// can tell failures apart. This is their one definition: `FailureClassification` and every
+import Postgres
+
+/// The process exit codes, from sysexits(3) (and, for a statement timeout, the convention of
+/// timeout(1)), the same for every command, so that cron and scripts can tell failures apart. This is their one definition: `FailureClassification` and every
 /// `ScorecardError` return these cases, the CLI's `--help` is generated from this table, the run
 /// ledger records the raw value, and tests check the README's and docs/operations.md's tables
 /// (and the `scheduled_runs` view's meanings) against it.
@@ -14,8 +16,9 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
     case ioError = 74
     case temporaryFailure = 75
     case configuration = 78
+    case statementTimeout = 124
 
-    /// The name in sysexits.h.
+    /// The name in sysexits.h, or where the convention of a code outside it comes from.
     public var sysexitsName: String {
         switch self {
         case .done: "EX_OK"
@@ -28,6 +31,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .ioError: "EX_IOERR"
         case .temporaryFailure: "EX_TEMPFAIL"
         case .configuration: "EX_CONFIG"
+        case .statementTimeout: "timeout(1)"
         }
     }
 
@@ -44,6 +48,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .ioError: "output failed"
         case .temporaryFailure: "another run holds the lock"
         case .configuration: "bad configuration"
+        case .statementTimeout: "statement timed out"
         }
     }
 
@@ -70,12 +75,14 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
             "another run holds the workspace's or the database's lock, or readers' queries kept the schema from being updated; this one did nothing (try later)"
         case .configuration:
             "bad scorecard.yaml or methodology, or a migration changed after it was applied (a database migrated by another version)"
+        case .statementTimeout:
+            "a statement ran longer than statement_timeout (\(Connection.defaultStatementTimeoutSeconds / 60) min unless the URL's options or PGOPTIONS set it), or an administrator cancelled it; its transaction was rolled back"
         }
     }
 
     /// The exit codes for `--help`: one short line per code (the explanations are in the README).
     public static var helpText: String {
-        "Exit codes (sysexits), the same for every command:\n"
+        "Exit codes (sysexits; 124 as timeout(1) uses it), the same for every command:\n"
             + allCases.map { "  \($0.rawValue) \($0.meaning)" }.joined(separator: "\n")
     }
 }
