@@ -13,6 +13,8 @@ public struct FailureClassification: Sendable, Equatable {
 
     public init(_ error: Error) {
         switch error {
+        case let error as Interrupted:
+            self.init(exitCode: .stopped(by: error.signal), message: error.description)
         case let error as PostgresError where error.isServerUnavailable:
             self.init(exitCode: .unavailable, message: "database unavailable: \(error.message)")
         case let error as EmbeddedClusterError:

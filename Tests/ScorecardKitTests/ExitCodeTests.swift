@@ -4,11 +4,16 @@ import Postgres
 import Testing
 import TestSupport
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `ExitCode` is the one definition of the exit codes; the docs and the database must say the same.
 @Suite("Exit codes")
 struct ExitCodeTests {
-    @Test func theCodesAreSysexitsAndTimeout1s() {
-        #expect(ExitCode.allCases.map(\.rawValue) == [0, 64, 65, 66, 69, 70, 73, 74, 75, 78, 124])
+    @Test func theCodesAreSysexitsAndTheShellsForTimeoutsAndSignals() {
+        #expect(ExitCode.allCases.map(\.rawValue) == [0, 64, 65, 66, 69, 70, 73, 74, 75, 78, 124, 130, 143])
+        #expect(ExitCode.stopped(by: SIGINT) == .interrupted && ExitCode.stopped(by: SIGTERM) == .terminated)
         #expect(Set(ExitCode.allCases.map(\.meaning)).count == ExitCode.allCases.count)
     }
 
