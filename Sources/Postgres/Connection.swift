@@ -13,20 +13,13 @@ public final class Connection {
     /// Inside `rehearsal`: inner transactions are savepoints, and everything is rolled back.
     public internal(set) var isRehearsing = false
     var savepointDepth = 0
+    /// Registered with `Interruption` while the connection is open, so a stop cancels its statement.
+    private let cancelRequest: CancelRequest?
 
     /// Connects with a libpq connection string or URL
     /// (https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING).
-    /// An empty string uses libpq's defaults and the `PG*` environment variables.
-    /// Settings a connection gets unless the connection string or the `PG*` variables give their own:
-    /// a name in `pg_stat_activity` and the server's logs (libpq's `fallback_application_name`, so a
-    /// user's `application_name` or `PGAPPNAME` wins), and a bound on the wait for a server that
-    /// accepts TCP and never answers (seconds; libpq waits for ever without one).
-    public static let defaultApplicationName = "scorecard"
-    public static let defaultConnectTimeoutSeconds = 10
-    /// The longest a statement waits for a lock another session holds (PostgreSQL waits for ever by
-    /// default): then it fails with lock_not_available. The URL's `options` or `PGOPTIONS` replace it.
-    public static let defaultLockTimeoutSeconds = 300
-
+    /// An empty string uses libpq's defaults and the `PG*` environment variables. Scorecard's own
+    /// defaults (a name, and a bound on every wait) come first: `ConnectionDefaults.swift`.
     public init(conninfo: String, logger: Logger) throws {
         self.logger = logger
         let (keywords, values) = Connection.parameters(conninfo)
@@ -45,6 +38,8 @@ public final class Connection {
         }
         self.handle = handle
         noticeSink = NoticeSink(logger: logger)
+        cancelRequest = CancelRequest(connection: handle)
+        cancelRequest.map(Interruption.register)
         PQsetNoticeReceiver(handle, { context, result in
             guard let context, let result else { return }
             Unmanaged<NoticeSink>.fromOpaque(context).takeUnretainedValue().receive(result)
@@ -54,25 +49,8 @@ public final class Connection {
     }
 
     deinit {
+        cancelRequest.map(Interruption.unregister)
         PQfinish(handle)
-    }
-
-    /// libpq's keywords and values for `conninfo` with the defaults above. The defaults come first:
-    /// libpq keeps the last value of a repeated keyword, and the connection string (expanded from
-    /// dbname) comes after them, so whatever it sets overrides them.
-    static func parameters(_ conninfo: String) -> (keywords: [String], values: [String]) {
-        var keywords = ["fallback_application_name"]
-        var values = [defaultApplicationName]
-        let environment = ProcessInfo.processInfo.environment
-        if environment["PGCONNECT_TIMEOUT"] == nil {
-            keywords.append("connect_timeout")
-            values.append(String(defaultConnectTimeoutSeconds))
-        }
-        if environment["PGOPTIONS"] == nil {
-            keywords.append("options")
-            values.append("-c lock_timeout=\(defaultLockTimeoutSeconds)s")
-        }
-        return (keywords + ["dbname"], values + [conninfo])
     }
 
     /// Whether a server answers at `conninfo`, without logging in (libpq's `PQping`).
@@ -106,6 +84,9 @@ public final class Connection {
         return nil
     }
 
+    /// The connection's socket (for tests of its settings).
+    var socketDescriptor: Int32 { PQsocket(handle) }
+
     /// The server's version number, e.g. 150018.
     public var serverVersion: Int { Int(PQserverVersion(handle)) }
     public var databaseName: String { String(cString: PQdb(handle)) }
@@ -114,6 +95,7 @@ public final class Connection {
     /// Runs one parameterised statement and returns its rows.
     @discardableResult
     public func query(_ sql: SQL) throws -> QueryResult {
+        try Interruption.checkpoint()
         let started = DispatchTime.now()
         let result = withParameters(sql) { types, values, lengths, formats in
             PQexecParams(handle, sql.text, Int32(sql.bindings.count), types, values, lengths, formats, 0)
@@ -134,6 +116,13 @@ public final class Connection {
     /// Runs several statements separated by semicolons, with no parameters (libpq's `PQexec`,
     /// the simple query protocol). Only for trusted text: migration files, fixed set-up.
     public func executeUnsafeTrustedScript(_ script: String) throws {
+        try Interruption.checkpoint()
+        try executeEvenWhenInterrupted(script)
+    }
+
+    /// `executeUnsafeTrustedScript` without the interruption's checkpoint: for the ROLLBACK that
+    /// an interruption (or any error) unwinds through.
+    func executeEvenWhenInterrupted(_ script: String) throws {
         logger.trace("script", metadata: ["bytes": "\(script.utf8.count)"])
         guard let first = PQexec(handle, script) else {
             throw PostgresError(kind: .query, connection: handle, query: script)
@@ -168,7 +157,7 @@ public final class Connection {
         guard expecting.contains(status) else {
             let error = PostgresError(kind: .query, result: result, query: sql)
             PQclear(result)
-            throw markingLostConnection(error)
+            throw Interruption.reason(for: markingLostConnection(error))
         }
         return QueryResult(result)
     }

@@ -11,6 +11,7 @@ extension Connection {
     /// connection stays usable. See https://www.postgresql.org/docs/current/libpq-copy.html
     @discardableResult
     public func copyFrom(_ sql: SQL, _ body: (CopyWriter) throws -> Void) throws -> Int {
+        try Interruption.checkpoint()
         let started = try startCopy(sql)
         guard PQresultStatus(started) == PGRES_COPY_IN else {
             defer { PQclear(started) }
@@ -69,7 +70,7 @@ extension Connection {
             }
             PQclear(result)
         }
-        if let failure { throw markingLostConnection(failure) }
+        if let failure { throw Interruption.reason(for: markingLostConnection(failure)) }
         return rows
     }
 
@@ -118,6 +119,8 @@ public final class CopyWriter {
     /// waits in libpq's buffer: memory stays bounded and the server is never starved.
     func flush() throws {
         guard !buffer.isEmpty else { return }
+        // A stop requested mid-stream ends it here (the copy is aborted), not after the last row.
+        try Interruption.checkpoint()
         try waitUntilSent()
         while true {
             let queued = buffer.withUnsafeBufferPointer { pointer in

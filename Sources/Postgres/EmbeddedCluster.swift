@@ -309,6 +309,7 @@ public struct EmbeddedCluster: Sendable {
                 binaries.executable("pg_isready"),
                 connectionArguments(database: "postgres") + ["--timeout=2", "--quiet"])
             if outcome.succeeded { return }
+            try Interruption.checkpoint()  // a stop need not wait half an hour for the replay
             let gone = try Date().timeIntervalSince(started) > 5 && runningPid() == nil
             if gone || Date() >= deadline {
                 throw failure(.startFailed, gone ? "PostgreSQL in \(dataDirectory.path) stopped while starting"

@@ -50,7 +50,7 @@ extension Connection {
             try executeUnsafeTrustedScript("RELEASE SAVEPOINT \(name)")
             return value
         } catch {
-            if isHealthy { try? executeUnsafeTrustedScript("ROLLBACK TO SAVEPOINT \(name)") }
+            if isHealthy { try? executeEvenWhenInterrupted("ROLLBACK TO SAVEPOINT \(name)") }
             throw error
         }
     }
@@ -61,10 +61,11 @@ extension Connection {
         case serializable = "SERIALIZABLE"
     }
 
-    /// A failed ROLLBACK (say, on a broken connection) must not hide the error that caused it.
+    /// A failed ROLLBACK (say, on a broken connection) must not hide the error that caused it. It is
+    /// sent even after a stop was requested (`Interruption`): it is how the stop leaves nothing behind.
     private func rollbackQuietly() {
         guard isHealthy, isInTransaction else { return }
-        do { try executeUnsafeTrustedScript("ROLLBACK") } catch {
+        do { try executeEvenWhenInterrupted("ROLLBACK") } catch {
             logger.warning("rollback failed: \(error)")
         }
     }

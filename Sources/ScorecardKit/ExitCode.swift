@@ -1,5 +1,12 @@
-/// The process exit codes, from sysexits(3), the same for every command, so that cron and scripts
-/// can tell failures apart. This is their one definition: `FailureClassification` and every
+import Postgres
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The process exit codes, from sysexits(3) (and, for a statement timeout and a stop by a signal,
+/// the conventions of timeout(1) and of shells), the same for every command, so that cron and
+/// scripts can tell failures apart. This is their one definition: `FailureClassification` and every
 /// `ScorecardError` return these cases, the CLI's `--help` is generated from this table, the run
 /// ledger records the raw value, and tests check the README's and docs/operations.md's tables
 /// (and the `scheduled_runs` view's meanings) against it.
@@ -14,8 +21,17 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
     case ioError = 74
     case temporaryFailure = 75
     case configuration = 78
+    case statementTimeout = 124
+    case interrupted = 130
+    case terminated = 143
 
-    /// The name in sysexits.h.
+    /// The code of a command stopped by `signal` (SIGINT or SIGTERM): 128 + the signal's number, as
+    /// shells report a process a signal ended.
+    public static func stopped(by signal: Int32) -> ExitCode {
+        signal == SIGINT ? .interrupted : .terminated
+    }
+
+    /// The name in sysexits.h, or where the convention of a code outside it comes from.
     public var sysexitsName: String {
         switch self {
         case .done: "EX_OK"
@@ -28,6 +44,9 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .ioError: "EX_IOERR"
         case .temporaryFailure: "EX_TEMPFAIL"
         case .configuration: "EX_CONFIG"
+        case .statementTimeout: "timeout(1)"
+        case .interrupted: "128 + SIGINT"
+        case .terminated: "128 + SIGTERM"
         }
     }
 
@@ -44,6 +63,9 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .ioError: "output failed"
         case .temporaryFailure: "another run holds the lock"
         case .configuration: "bad configuration"
+        case .statementTimeout: "statement timed out"
+        case .interrupted: "interrupted (SIGINT)"
+        case .terminated: "terminated (SIGTERM)"
         }
     }
 
@@ -70,12 +92,18 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
             "another run holds the workspace's or the database's lock, or readers' queries kept the schema from being updated; this one did nothing (try later)"
         case .configuration:
             "bad scorecard.yaml or methodology, or a migration changed after it was applied (a database migrated by another version)"
+        case .statementTimeout:
+            "a statement ran longer than statement_timeout (\(Connection.defaultStatementTimeoutSeconds / 60) min unless the URL's options or PGOPTIONS set it), or an administrator cancelled it; its transaction was rolled back"
+        case .interrupted:
+            "SIGINT (Ctrl-C) stopped the command: the statement running was cancelled and its transaction rolled back; the steps finished before stay"
+        case .terminated:
+            "SIGTERM (kill, systemctl stop, a shutdown) stopped the command: the statement running was cancelled and its transaction rolled back; the steps finished before stay"
         }
     }
 
     /// The exit codes for `--help`: one short line per code (the explanations are in the README).
     public static var helpText: String {
-        "Exit codes (sysexits), the same for every command:\n"
+        "Exit codes (sysexits; 124, 130 and 143 as timeout(1) and shells use them), the same for every command:\n"
             + allCases.map { "  \($0.rawValue) \($0.meaning)" }.joined(separator: "\n")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Named places where a run can be held, for fault-injection tests only: with
 /// `SCORECARD_FAILPOINT=<name>` and `SCORECARD_FAILPOINT_FILE=<path>` in the environment, the
@@ -21,7 +22,8 @@ public enum Failpoint: String, Sendable, CaseIterable {
     /// renamed into place.
     case replace
 
-    /// Holds the process at this place, the first time only.
+    /// Holds the process at this place, the first time only, and no longer once a stop was requested
+    /// (`Interruption`): the work then goes on to its next checkpoint, as it would from any other place.
     public func pause() {
         let environment = ProcessInfo.processInfo.environment
         guard environment["SCORECARD_FAILPOINT"] == rawValue, let path = environment["SCORECARD_FAILPOINT_FILE"],
@@ -29,7 +31,7 @@ public enum Failpoint: String, Sendable, CaseIterable {
         guard FileManager.default.createFile(atPath: path, contents: Data(rawValue.utf8)) else { return }
         // Bounded, so a test that forgets the file cannot leave a process behind forever.
         let deadline = Date().addingTimeInterval(300)
-        while FileManager.default.fileExists(atPath: path), Date() < deadline {
+        while FileManager.default.fileExists(atPath: path), Date() < deadline, Interruption.signal == nil {
             Thread.sleep(forTimeInterval: 0.02)
         }
     }

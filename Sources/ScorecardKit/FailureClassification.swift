@@ -13,6 +13,8 @@ public struct FailureClassification: Sendable, Equatable {
 
     public init(_ error: Error) {
         switch error {
+        case let error as Interrupted:
+            self.init(exitCode: .stopped(by: error.signal), message: error.description)
         case let error as PostgresError where error.isServerUnavailable:
             self.init(exitCode: .unavailable, message: "database unavailable: \(error.message)")
         case let error as EmbeddedClusterError:
@@ -26,6 +28,10 @@ public struct FailureClassification: Sendable, Equatable {
         case let error as PostgresError where error.sqlState == .lockNotAvailable:
             self.init(exitCode: .temporaryFailure,
                       message: "another session held what this one needed for longer than the lock timeout (lock_timeout); nothing was changed: try later")
+        case let error as PostgresError where error.sqlState == .queryCanceled:
+            // Not a stop of ours (that is `Interrupted`): the server's statement_timeout, or an administrator.
+            self.init(exitCode: .statementTimeout,
+                      message: "a statement ran longer than statement_timeout, or an administrator cancelled it; its transaction was rolled back (\(error))")
         case let error as PostgresError:
             self.init(exitCode: .software, message: error.description)
         case let error as AdvisoryLockBusy:

@@ -27,6 +27,23 @@ struct ExitStatus {
         self.code = failure.exitCode
         self.message = failure.message
     }
+
+    init(code: ExitCode, message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// The final line on stderr, `scorecard: …` in text, an `error` event with its `exit_code` in the
+    /// structured log formats (the format of the command line, which has parsed).
+    func writeMessage() {
+        guard !message.isEmpty else { return }
+        let format = LogFormat.requested(in: CommandLine.arguments)
+        let line = format == .text
+            ? "scorecard: \(message)"
+            : StructuredLogHandler.line(format, level: .error, label: "scorecard", message: message,
+                                        metadata: ["exit_code": "\(code.rawValue)"])
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
 }
 
 /// Standard output could not be written (checked once the command has run, when stdout is flushed).

@@ -32,6 +32,7 @@ struct Scorecard: ParsableCommand {
             exit(withError: error)
         }
         let isOwnCommand = ownCommandTypes.contains(ObjectIdentifier(type(of: command)))
+        if command is StopsCleanlyOnSignals { StopSignals.install() }
         do {
             try command.run()
             // Output that never arrived (a full disk, a closed pipe) is a failure, not a success.
@@ -40,14 +41,7 @@ struct Scorecard: ParsableCommand {
             exit(withError: error)
         } catch {
             let status = ExitStatus(error)
-            if !status.message.isEmpty {
-                let format = LogFormat.requested(in: CommandLine.arguments)
-                let line = format == .text
-                    ? "scorecard: \(status.message)"
-                    : StructuredLogHandler.line(format, level: .error, label: "scorecard", message: status.message,
-                                                metadata: ["exit_code": "\(status.code.rawValue)"])
-                FileHandle.standardError.write(Data((line + "\n").utf8))
-            }
+            status.writeMessage()
             Foundation.exit(status.code.rawValue)
         }
     }

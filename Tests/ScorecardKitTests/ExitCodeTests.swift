@@ -4,11 +4,16 @@ import Postgres
 import Testing
 import TestSupport
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `ExitCode` is the one definition of the exit codes; the docs and the database must say the same.
 @Suite("Exit codes")
 struct ExitCodeTests {
-    @Test func theCodesAreSysexits() {
-        #expect(ExitCode.allCases.map(\.rawValue) == [0, 64, 65, 66, 69, 70, 73, 74, 75, 78])
+    @Test func theCodesAreSysexitsAndTheShellsForTimeoutsAndSignals() {
+        #expect(ExitCode.allCases.map(\.rawValue) == [0, 64, 65, 66, 69, 70, 73, 74, 75, 78, 124, 130, 143])
+        #expect(ExitCode.stopped(by: SIGINT) == .interrupted && ExitCode.stopped(by: SIGTERM) == .terminated)
         #expect(Set(ExitCode.allCases.map(\.meaning)).count == ExitCode.allCases.count)
     }
 
@@ -27,7 +32,7 @@ struct ExitCodeTests {
         try #require(rows.count == ExitCode.allCases.count, "docs/operations.md's exit-code table has \(rows.count) rows")
         for (row, code) in zip(rows, ExitCode.allCases) {
             #expect(row["code"] == "\(code.rawValue)", "docs/operations.md: \(row)")
-            #expect(row["name (sysexits)"] == code.sysexitsName, "docs/operations.md, exit \(code.rawValue)")
+            #expect(row["name"] == code.sysexitsName, "docs/operations.md, exit \(code.rawValue)")
             #expect(row["meaning"] == code.meaning, "docs/operations.md, exit \(code.rawValue)")
             #expect(row["explanation"] == code.explanation, "docs/operations.md, exit \(code.rawValue)")
         }

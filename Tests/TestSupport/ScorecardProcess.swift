@@ -56,6 +56,16 @@ public enum ScorecardProcess {
 
         public func waitUntilExit() { _ = lock.withLock { reap(blocking: true) } }
 
+        /// Waits at most `seconds` for the end; false if the process is still running then.
+        public func waitUntilExit(within seconds: TimeInterval) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while isRunning {
+                guard Date() < deadline else { return false }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            return true
+        }
+
         /// The signal that ended the process, if one did.
         public var terminatingSignal: Int32? {
             guard let status = lock.withLock({ reap(blocking: false) }) else { return nil }

@@ -6,6 +6,7 @@ CREATE VIEW scorecard.scheduled_runs WITH (security_invoker = true) AS
                WHEN 0 THEN 'done' WHEN 64 THEN 'bad command line' WHEN 65 THEN 'bad data' WHEN 66 THEN 'missing input'
                WHEN 69 THEN 'database unavailable' WHEN 70 THEN 'internal error' WHEN 73 THEN 'output not writable' WHEN 74 THEN 'output failed'
                WHEN 75 THEN 'another run holds the lock' WHEN 78 THEN 'bad configuration'
+               WHEN 124 THEN 'statement timed out' WHEN 130 THEN 'interrupted (SIGINT)' WHEN 143 THEN 'terminated (SIGTERM)'
            END AS exit_meaning,
            l.message, l.workspace, l.host, l.scorecard_version, l.load_batch_id,
            l.rows_inserted + l.rows_updated + l.rows_deleted AS rows_changed,
@@ -18,9 +19,9 @@ COMMENT ON COLUMN scorecard.scheduled_runs.ledger_id IS 'The run''s number (scor
 COMMENT ON COLUMN scorecard.scheduled_runs.started_at IS 'When the run took the lock.';
 COMMENT ON COLUMN scorecard.scheduled_runs.finished_at IS 'When it ended; NULL while running.';
 COMMENT ON COLUMN scorecard.scheduled_runs.duration IS 'finished_at minus started_at; NULL while running or when abandoned.';
-COMMENT ON COLUMN scorecard.scheduled_runs.status IS 'running, succeeded, failed or abandoned.';
-COMMENT ON COLUMN scorecard.scheduled_runs.exit_code IS 'The process exit code (sysexits); NULL while running or when abandoned.';
-COMMENT ON COLUMN scorecard.scheduled_runs.exit_meaning IS 'What the exit code means: done, bad command line, bad data, missing input, database unavailable, internal error, output not writable, output failed, another run holds the lock, bad configuration.';
+COMMENT ON COLUMN scorecard.scheduled_runs.status IS 'running, succeeded, failed, interrupted (stopped by SIGTERM or SIGINT, cleanly) or abandoned.';
+COMMENT ON COLUMN scorecard.scheduled_runs.exit_code IS 'The process exit code (sysexits; 124 for a statement timeout, 130 and 143 for SIGINT and SIGTERM); NULL while running or when abandoned.';
+COMMENT ON COLUMN scorecard.scheduled_runs.exit_meaning IS 'What the exit code means: done, bad command line, bad data, missing input, database unavailable, internal error, output not writable, output failed, another run holds the lock, bad configuration, statement timed out, interrupted (SIGINT), terminated (SIGTERM).';
 COMMENT ON COLUMN scorecard.scheduled_runs.message IS 'The first line of the error when the run failed.';
 COMMENT ON COLUMN scorecard.scheduled_runs.workspace IS 'The workspace folder, as an absolute path.';
 COMMENT ON COLUMN scorecard.scheduled_runs.host IS 'Host name of the machine that ran it.';

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Postgres
 
 #if canImport(Glibc)
 import Glibc
@@ -144,6 +145,11 @@ public struct ReportWriter {
             }
         }
         Failpoint.replace.pause()
+        // The last moment a stop can leave the reports as they were: after it, every file is replaced.
+        do { try Interruption.checkpoint() } catch {
+            cleanUp()
+            throw error
+        }
         // 2. A backup of every file about to be replaced (a hard link: no copy, same disk).
         for file in files {
             let target = url(file.name).path

@@ -38,7 +38,12 @@ struct RunLedger {
     }
 
     func finish(exitCode: ExitCode, message: String?) throws {
-        let status = exitCode == .done ? "succeeded" : "failed"
+        let status = switch exitCode {
+        case .done: "succeeded"
+        // Stopped by a signal, cleanly: not a failure of the inputs or the server, and not abandoned.
+        case .interrupted, .terminated: "interrupted"
+        default: "failed"
+        }
         try connection.execute("""
             UPDATE scorecard.run_ledger
             SET status = \(status), exit_code = \(Int(exitCode.rawValue)), message = \(message), finished_at = clock_timestamp()
