@@ -35,6 +35,51 @@ struct DatasetFixture {
 
     func remove(_ file: String) throws { try FileManager.default.removeItem(at: url(file)) }
 
+    /// The records of a CSV file (header first), as text.
+    func records(_ file: String) throws -> [[String]] {
+        let reader = try CSVReader(url: url(file))
+        var rows: [[String]] = []
+        while let record = try reader.next() { rows.append(record.fields.map { String(decoding: $0, as: UTF8.self) }) }
+        return rows
+    }
+
+    /// Writes records as RFC 4180 CSV, quoting every field that needs it.
+    func writeRecords(_ file: String, _ rows: [[String]], delimiter: Character = ",") throws {
+        func quoted(_ field: String) -> String {
+            guard field.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        try write(file, rows.map { $0.map(quoted).joined(separator: String(delimiter)) + "\n" }.joined())
+    }
+
+    /// Puts a CSV file's columns in reverse order, header included (the format allows any order).
+    func reverseColumns(_ file: String) throws {
+        try writeRecords(file, try records(file).map { $0.reversed() })
+    }
+
+    /// Replaces evidence.csv with evidence.jsonl holding the same records (`source_ids` an array,
+    /// `severity` a number, empty fields left out), and the descriptor with one that says so.
+    func convertEvidenceToJSONLines() throws {
+        let rows = try records("evidence.csv")
+        let header = rows[0]
+        var lines = ""
+        for row in rows.dropFirst() {
+            var object: [String: Any] = [:]
+            for (name, value) in zip(header, row) where !value.isEmpty {
+                switch name {
+                case "severity": object[name] = Int(value)!
+                case "source_ids": object[name] = value.split(separator: ";").map(String.init)
+                default: object[name] = value
+                }
+            }
+            lines += String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self) + "\n"
+        }
+        try write("evidence.jsonl", lines)
+        try remove("evidence.csv")
+        try write("datapackage.json", try FrictionlessDescriptor.json(
+            FrictionlessDescriptor.dataPackage(name: "jsonl", title: "JSON Lines", evidenceFormat: .jsonl)))
+    }
+
     func loader(today: CalendarDate = .fixtureAsOf) -> DatasetLoader {
         DatasetLoader(directory: directory, today: today, logger: Logger.quiet)
     }
