@@ -67,9 +67,10 @@ final class DatasetStager {
                 records += 1
                 row.reset()
                 row.append(record.line)
+                let unreadable = record.unreadable
                 for index in 0..<fieldCount {
                     let field = plan.fields[index]
-                    if !record.unreadable.isEmpty, record.unreadable.contains(index) {
+                    if !unreadable.isEmpty, unreadable.contains(index) {
                         for _ in 0..<field.columnCount { row.appendNull() }
                         continue
                     }
@@ -79,7 +80,7 @@ final class DatasetStager {
                     }
                 }
                 if !plan.rules.isEmpty {
-                    for failure in plan.rules.check(record, today: today) where !record.unreadable.contains(failure.position) {
+                    for failure in plan.rules.check(record, today: today) where !unreadable.contains(failure.position) {
                         problems.append(DatasetProblem(file: resource.path, line: record.line, field: table.fields[failure.position].name,
                                                        reason: failure.reason, position: failure.position))
                     }
