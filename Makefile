@@ -3,13 +3,17 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug/scorecard
 # Debian packages the build, the tests and the demo need.
-APT_PACKAGES := libpq-dev pkg-config postgresql postgresql-client python3 python3-jsonschema time
+APT_PACKAGES := libpq-dev pkg-config postgresql postgresql-client python3 python3-jsonschema python3-venv time
+# Python packages the tests run, from PyPI into a virtual environment of the project's own:
+# frictionless validates every descriptor Scorecard ships or writes, as the ecosystem reads it.
+TEST_VENV := .venv-test
+TEST_PYTHON_PACKAGES := frictionless[json]==5.21.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps build test demo bench snapshots clean
+.PHONY: help deps test-tools build test demo bench snapshots clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 deps: ## Install the missing Debian packages (libpq, PostgreSQL, Python's jsonschema)
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -19,10 +23,18 @@ deps: ## Install the missing Debian packages (libpq, PostgreSQL, Python's jsonsc
 	fi
 	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 is required (https://www.swift.org/install/linux/)"; exit 1; }
 
+test-tools: $(TEST_VENV)/installed ## Install the Python tools the tests run (frictionless) into .venv-test/
+
+# The stamp names what was installed; an edited Makefile (a new version, say) installs again.
+$(TEST_VENV)/installed: Makefile | deps
+	python3 -m venv --clear $(TEST_VENV)
+	$(TEST_VENV)/bin/pip install --quiet --disable-pip-version-check '$(TEST_PYTHON_PACKAGES)'
+	echo '$(TEST_PYTHON_PACKAGES)' > $@
+
 build: deps ## Build the scorecard binary (debug; Schemas/ and Templates/ are embedded by the build)
 	$(SWIFT) build --product scorecard
 
-test: build ## Build and run every test against a real PostgreSQL started for this run (scripts/run-tests)
+test: build test-tools ## Build and run every test against a real PostgreSQL started for this run (scripts/run-tests)
 	$(SWIFT) build --build-tests
 	SWIFT=$(SWIFT) scripts/run-tests
 
@@ -43,5 +55,5 @@ snapshots: build ## Rewrite committed expectations (Table Schemas, example datap
 	$(SWIFT) build --build-tests
 	SCORECARD_UPDATE_SNAPSHOTS=1 SWIFT=$(SWIFT) scripts/run-tests --no-parallel --filter 'FormatDescriptorTests|MethodologyTests|ReportTests|ReportsFolderTests'
 
-clean: ## Remove build output (not the embedded database)
-	rm -rf .build
+clean: ## Remove build output and .venv-test/ (not the embedded database)
+	rm -rf .build $(TEST_VENV)

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Postgres
 import ScorecardKit
+import Testing
 import TestSupport
 
 /// A copy of an example dataset in a temporary folder, for a test to edit.
@@ -34,6 +35,64 @@ struct DatasetFixture {
     }
 
     func remove(_ file: String) throws { try FileManager.default.removeItem(at: url(file)) }
+
+    /// Changes the entry of resource `name` in datapackage.json (the rest is left as it is).
+    func updateResource(_ name: String, _ change: (inout [String: Any]) -> Void) throws {
+        var package = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url("datapackage.json"))) as? [String: Any])
+        var resources = package["resources"] as? [[String: Any]] ?? []
+        let index = try #require(resources.firstIndex { $0["name"] as? String == name }, "no resource \(name)")
+        change(&resources[index])
+        package["resources"] = resources
+        try write("datapackage.json", try FrictionlessDescriptor.json(package))
+    }
+
+    /// The records of a CSV file (header first), as text.
+    func records(_ file: String) throws -> [[String]] {
+        let reader = try CSVReader(url: url(file))
+        var rows: [[String]] = []
+        while let record = try reader.next() { rows.append(record.fields.map { String(decoding: $0, as: UTF8.self) }) }
+        return rows
+    }
+
+    /// Writes records as CSV in a dialect, quoting every field that needs it, as UTF-8 or (for a
+    /// single-byte encoding) through `encode`.
+    func writeRecords(_ file: String, _ rows: [[String]], delimiter: Character = ",", quote: Character = "\"",
+                      encode: ((String) -> [UInt8])? = nil) throws {
+        func quoted(_ field: String) -> String {
+            guard field.contains(where: { $0 == delimiter || $0 == quote || $0 == "\n" || $0 == "\r" }) else { return field }
+            return String(quote) + field.replacingOccurrences(of: String(quote), with: String([quote, quote])) + String(quote)
+        }
+        let text = rows.map { $0.map(quoted).joined(separator: String(delimiter)) + "\n" }.joined()
+        try writeBytes(file, encode?(text) ?? Array(text.utf8))
+    }
+
+    /// Puts a CSV file's columns in reverse order, header included (the format allows any order).
+    func reverseColumns(_ file: String) throws {
+        try writeRecords(file, try records(file).map { $0.reversed() })
+    }
+
+    /// Replaces evidence.csv with evidence.jsonl holding the same records (`source_ids` an array,
+    /// `severity` a number, empty fields left out), and the descriptor with one that says so.
+    func convertEvidenceToJSONLines() throws {
+        let rows = try records("evidence.csv")
+        let header = rows[0]
+        var lines = ""
+        for row in rows.dropFirst() {
+            var object: [String: Any] = [:]
+            for (name, value) in zip(header, row) where !value.isEmpty {
+                switch name {
+                case "severity": object[name] = Int(value)!
+                case "source_ids": object[name] = value.split(separator: ";").map(String.init)
+                default: object[name] = value
+                }
+            }
+            lines += String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self) + "\n"
+        }
+        try write("evidence.jsonl", lines)
+        try remove("evidence.csv")
+        try write("datapackage.json", try FrictionlessDescriptor.json(
+            FrictionlessDescriptor.dataPackage(name: "jsonl", title: "JSON Lines", evidenceFormat: .jsonl)))
+    }
 
     func loader(today: CalendarDate = .fixtureAsOf) -> DatasetLoader {
         DatasetLoader(directory: directory, today: today, logger: Logger.quiet)

@@ -187,19 +187,17 @@ struct HostileInputTests {
     static let malformedDescriptors: [Case] = [
         Case(fixture: "truncated.json", expected: ["datapackage.json: (file): is not a JSON object"]),
         Case(fixture: "not-an-object.json", expected: ["datapackage.json: (file): is not a JSON object"]),
+        // A resource listed with a bad path or format is that one problem, not also "not listed".
         Case(fixture: "path-escapes.json", expected: [
-            "datapackage.json: resources[3]: format 'xlsx' is not supported for 'evidence' (csv; jsonl for evidence only)",
-            "datapackage.json: resources[1]: resource 'actors' needs a relative \"path\" inside the dataset folder",
-            "datapackage.json: resources[0]: resource 'principles' needs a relative \"path\" inside the dataset folder",
-            "datapackage.json: resources: the required resource 'actors' is not listed",
             "datapackage.json: resources: the required resource 'commitments' is not listed",
-            "datapackage.json: resources: the required resource 'evidence' is not listed",
             "datapackage.json: resources: the required resource 'evidence_types' is not listed",
             "datapackage.json: resources: the required resource 'instruments' is not listed",
-            "datapackage.json: resources: the required resource 'principles' is not listed",
             "datapackage.json: resources: the required resource 'provisions' is not listed",
             "datapackage.json: resources: the required resource 'sources' is not listed",
+            "datapackage.json: resources[0]: resource 'principles' needs a relative \"path\" inside the dataset folder",
+            "datapackage.json: resources[1]: resource 'actors' needs a relative \"path\" inside the dataset folder",
             "datapackage.json: resources[2]: unknown resource 'surprise' (known: principles, actors, sources, actor_aliases, actor_relations, instruments, provisions, commitments, evidence_types, evidence, responses)",
+            "datapackage.json: resources[3]: format 'xlsx' is not supported for 'evidence' (csv; jsonl for evidence only)",
         ]),
     ]
 

@@ -55,8 +55,15 @@ public final class CSVReader {
     /// a runaway quote or a file of junk from filling memory.
     public static let maximumRecordBytes = 1 << 20
 
-    public init(url: URL, chunkSize: Int = 1 << 20, maximumRecordBytes: Int = CSVReader.maximumRecordBytes) throws {
+    /// The bytes that separate fields and quote them (`dialect` in datapackage.json).
+    let delimiter: UInt8
+    let quote: UInt8
+
+    public init(url: URL, chunkSize: Int = 1 << 20, maximumRecordBytes: Int = CSVReader.maximumRecordBytes,
+                delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\"")) throws {
         handle = try FileHandle(forReadingFrom: url)
+        self.delimiter = delimiter
+        self.quote = quote
         self.chunkSize = chunkSize
         self.maximumRecordBytes = maximumRecordBytes
         recordBytes.reserveCapacity(4096)
@@ -107,6 +114,10 @@ public final class CSVReader {
             + "the most one record may hold (is a quote left open?)"
     }
 
+    private var unterminated: String {
+        "unterminated quoted field (a \(Character(Unicode.Scalar(quote))) opened on this record is never closed)"
+    }
+
     private enum Step { case record, needMore }
 
     /// The next record, or nil at the end of the file. Throws for an unterminated quote, a record
@@ -137,7 +148,7 @@ public final class CSVReader {
                 if buffer.count - position > maximumRecordBytes { throw fail(start, tooLong) }
                 if try !refill() {
                     guard case let .success((_, consumed, lines, problems)) = parseRecord(final: true) else {
-                        throw fail(start, "unterminated quoted field (a \" opened on this record is never closed)")
+                        throw fail(start, unterminated)
                     }
                     if consumed - position > maximumRecordBytes { throw fail(start, tooLong) }
                     position = consumed
@@ -146,7 +157,7 @@ public final class CSVReader {
                     return Record(line: start, bytes: recordBytes, ends: fieldEnds)
                 }
             case .failure:
-                throw fail(start, "unterminated quoted field (a \" opened on this record is never closed)")
+                throw fail(start, unterminated)
             }
         }
     }
@@ -161,17 +172,18 @@ public final class CSVReader {
         fieldEnds.removeAll(keepingCapacity: true)
         var problems: [String] = []
         var lines = 0
+        let delimiter = delimiter, quote = quote
         return buffer.withUnsafeBufferPointer { bytes -> Result<(Step, Int, Int, [String]), Unterminated> in
             let end = bytes.count
             var i = position
             while true {
                 // At the start of a field.
-                if i < end, bytes[i] == 34 {
+                if i < end, bytes[i] == quote {
                     // Quoted field: runs up to the next quote; a doubled quote is a literal one.
                     i += 1
                     while true {
                         var j = i
-                        while j < end, bytes[j] != 34 {
+                        while j < end, bytes[j] != quote {
                             if bytes[j] == 10 { lines += 1 }
                             j += 1
                         }
@@ -179,8 +191,8 @@ public final class CSVReader {
                         if j >= end {
                             return final ? .failure(Unterminated()) : .success((.needMore, 0, 0, []))
                         }
-                        if j + 1 < end, bytes[j + 1] == 34 {
-                            recordBytes.append(34)
+                        if j + 1 < end, bytes[j + 1] == quote {
+                            recordBytes.append(quote)
                             i = j + 2
                             continue
                         }
@@ -189,12 +201,12 @@ public final class CSVReader {
                         break
                     }
                     // After the closing quote: a delimiter should follow.
-                    if i < end, bytes[i] != 44, bytes[i] != 10, !(bytes[i] == 13 && i + 1 < end && bytes[i + 1] == 10) {
+                    if i < end, bytes[i] != delimiter, bytes[i] != 10, !(bytes[i] == 13 && i + 1 < end && bytes[i + 1] == 10) {
                         if !(bytes[i] == 13 && i + 1 >= end && !final) {
                             problems.append("text after a closing quote in field \(fieldEnds.count + 1)")
                         }
                         var j = i
-                        while j < end, bytes[j] != 44, bytes[j] != 10 { j += 1 }
+                        while j < end, bytes[j] != delimiter, bytes[j] != 10 { j += 1 }
                         if j >= end, !final { return .success((.needMore, 0, 0, [])) }
                         var run = j
                         if run > i, bytes[run - 1] == 13, run < end, bytes[run] == 10 { run -= 1 }
@@ -202,18 +214,18 @@ public final class CSVReader {
                         i = j
                     }
                 } else {
-                    // Unquoted field: runs up to a comma or a line end.
+                    // Unquoted field: runs up to the delimiter or a line end.
                     var j = i
                     var sawQuote = false
                     var sawBareCR = false
                     while j < end {
                         let byte = bytes[j]
-                        if byte == 44 || byte == 10 { break }
+                        if byte == delimiter || byte == 10 { break }
                         if byte == 13 {
                             if j + 1 < end, bytes[j + 1] == 10 { break }
                             sawBareCR = true
                         }
-                        if byte == 34 { sawQuote = true }
+                        if byte == quote { sawQuote = true }
                         j += 1
                     }
                     if j >= end, !final { return .success((.needMore, 0, 0, [])) }
@@ -233,7 +245,7 @@ public final class CSVReader {
                     return .success((.record, i, lines, problems))
                 }
                 switch bytes[i] {
-                case 44:
+                case delimiter:
                     i += 1
                     if i >= end {
                         if !final { return .success((.needMore, 0, 0, [])) }

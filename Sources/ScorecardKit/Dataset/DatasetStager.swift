@@ -52,7 +52,7 @@ final class DatasetStager {
         let url = package.url(of: resource)
         let source: RecordSource = resource.format == .jsonl
             ? try JSONLinesRecordSource(url: url, file: resource.path, table: table)
-            : try CSVRecordSource(url: url, file: resource.path, table: table)
+            : try CSVRecordSource(url: url, file: resource.path, table: table, dialect: resource.dialect, encoding: resource.encoding)
         let totalBytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         let columnNames = (["line"] + table.columns.map(\.name)).map(SQL.quoteIdentifier).joined(separator: ", ")
         var records = 0
@@ -67,15 +67,20 @@ final class DatasetStager {
                 records += 1
                 row.reset()
                 row.append(record.line)
+                let unreadable = record.unreadable
                 for index in 0..<fieldCount {
                     let field = plan.fields[index]
+                    if !unreadable.isEmpty, unreadable.contains(index) {
+                        for _ in 0..<field.columnCount { row.appendNull() }
+                        continue
+                    }
                     if let reason = FieldConverter.emit(record.field(index), as: field, plan: plan, into: &row, scratch: &scratch) {
                         for _ in 0..<field.columnCount { row.appendNull() }
                         problems.append(DatasetProblem(file: resource.path, line: record.line, field: table.fields[index].name, reason: reason, position: index))
                     }
                 }
                 if !plan.rules.isEmpty {
-                    for failure in plan.rules.check(record, today: today) {
+                    for failure in plan.rules.check(record, today: today) where !unreadable.contains(failure.position) {
                         problems.append(DatasetProblem(file: resource.path, line: record.line, field: table.fields[failure.position].name,
                                                        reason: failure.reason, position: failure.position))
                     }

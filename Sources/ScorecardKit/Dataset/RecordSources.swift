@@ -8,19 +8,24 @@ struct TableRecord {
     /// For CSV: the file column holding each table field.
     private let columns: [Int]
     private let owned: [[UInt8]]
+    /// Fields the source could not read (and reported): they are missing, and no other check of
+    /// them may report a knock-on problem.
+    let unreadable: [Int]
 
     init(line: Int, csv: CSVReader.Record, columns: [Int]) {
         self.line = line
         self.csv = csv
         self.columns = columns
         owned = []
+        unreadable = []
     }
 
-    init(line: Int, fields: [[UInt8]]) {
+    init(line: Int, fields: [[UInt8]], unreadable: [Int] = []) {
         self.line = line
         csv = nil
         columns = []
         owned = fields
+        self.unreadable = unreadable
     }
 
     func field(_ index: Int) -> ArraySlice<UInt8> {
@@ -40,11 +45,14 @@ protocol RecordSource: AnyObject {
     var bytesRead: Int { get }
 }
 
-/// A CSV file whose header names the table's fields in any order.
+/// A CSV file whose header names the table's fields in any order (or, with no header row, whose
+/// columns are the dialect's), in its dialect and encoding.
 final class CSVRecordSource: RecordSource {
     private let reader: CSVReader
     private let table: TableDefinition
     private let file: String
+    private let dialect: CSVDialect
+    private let encoding: TextEncoding
     private var problems: [DatasetProblem] = []
     private var hasher = SHA256()
     private var digest: String?
@@ -55,10 +63,12 @@ final class CSVRecordSource: RecordSource {
     private var headerRead = false
     private var headerUsable = false
 
-    init(url: URL, file: String, table: TableDefinition) throws {
-        reader = try CSVReader(url: url)
+    init(url: URL, file: String, table: TableDefinition, dialect: CSVDialect = .standard, encoding: TextEncoding = .utf8) throws {
+        reader = try CSVReader(url: url, delimiter: dialect.delimiter, quote: dialect.quote)
         self.table = table
         self.file = file
+        self.dialect = dialect
+        self.encoding = encoding
         reader.onChunk = { [unowned self] chunk in self.hasher.update(data: chunk) }
     }
 
@@ -79,6 +89,13 @@ final class CSVRecordSource: RecordSource {
 
     private func readHeader() throws {
         headerRead = true
+        guard dialect.hasHeader else {
+            order = dialect.headerlessColumns.map { name in table.fields.firstIndex { $0.name == name }! }
+            columnOfField = [Int](repeating: 0, count: table.fields.count)
+            for (column, field) in order.enumerated() { columnOfField[field] = column }
+            headerUsable = true
+            return
+        }
         let first: CSVReader.Record?
         do {
             first = try reader.next()
@@ -90,13 +107,23 @@ final class CSVRecordSource: RecordSource {
             problem(1, "header", "the file is empty; it needs at least the header row: \(table.fields.map(\.name).joined(separator: ","))")
             return
         }
-        if let column = header.fields.firstIndex(where: { String(validating: $0, as: UTF8.self) == nil }) {
+        var names: [[UInt8]] = []
+        for column in 0..<header.count {
+            var name: [UInt8] = []
+            if let offset = encoding.appendUTF8(of: header.field(column), to: &name) {
+                _ = reader.takeMalformations()
+                problem(header.line, "header", "column \(column + 1) \(notInEncoding(header.field(column), at: offset, in: "the name"))")
+                return
+            }
+            names.append(name)
+        }
+        if let column = names.firstIndex(where: { String(validating: $0, as: UTF8.self) == nil }) {
             // Not text (or not UTF-8): one problem, rather than one for every column and quote of a line of junk.
             _ = reader.takeMalformations()
             problem(header.line, "header", "column \(column + 1) \(FieldConverter.invalidUTF8(header.field(column), in: "the name"))")
             return
         }
-        if header.fields.contains(where: { $0.contains(13) }) {
+        if names.contains(where: { $0.contains(13) }) {
             // The whole file read as one line: its lines end in CR alone. One problem says so.
             _ = reader.takeMalformations()
             problem(header.line, nil, "the lines end in a carriage return (CR) alone, as classic Mac OS wrote them: "
@@ -105,7 +132,7 @@ final class CSVRecordSource: RecordSource {
         }
         var seen: [String: Int] = [:]
         var usable = true
-        for (column, raw) in header.fields.enumerated() {
+        for (column, raw) in names.enumerated() {
             let name = String(decoding: raw, as: UTF8.self)  // valid: checked above
             guard let index = table.fields.firstIndex(where: { $0.name == name }) else {
                 var reason = name.isEmpty
@@ -157,11 +184,37 @@ final class CSVRecordSource: RecordSource {
                 return nil
             }
             guard record.count == order.count else {
-                problem(record.line, nil, "has \(record.count) field\(record.count == 1 ? "" : "s"), the header has \(order.count)")
+                let expected = dialect.hasHeader ? "the header has \(order.count)" : "the table has \(order.count) (the file has no header row)"
+                problem(record.line, nil, "has \(record.count) field\(record.count == 1 ? "" : "s"), \(expected)")
                 continue
             }
-            return TableRecord(line: record.line, csv: record, columns: columnOfField)
+            if encoding == .utf8 { return TableRecord(line: record.line, csv: record, columns: columnOfField) }
+            return convert(record)
         }
+    }
+
+    /// The record's fields in UTF-8. A field holding a byte that is no character of the file's
+    /// encoding is one problem and is left unread, rather than read wrong.
+    private func convert(_ record: CSVReader.Record) -> TableRecord {
+        var fields: [[UInt8]] = []
+        var unreadable: [Int] = []
+        fields.reserveCapacity(table.fields.count)
+        for (index, column) in columnOfField.enumerated() {
+            var converted: [UInt8] = []
+            if let offset = encoding.appendUTF8(of: record.field(column), to: &converted) {
+                problem(record.line, table.fields[index].name, notInEncoding(record.field(column), at: offset, in: "the field"))
+                unreadable.append(index)
+                converted = []
+            }
+            fields.append(converted)
+        }
+        return TableRecord(line: record.line, fields: fields, unreadable: unreadable)
+    }
+
+    private func notInEncoding(_ raw: ArraySlice<UInt8>, at offset: Int, in part: String) -> String {
+        let byte = String(raw[raw.startIndex + offset], radix: 16, uppercase: true)
+        return "byte 0x\(byte) at byte \(offset + 1) of \(part) is no character in \(encoding.rawValue), the encoding datapackage.json "
+            + "gives for this file (is it in another encoding? save it as UTF-8)"
     }
 
     /// After a fatal malformation: the reader reads no further, and the digest is of what was read
