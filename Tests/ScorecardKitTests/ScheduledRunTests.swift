@@ -174,6 +174,33 @@ struct ScheduledRunTests {
         #expect(stopped.stdout.isEmpty)
     }
 
+    /// Two workspaces pointed at one database would undo each other: the second is refused with 78,
+    /// naming the first, and writes nothing; a moved workspace takes its database back on purpose.
+    @Test func aSecondWorkspaceOnTheDatabaseIsRefusedWith78() throws {
+        let url = try TestCluster.makeDatabase(prefix: "run_two_ws")
+        let first = try TestWorkspace(databaseURL: url)
+        defer { first.remove() }
+        #expect(try run(first, ["--quiet"]).status == 0)
+        let connection = try Connection(conninfo: url, logger: .quiet)
+        let before = try DatabaseContent.exact(connection)
+
+        let second = try TestWorkspace(databaseURL: url)
+        defer { second.remove() }
+        try second.append(Self.newEvidence, to: "evidence.csv")
+        for command in [["run"], ["publish", "2025"], ["preview"]] {
+            let refused = try ScorecardProcess.run(command + ["--workspace", second.root.path])
+            #expect(refused.status == 78, "\(command): \(refused.stderr)")
+            #expect(refused.stderr.contains("this database holds the workspace \(first.root.path)"), "\(refused.stderr)")
+            #expect(refused.stderr.contains("--adopt-database"))
+        }
+        #expect(try DatabaseContent.exact(connection) == before, "a refused run changed the database")
+        #expect(!FileManager.default.fileExists(atPath: second.reports.path))
+
+        let adopted = try run(second, ["--adopt-database"])
+        #expect(adopted.status == 0, "\(adopted.stderr)")
+        #expect(try run(first).status == 78, "the database now holds the second workspace")
+    }
+
     @Test func unwritableOutputExits73AndLeavesThePreviousReports() throws {
         let url = try TestCluster.makeDatabase(prefix: "run_73")
         let workspace = try TestWorkspace(databaseURL: url)

@@ -56,6 +56,7 @@ extension ScheduledRun {
         let connection = try location.connect(logger: logger)
         return try connection.rehearsal { connection in
             try Migrator(logger: logger).migrate(connection)
+            try WorkspaceClaim.check(connection, workspace: workspace, adopt: adoptDatabase)
             let revisionsBefore: Int64 = try connection.query(
                 "SELECT coalesce(max(id), 0) AS id FROM scorecard.edition_revisions").first!.decode("id")
             let editionsBefore = try Edition.all(connection, methodologyID: methodology.methodology.id)

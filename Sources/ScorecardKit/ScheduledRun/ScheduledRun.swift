@@ -20,6 +20,8 @@ public struct ScheduledRun {
     public let asOf: CalendarDate
     /// The periods it scores and publishes.
     public let mode: Mode
+    /// Take over a database another workspace ran on (`--adopt-database`: the workspace moved).
+    public let adoptDatabase: Bool
     let location: DatabaseLocation
     let logger: Logger
     let progress: LoadProgress?
@@ -32,13 +34,14 @@ public struct ScheduledRun {
     }
 
     public init(workspace: Workspace, asOf: CalendarDate, location: DatabaseLocation, logger: Logger, progress: LoadProgress? = nil,
-                mode: Mode = .scheduled) {
+                mode: Mode = .scheduled, adoptDatabase: Bool = false) {
         self.workspace = workspace
         self.asOf = asOf
         self.location = location
         self.logger = logger
         self.progress = progress
         self.mode = mode
+        self.adoptDatabase = adoptDatabase
     }
 
     /// What a run changed: the ledger's columns.
@@ -85,6 +88,7 @@ public struct ScheduledRun {
         let connection = try location.connect(logger: logger)
         try Migrator(logger: logger).migrate(connection)
         try lock.lockDatabase(location, logger: logger)
+        try WorkspaceClaim.check(connection, workspace: workspace, adopt: adoptDatabase)
         let ledger = try RunLedger.start(connection, workspace: workspace)
         logger.info("run started", metadata: ["ledger": "\(ledger.id)", "workspace": "\(workspace.root.path)"])
 

@@ -25,17 +25,10 @@ struct PreviewCommand: ParsableCommand {
     @Option(help: "Preview scorecard publish PERIOD instead of scorecard run.")
     var period: String?
 
-    @OptionGroup var workspaceOptions: WorkspaceOptions
-    @OptionGroup var asOfOptions: AsOfOptions
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var job: JobOptions
 
     func run() throws {
-        let logger = logging.makeLogger()
-        let asOf = try asOfOptions.resolve()
-        guard let workspace = try workspaceOptions.resolve() else { throw NoWorkspace() }
-        let run = ScheduledRun(workspace: workspace, asOf: asOf, location: database.location(logger: logger, workspace: workspace), logger: logger,
-                               mode: period.map(ScheduledRun.Mode.publish) ?? .scheduled)
+        let run = try job.scheduledRun(period.map(ScheduledRun.Mode.publish) ?? .scheduled, showsProgress: false)
         let preview = try reportingMethodologyProblems { try reportingProblems { try run.preview() } }
         print(format == .json ? PreviewJSON.render(preview) : PreviewText.render(preview), terminator: "")
     }

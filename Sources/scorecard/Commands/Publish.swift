@@ -19,20 +19,13 @@ struct Publish: ParsableCommand {
     @Argument(help: "The period to publish: 2025-Q4 (quarterly methodology) or 2025 (yearly).")
     var period: String
 
-    @OptionGroup var workspaceOptions: WorkspaceOptions
-    @OptionGroup var asOfOptions: AsOfOptions
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var job: JobOptions
 
     func run() throws {
-        let logger = logging.makeLogger()
-        let asOf = try asOfOptions.resolve()
-        guard let workspace = try workspaceOptions.resolve() else { throw NoWorkspace() }
         let started = DispatchTime.now()
-        let run = ScheduledRun(workspace: workspace, asOf: asOf, location: database.location(logger: logger, workspace: workspace), logger: logger,
-                               progress: TerminalProgress.ifInteractive(quiet: logging.quiet), mode: .publish(period))
+        let run = try job.scheduledRun(.publish(period))
         let outcome = try reportingMethodologyProblems { try reportingProblems { try run.perform() } }
-        guard !logging.quiet else { return }
+        guard !job.logging.quiet else { return }
         if !outcome.changes.editionsPublished.contains(period) {
             print("\(period) was published before: its edition is unchanged (what changed since is a restatement, shown in the next edition)")
         }

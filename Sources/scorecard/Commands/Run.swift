@@ -27,20 +27,13 @@ struct Run: ParsableCommand {
             \(ExitStatus.helpText)
             """)
 
-    @OptionGroup var workspaceOptions: WorkspaceOptions
-    @OptionGroup var asOfOptions: AsOfOptions
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var job: JobOptions
 
     func run() throws {
-        let logger = logging.makeLogger()
-        let asOf = try asOfOptions.resolve()
-        guard let workspace = try workspaceOptions.resolve() else { throw NoWorkspace() }
         let started = DispatchTime.now()
-        let run = ScheduledRun(workspace: workspace, asOf: asOf, location: database.location(logger: logger, workspace: workspace), logger: logger,
-                               progress: TerminalProgress.ifInteractive(quiet: logging.quiet))
+        let run = try job.scheduledRun(.scheduled)
         let outcome = try reportingMethodologyProblems { try reportingProblems { try run.perform() } }
-        guard !logging.quiet else { return }
+        guard !job.logging.quiet else { return }
         print(RunSummaryText.line(outcome, seconds: Stopwatch.seconds(since: started)))
     }
 }
