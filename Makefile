@@ -10,7 +10,7 @@ TEST_VENV := .venv-test
 TEST_PYTHON_PACKAGES := frictionless[json]==5.21.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps test-tools build test demo bench snapshots clean
+.PHONY: help deps test-tools build test demo bench snapshots man install clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -54,6 +54,24 @@ bench: deps ## Benchmarks (release build); writes docs/performance.md
 snapshots: build ## Rewrite committed expectations (Table Schemas, example datapackage.json) from the code
 	$(SWIFT) build --build-tests
 	SCORECARD_UPDATE_SNAPSHOTS=1 SWIFT=$(SWIFT) scripts/run-tests --no-parallel --filter 'FormatDescriptorTests|MethodologyTests|ReportTests|ReportsFolderTests'
+
+# Where make install puts the binary, the manual page and the completion scripts.
+PREFIX ?= /usr/local
+# The manual's date, fixed so the page is reproducible (the release it documents).
+MAN_DATE ?= 2026-12-01
+
+man: deps ## The manual page, generated from the command definitions, into .build/man/scorecard.1
+	mkdir -p .build/man
+	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --output-directory .build/man --date $(MAN_DATE)
+
+install: man ## Install the release binary, its manual page and bash/zsh/fish completions under PREFIX (default /usr/local)
+	$(SWIFT) build -c release --product scorecard
+	install -D -m 755 .build/release/scorecard $(DESTDIR)$(PREFIX)/bin/scorecard
+	install -D -m 644 .build/man/scorecard.1 $(DESTDIR)$(PREFIX)/share/man/man1/scorecard.1
+	mkdir -p $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	.build/release/scorecard --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/scorecard
+	.build/release/scorecard --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_scorecard
+	.build/release/scorecard --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/scorecard.fish
 
 clean: ## Remove build output and .venv-test/ (not the embedded database)
 	rm -rf .build $(TEST_VENV)

@@ -9,7 +9,7 @@ import ScorecardKit
 struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The workspace folder, with scorecard.yaml (default: the current folder when it holds one).",
-        valueName: "dir"))
+        valueName: "dir"), completion: .directory)
     var workspace: String?
 
     func resolve() throws -> Workspace? { try Workspace.locate(explicit: workspace) }
@@ -24,7 +24,7 @@ struct DatabaseOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp(
         "Folder of the embedded PostgreSQL cluster (default: .scorecard/postgres in the workspace, or in the current folder).",
-        valueName: "dir"))
+        valueName: "dir"), completion: .directory)
     var dataDir: String?
 
     func location(logger: Logger, workspace: Workspace? = nil) -> DatabaseLocation {

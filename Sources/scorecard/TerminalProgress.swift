@@ -1,10 +1,16 @@
 import Foundation
 import ScorecardKit
 
-/// A one-line progress display on stderr, only when stderr is a terminal.
-final class TerminalProgress: LoadProgress {
+/// A one-line progress display on stderr, only when stderr is a terminal that can redraw a line
+/// (not TERM=dumb, as Emacs shells and some CI logs set it).
+final class TerminalProgress: LoadProgress, PhaseProgress {
     static func ifInteractive(quiet: Bool) -> TerminalProgress? {
-        !quiet && isatty(STDERR_FILENO) == 1 ? TerminalProgress() : nil
+        guard !quiet, isatty(STDERR_FILENO) == 1, ProcessInfo.processInfo.environment["TERM"] != "dumb" else { return nil }
+        return TerminalProgress()
+    }
+
+    func phase(_ description: String?) {
+        write("\r\u{1B}[K" + (description.map { $0 + "…" } ?? ""))
     }
 
     func update(file: String, records: Int, bytes: Int, totalBytes: Int) {

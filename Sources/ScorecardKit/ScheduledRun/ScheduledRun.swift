@@ -115,7 +115,10 @@ public struct ScheduledRun {
     /// and writes nothing.
     func steps(connection: Connection, methodology: MethodologyFile, selection: ScoringEngine.PeriodSelection,
                ledger: RunLedger?, changes: inout Changes, writeFiles: Bool = true) throws -> Outcome {
+        let phases = progress as? PhaseProgress
+        defer { phases?.phase(nil) }
         // Load: validation and load are one transaction; invalid data loads nothing (exit 65).
+        phases?.phase("loading \(workspace.datasetDirectory.lastPathComponent)")
         let load = try DatasetLoader(directory: workspace.datasetDirectory, today: asOf, logger: logger, progress: progress).load(connection: connection)
         changes.loadBatchID = load.batchID
         if load.changed {
@@ -126,6 +129,7 @@ public struct ScheduledRun {
         try ledger?.record(changes)
 
         // Score every period due.
+        phases?.phase("scoring")
         let scored: [ScoringEngine.RunSummary]
         do {
             scored = try ScoringEngine(connection: connection, logger: logger)
@@ -144,6 +148,7 @@ public struct ScheduledRun {
 
         // Editions: restate the published ones where the data or methodology now says otherwise,
         // then publish the complete periods that have none (docs/editions.md).
+        phases?.phase("restating and publishing editions")
         let editions = try EditionPublisher(connection: connection, logger: logger).publish(
             methodology, scored: scored, asOf: asOf,
             options: .init(period: publishedPeriod, formats: workspace.config.formats,
@@ -172,6 +177,7 @@ public struct ScheduledRun {
         }
         changes.sensitivityRunID = workspace.config.sensitivity == nil ? nil : (scored.last?.runID)
         Failpoint.write.pause()
+        phases?.phase("writing \(files.count) report files")
         let outcomes = try ReportWriter(directory: workspace.outputDirectory).write(files)
         changes.filesWritten = outcomes.filter(\.written).map(\.name)
         changes.filesUnchanged = outcomes.filter { !$0.written }.count

@@ -12,7 +12,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Seed of the generator.") var seed: UInt64 = 1
     @Flag(help: ArgumentHelp("Also write evidence.table.csv, the evidence in the scorecard.evidence column layout (for comparing with psql \\copy).", visibility: .hidden))
     var tableLayoutCopy = false
-    @Argument(help: ArgumentHelp("Folder to write (created if needed).", valueName: "dir")) var directory: String
+    @Argument(help: ArgumentHelp("Folder to write (created if needed).", valueName: "dir"), completion: .directory) var directory: String
 
     func validate() throws {
         guard actors >= 4 else { throw ValidationError("--actors must be at least 4") }

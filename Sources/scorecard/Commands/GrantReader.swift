@@ -28,7 +28,8 @@ struct GrantReader: ParsableCommand {
     @Argument(help: ArgumentHelp("The login role to create or update.", valueName: "role"))
     var role: String
 
-    @Option(help: ArgumentHelp("A file whose first line is the role's password (keep it readable by you only).", valueName: "file"))
+    @Option(help: ArgumentHelp("A file whose first line is the role's password (keep it readable by you only).", valueName: "file"),
+            completion: .file())
     var passwordFile: String?
 
     @Flag(help: "Also let the role see restricted evidence (without it, that is revoked).")

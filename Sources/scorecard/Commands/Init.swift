@@ -14,7 +14,7 @@ struct Init: ParsableCommand {
             private database. Then: add data, and run scorecard run --workspace DIR.
             """)
 
-    @Argument(help: ArgumentHelp("The workspace folder to create.", valueName: "dir")) var directory: String
+    @Argument(help: ArgumentHelp("The workspace folder to create.", valueName: "dir"), completion: .directory) var directory: String
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {

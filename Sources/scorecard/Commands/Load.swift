@@ -12,7 +12,7 @@ struct Load: ParsableCommand {
             Loading an unchanged dataset writes nothing and says so. Exit codes as for validate.
             """)
 
-    @Argument(help: ArgumentHelp("The dataset folder, with datapackage.json (default: the workspace's).", valueName: "dir"))
+    @Argument(help: ArgumentHelp("The dataset folder, with datapackage.json (default: the workspace's).", valueName: "dir"), completion: .directory)
     var directory: String?
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var asOfOptions: AsOfOptions

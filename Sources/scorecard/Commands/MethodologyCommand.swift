@@ -16,7 +16,8 @@ struct MethodologyCommand: ParsableCommand {
                 78 when not, 66 when the file is missing. The format is in docs/methodology.md.
                 """)
 
-        @Argument(help: ArgumentHelp("The methodology file, YAML (default: the workspace's).", valueName: "file"))
+        @Argument(help: ArgumentHelp("The methodology file, YAML (default: the workspace's).", valueName: "file"),
+                  completion: .file(extensions: ["yaml", "yml"]))
         var file: String?
         @OptionGroup var workspaceOptions: WorkspaceOptions
 

@@ -31,7 +31,7 @@ struct Report: ParsableCommand {
     var format: String?
     @Option(help: ArgumentHelp("Limit the actor sections (and the trend) to one actor; the file names end in -<actor>.", valueName: "id"))
     var actor: String?
-    @Option(help: ArgumentHelp("The output folder, created if missing; - writes one format to standard output (default: the workspace's, else Reports).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The output folder, created if missing; - writes one format to standard output (default: the workspace's, else Reports).", valueName: "dir"), completion: .directory)
     var out: String?
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var asOfOptions: AsOfOptions

@@ -4,7 +4,8 @@ import ScorecardKit
 
 /// The methodology file a scoring command uses: `--methodology`, else the workspace's.
 struct MethodologyOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The methodology file (YAML; default: the workspace's).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The methodology file (YAML; default: the workspace's).", valueName: "file"),
+            completion: .file(extensions: ["yaml", "yml"]))
     var methodology: String?
 
     func load(workspace: Workspace?) throws -> MethodologyFile {
