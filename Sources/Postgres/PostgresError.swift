@@ -119,6 +119,8 @@ extension PostgresError {
         public static let reservedName = Code(rawValue: "42939")
         // Class 55: object not in prerequisite state
         public static let lockNotAvailable = Code(rawValue: "55P03")
+        /// The server could not write: its disk (or a tablespace's) is full.
+        public static let diskFull = Code(rawValue: "53100")
         // Class 57: operator intervention
         public static let queryCanceled = Code(rawValue: "57014")
         public static let adminShutdown = Code(rawValue: "57P01")

@@ -81,7 +81,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .noInput:
             "the workspace, the dataset folder, a data file or the methodology is missing, or there is no score run to report"
         case .unavailable:
-            "the database cannot be reached, or went away mid-run"
+            "the database cannot be reached, went away mid-run, or has no room left (its disk is full); nothing was changed"
         case .software:
             "an unexpected failure (a bug)"
         case .cannotCreate:

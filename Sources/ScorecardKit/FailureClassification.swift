@@ -25,6 +25,10 @@ public struct FailureClassification: Sendable, Equatable {
             } else {
                 self.init(exitCode: .configuration, message: error.description)
             }
+        // A full disk fails a statement (53100) or, when the WAL cannot be written, stops the
+        // server (unavailable): either way the database cannot take the run, 69, nothing changed.
+        case let error as PostgresError where error.sqlState == .diskFull:
+            self.init(exitCode: .unavailable, message: "database unavailable: the server has no room left (disk full); nothing was changed: free space on the server and run again")
         case let error as PostgresError where error.sqlState == .lockNotAvailable:
             self.init(exitCode: .temporaryFailure,
                       message: "another session held what this one needed for longer than the lock timeout (lock_timeout); nothing was changed: try later")
