@@ -123,6 +123,48 @@ struct AnalystAccessTests {
         #expect(try count(try renewed.connect(url: database.url), restrictedRows) == 0)
     }
 
+    /// A database owned by a role without CREATEROLE that holds ADMIN OPTION on the reader groups:
+    /// its grant-reader makes an existing login role a reader; setting a password needs CREATEROLE
+    /// (PostgreSQL's rule) and says so, exit 78.
+    @Test func anOwnerWithAdminOptionOnTheGroupsMakesAnExistingRoleAReader() throws {
+        let url = try TestCluster.makeDatabase(prefix: "admin_option")
+        let superuser = try Connection(conninfo: url, logger: .quiet)
+        let owner = ReaderRole(prefix: "sc_owner")
+        let alice = ReaderRole(prefix: "alice_admin")
+        defer {
+            _ = try? superuser.execute("DROP OWNED BY \(identifier: owner.name) CASCADE")
+            _ = try? superuser.execute("DROP OWNED BY \(identifier: alice.name) CASCADE")
+            ReaderRole.drop([alice, owner], url: url)
+        }
+        // The groups exist (the first grant-reader of a server makes them); the owner may hand them out.
+        try ReaderRole(prefix: "seed").grant(url: url)
+        for role in [owner, alice] {
+            // A utility statement takes no parameters: the server quotes the password with format().
+            let statement = try superuser.query("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', \(role.name)::text, \(role.password)::text) AS s")
+                .first!.decode("s", as: String.self)
+            try superuser.executeUnsafeTrustedScript(statement)
+        }
+        try superuser.execute("GRANT scorecard_reader, scorecard_restricted_reader TO \(identifier: owner.name) WITH ADMIN OPTION")
+        let fresh = try TestCluster.makeDatabase(prefix: "admin_option_db")
+        let freshName = String(fresh.split(separator: "/").last!.split(separator: "?").first!)
+        try superuser.execute("ALTER DATABASE \(identifier: freshName) OWNER TO \(identifier: owner.name)")
+        let ownerURL = ReaderRole.loginURL(fresh, user: owner.name, password: owner.password)
+        let migrate = try ScorecardProcess.run(["migrate", "--database-url", ownerURL])
+        #expect(migrate.status == 0, "\(migrate.stderr)")
+
+        let granted = try ScorecardProcess.run(["grant-reader", alice.name, "--database-url", ownerURL])
+        #expect(granted.status == 0, "\(granted.stderr)")
+        let reader = try alice.connect(url: fresh)
+        #expect(try reader.query("SELECT count(*) AS n FROM scorecard.actors").first!.decode("n", as: Int.self) == 0)
+        #expect(throws: PostgresError.self) { try reader.execute("DELETE FROM scorecard.actors") }
+
+        let file = try ReaderRole.passwordFile(containing: "another password\n")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let withPassword = try ScorecardProcess.run(["grant-reader", alice.name, "--password-file", file.path, "--database-url", ownerURL])
+        #expect(withPassword.status == 78, "\(withPassword.stderr)")
+        #expect(withPassword.stderr.contains("CREATEROLE"), "\(withPassword.stderr)")
+    }
+
     @Test func dangerousRolesAndBadPasswordFilesAreRefused() throws {
         let url = try TestCluster.makeDatabase(prefix: "grantrefused")
         let superuser = try ScorecardProcess.run(["grant-reader", "postgres", "--database-url", url])
