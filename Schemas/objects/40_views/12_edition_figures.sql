@@ -1,9 +1,7 @@
 -- The one query for "this period as published and as known now".
 CREATE VIEW scorecard.edition_figures WITH (security_invoker = true) AS
     WITH latest_known AS (
-        SELECT e.id AS edition_id,
-               coalesce((SELECT v.known_run_id FROM scorecard.edition_revisions v
-                         WHERE v.edition_id = e.id ORDER BY v.id DESC LIMIT 1), e.known_run_id) AS known_run_id
+        SELECT e.id AS edition_id, scorecard.edition_known_run(e.id) AS known_run_id
         FROM scorecard.editions e
     )
     SELECT e.methodology_id, e.period, e.id AS edition_id, e.published_on,

@@ -2,8 +2,7 @@
 -- are known from now: its last revision's, else the run known when it was published.
 -- Grain: edition. $1 methodology id.
 SELECT e.id, e.methodology_id, e.methodology_version, e.methodology_sha256, e.period, e.period_end, e.run_id,
-       coalesce((SELECT v.known_run_id FROM scorecard.edition_revisions v
-                 WHERE v.edition_id = e.id ORDER BY v.id DESC LIMIT 1), e.known_run_id) AS known_run_id,
+       scorecard.edition_known_run(e.id) AS known_run_id,
        e.published_on, e.backfill, e.revisions_through,
        (SELECT count(*) FROM scorecard.edition_files f WHERE f.edition_id = e.id)::int AS files
 FROM scorecard.editions e
