@@ -16,15 +16,16 @@ struct DatasetValidationTests {
         [id, actor, type, occurred, published, counterpart, provision, severity, certainty, sensitivity, summary, sources].joined(separator: ",")
     }
 
-    /// Loads the valid example, applies `edit`, and checks that both validate and load
-    /// report exactly `expected` and leave the database unchanged.
+    /// Loads the valid example, applies `edit`, and checks that validate (with no database and in
+    /// one) and load all report exactly `expected`, the checks across records agreeing in Swift and
+    /// in SQL, and leave the database unchanged.
     func expectRejected(_ expected: [String], edit: (DatasetFixture) throws -> Void) throws {
         let connection = try migratedDatabase("invalid")
         let fixture = try DatasetFixture()
         _ = try fixture.loader().load(connection: connection)
         let before = try databaseFingerprint(connection)
         try edit(fixture)
-        #expect(problems { try fixture.loader().validate(connection: connection) } == expected)
+        #expect(problemsFoundEverywhere(fixture, connection) == expected)
         #expect(problems { _ = try fixture.loader().load(connection: connection) } == expected)
         do {
             _ = try fixture.loader().load(connection: connection)
@@ -162,14 +163,21 @@ struct DatasetValidationTests {
         let connection = try migratedDatabase("missing")
         let nowhere = DatasetLoader(directory: URL(fileURLWithPath: "/nonexistent/dataset"), today: .fixtureAsOf, logger: .quiet)
         #expect(throws: DatasetMissing.self) { try nowhere.validate(connection: connection) }
+        #expect(throws: DatasetMissing.self) { try nowhere.validate() }
         let fixture = try DatasetFixture()
         try fixture.remove("evidence.csv")
-        do {
-            try fixture.loader().validate(connection: connection)
-            Issue.record("expected a missing file")
-        } catch let missing as DatasetMissing {
-            #expect(missing.exitCode == .noInput)
-            #expect(missing.description.hasSuffix("evidence.csv: missing: datapackage.json names it as resource 'evidence'"))
+        let checks: [(String, () throws -> Void)] = [
+            ("in a database", { try fixture.loader().validate(connection: connection) }),
+            ("with no database", { try fixture.loader().validate() }),
+        ]
+        for (way, validate) in checks {
+            do {
+                try validate()
+                Issue.record("expected a missing file \(way)")
+            } catch let missing as DatasetMissing {
+                #expect(missing.exitCode == .noInput)
+                #expect(missing.description.hasSuffix("evidence.csv: missing: datapackage.json names it as resource 'evidence'"))
+            }
         }
     }
 }

@@ -16,8 +16,9 @@ struct HostileInputTests {
     /// What a broken evidence file also causes: the response to an evidence record no longer has it.
     static let orphanResponse = "responses.csv:2: evidence_id: unknown evidence 'ev-ruritania-journalists' (not in evidence.csv)"
 
-    /// Loads the minimal example, applies `edit`, and checks that validate and load both report
-    /// exactly `expected` (exit 65) and that no table of the schema changed.
+    /// Loads the minimal example, applies `edit`, and checks that validate (with no database and in
+    /// one) and load all report exactly `expected` (exit 65), the checks across records agreeing in
+    /// Swift and in SQL, and that no table of the schema changed.
     func expectRejected(_ expected: [String], sourceLocation: SourceLocation = #_sourceLocation,
                         edit: (DatasetFixture) throws -> Void) throws {
         let connection = try migratedDatabase("hostile")
@@ -26,7 +27,7 @@ struct HostileInputTests {
         _ = try fixture.loader().load(connection: connection)
         let before = try schemaDigest(connection)
         try edit(fixture)
-        #expect(problems { try fixture.loader().validate(connection: connection) } == expected, sourceLocation: sourceLocation)
+        #expect(problemsFoundEverywhere(fixture, connection, sourceLocation: sourceLocation) == expected, sourceLocation: sourceLocation)
         do {
             _ = try fixture.loader().load(connection: connection)
             Issue.record("the load succeeded", sourceLocation: sourceLocation)
@@ -511,15 +512,23 @@ struct HostileInputTests {
         for _ in 0..<2 {
             try Self.appendEvidence(fixture, count: count) { "ev-dup\($0),ruritania,misuse_documented,2025-06,2025-09-10,,,3,reported,public,Twice.,src-lab" }
         }
-        do {
-            try fixture.loader().validate(connection: connection)
-            Issue.record("validated")
-        } catch let invalid as DatasetInvalid {
-            #expect(invalid.problems.count == ProblemList.limit)
-            #expect(invalid.unlisted == 2_500)
-            #expect(invalid.description == "the dataset has \(count) problems; nothing was loaded")
-            #expect(invalid.problems.first?.description == "evidence.csv:\(5 + count): id: duplicate id 'ev-dup0' (first on line 5)")
+        let checks: [(String, () throws -> Void)] = [
+            ("with no database", { try fixture.loader().validate() }),
+            ("in a database", { try fixture.loader().validate(connection: connection) }),
+        ]
+        for (way, validate) in checks {
+            do {
+                try validate()
+                Issue.record("validated \(way)")
+            } catch let invalid as DatasetInvalid {
+                #expect(invalid.problems.count == ProblemList.limit, "\(way)")
+                #expect(invalid.unlisted == 2_500, "\(way)")
+                #expect(invalid.description == "the dataset has \(count) problems; nothing was loaded", "\(way)")
+                #expect(invalid.problems.first?.description == "evidence.csv:\(5 + count): id: duplicate id 'ev-dup0' (first on line 5)", "\(way)")
+            }
         }
+        let both = try #require(try crossRecordChecks(fixture.loader(), connection))
+        #expect(both.inSwift == both.inSQL)
     }
 }
 

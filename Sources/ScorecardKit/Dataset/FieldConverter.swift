@@ -1,12 +1,12 @@
 import Foundation
 import Postgres
 
-/// Checks one raw field and writes its database column(s) into a COPY row, working on bytes
-/// so that a million records need no String per field. On failure it writes nothing and
-/// returns the reason; the caller writes NULLs instead.
+/// Checks one raw field and writes its database column(s) into a COPY row (or, when only
+/// validating, nowhere), working on bytes so that a million records need no String per field.
+/// On failure it writes nothing and returns the reason; the caller writes NULLs instead.
 enum FieldConverter {
-    static func emit(_ raw: ArraySlice<UInt8>, as field: TablePlan.Field, plan: TablePlan, into row: inout CopyTextRow,
-                     scratch: inout [UInt8]) -> String? {
+    static func emit<Columns: RecordColumns>(_ raw: ArraySlice<UInt8>, as field: TablePlan.Field, plan: TablePlan,
+                                             into row: inout Columns, scratch: inout [UInt8]) -> String? {
         if raw.isEmpty {
             if field.required { return "is required" }
             for _ in 0..<field.columnCount { row.appendNull() }
