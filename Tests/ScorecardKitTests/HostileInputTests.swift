@@ -406,19 +406,22 @@ struct HostileInputTests {
                         seconds: Date().timeIntervalSince(started))
     }
 
-    /// Runs `scorecard load` on the broken folder: exit 65, exactly `expected` on stdout, the
-    /// database unchanged, peak memory under the limit, done within `seconds`.
+    /// Runs `scorecard load`, and `scorecard validate` with no database, on the broken folder: exit
+    /// 65, exactly `expected` on stdout, the database unchanged, peak memory under the limit, each
+    /// done within `seconds`.
     func expectRefusedByTheBinary(_ expected: [String], within seconds: Double = 60, sourceLocation: SourceLocation = #_sourceLocation,
                                   edit: (DatasetFixture) throws -> Void) throws {
         let (url, connection, fixture) = try loadedDatabase()
         defer { try? FileManager.default.removeItem(at: fixture.directory) }
         let before = try schemaDigest(connection)
         try edit(fixture)
-        let run = try measure(["load", fixture.directory.path, "--database-url", url])
-        #expect(run.status == 65, "exit \(run.status): \(run.stderr)", sourceLocation: sourceLocation)
-        #expect(run.stdout.split(separator: "\n").map(String.init) == expected, sourceLocation: sourceLocation)
-        #expect(run.peakKB < Self.memoryLimitKB, "peak memory \(run.peakKB) KB", sourceLocation: sourceLocation)
-        #expect(run.seconds < seconds, "took \(run.seconds) s", sourceLocation: sourceLocation)
+        for arguments in [["load", fixture.directory.path, "--database-url", url], ["validate", fixture.directory.path]] {
+            let run = try measure(arguments)
+            #expect(run.status == 65, "\(arguments[0]): exit \(run.status): \(run.stderr)", sourceLocation: sourceLocation)
+            #expect(run.stdout.split(separator: "\n").map(String.init) == expected, "\(arguments[0])", sourceLocation: sourceLocation)
+            #expect(run.peakKB < Self.memoryLimitKB, "\(arguments[0]): peak memory \(run.peakKB) KB", sourceLocation: sourceLocation)
+            #expect(run.seconds < seconds, "\(arguments[0]): took \(run.seconds) s", sourceLocation: sourceLocation)
+        }
         #expect(try schemaDigest(connection) == before, "the failed load changed the database", sourceLocation: sourceLocation)
     }
 
@@ -487,12 +490,17 @@ struct HostileInputTests {
         let before = try schemaDigest(connection)
         let header = Data((try fixture.read("evidence.csv").split(separator: "\n").first! + "\n").utf8)
         try Self.writeJunk(fixture.url("evidence.csv"), megabytes: 48, prefix: header)
-        let run = try measure(["validate", fixture.directory.path, "--database-url", url])
-        #expect(run.status == 65)
-        let lines = run.stdout.split(separator: "\n")
-        #expect(lines.count == ProblemList.limit + 1, "\(lines.count) lines")
-        #expect(lines.last?.hasPrefix("… and ") == true && lines.last?.hasSuffix(" more problems not listed") == true)
-        #expect(run.peakKB < Self.memoryLimitKB, "peak memory \(run.peakKB) KB")
+        var outputs: [String] = []
+        for arguments in [["validate", fixture.directory.path, "--database-url", url], ["validate", fixture.directory.path]] {
+            let run = try measure(arguments)
+            #expect(run.status == 65)
+            let lines = run.stdout.split(separator: "\n")
+            #expect(lines.count == ProblemList.limit + 1, "\(lines.count) lines")
+            #expect(lines.last?.hasPrefix("… and ") == true && lines.last?.hasSuffix(" more problems not listed") == true)
+            #expect(run.peakKB < Self.memoryLimitKB, "\(arguments): peak memory \(run.peakKB) KB")
+            outputs.append(run.stdout)
+        }
+        #expect(outputs[0] == outputs[1], "validate with no database and in a database list different problems")
         #expect(try schemaDigest(connection) == before)
     }
 
