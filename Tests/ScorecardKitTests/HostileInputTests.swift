@@ -369,43 +369,6 @@ struct HostileInputTests {
         return (url, connection, fixture)
     }
 
-    struct Measured {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-        let peakKB: Int
-        let seconds: Double
-    }
-
-    /// Runs `scorecard ARGS` under /usr/bin/time and returns its peak resident memory.
-    func measure(_ arguments: [String]) throws -> Measured {
-        let peak = FileManager.default.temporaryDirectory.appendingPathComponent("peak-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: peak) }
-        let started = Date()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        process.arguments = ["-f", "%M", "-o", peak.path, ScorecardProcess.binary.path] + arguments
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") && $0.key != "DATABASE_URL" }
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)")
-        let err = FileManager.default.temporaryDirectory.appendingPathComponent("err-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let peakText = try String(contentsOf: peak, encoding: .utf8).split(separator: "\n").last.map(String.init) ?? ""
-        return Measured(status: process.terminationStatus,
-                        stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                        stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "",
-                        peakKB: Int(peakText.trimmingCharacters(in: .whitespaces)) ?? Int.max,
-                        seconds: Date().timeIntervalSince(started))
-    }
-
     /// Runs `scorecard load`, and `scorecard validate` with no database, on the broken folder: exit
     /// 65, exactly `expected` on stdout, the database unchanged, peak memory under the limit, each
     /// done within `seconds`.
@@ -416,7 +379,7 @@ struct HostileInputTests {
         let before = try schemaDigest(connection)
         try edit(fixture)
         for arguments in [["load", fixture.directory.path, "--database-url", url], ["validate", fixture.directory.path]] {
-            let run = try measure(arguments)
+            let run = try PeakMemory.measure(arguments)
             #expect(run.status == 65, "\(arguments[0]): exit \(run.status): \(run.stderr)", sourceLocation: sourceLocation)
             #expect(run.stdout.split(separator: "\n").map(String.init) == expected, "\(arguments[0])", sourceLocation: sourceLocation)
             #expect(run.peakKB < Self.memoryLimitKB, "\(arguments[0]): peak memory \(run.peakKB) KB", sourceLocation: sourceLocation)
@@ -492,7 +455,7 @@ struct HostileInputTests {
         try Self.writeJunk(fixture.url("evidence.csv"), megabytes: 48, prefix: header)
         var outputs: [String] = []
         for arguments in [["validate", fixture.directory.path, "--database-url", url], ["validate", fixture.directory.path]] {
-            let run = try measure(arguments)
+            let run = try PeakMemory.measure(arguments)
             #expect(run.status == 65)
             let lines = run.stdout.split(separator: "\n")
             #expect(lines.count == ProblemList.limit + 1, "\(lines.count) lines")

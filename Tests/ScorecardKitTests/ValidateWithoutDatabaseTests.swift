@@ -77,6 +77,27 @@ struct ValidateWithoutDatabaseTests {
         #expect(result.stderr == "scorecard: the dataset has 5 problems; nothing was loaded\n")
     }
 
+    /// Memory follows the keys validation holds (every id), not the size of the files: 300,000
+    /// evidence records (a 71 MB evidence.csv) validate within the small example's peak plus half
+    /// of that file, a bound that reading the file whole would exceed.
+    @Test func memoryIsBoundedByTheKeysNotByTheFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-ci-large-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data")
+        let generated = try ScorecardProcess.run(["generate", "--actors", "2000", "--evidence", "300000", "--seed", "1", data.path])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let evidenceKB = try #require(try FileManager.default.attributesOfItem(atPath: data.appendingPathComponent("evidence.csv").path)[.size] as? Int) / 1024
+        let small = try PeakMemory.measure(["validate", ProjectFiles.url("Examples/minimal").path], environment: Self.noServer, in: folder)
+        let large = try PeakMemory.measure(["validate", data.path], environment: Self.noServer, in: folder)
+        #expect(small.status == 0 && large.status == 0, "\(small.stderr)\(large.stderr)")
+        #expect(large.stdout == "\(data.path): valid (382150 records in 11 files)\n")
+        let bound = small.peakKB + evidenceKB / 2
+        #expect(large.peakKB < bound, "peak \(large.peakKB) KB, over the bound \(bound) KB (the example's peak \(small.peakKB) KB + half of evidence.csv's \(evidenceKB) KB)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["data"], "validate wrote into the folder it ran in")
+        #expect(Self.processes(naming: folder).isEmpty)
+        print("validate of 300,000 evidence records (evidence.csv \(evidenceKB) KB): peak \(large.peakKB) KB; of Examples/minimal: \(small.peakKB) KB")
+    }
+
     /// In a workspace, neither its embedded cluster nor the database its scorecard.yaml names is used.
     @Test(arguments: ["", "database: {url: \"postgresql:///scorecard?host=/nonexistent-socket-dir\"}\n"])
     func aWorkspacesDatabaseIsNotUsed(_ databaseSection: String) throws {
