@@ -83,6 +83,22 @@ struct DatasetValidationTests {
         #expect(try fixture.loader().load(connection: connection).changed)
     }
 
+    /// A withdrawal dated to a month or a year takes effect from its first day, so that day may not
+    /// come before the commitment: validate passed it, and the table's CHECK then failed the load (70).
+    @Test func aWithdrawalIsReadFromItsFirstDay() throws {
+        try expectRejected([
+            "commitments.csv:2: withdrawn_on: 2025-04 takes effect from its first day, 2025-04-01, before committed_on 2025-04-04 (give the day)",
+            "commitments.csv:3: withdrawn_on: 2025-03 is before committed_on 2025-04-04",
+        ]) { fixture in
+            try fixture.replace("commitments.csv", "c-freedonia-code,freedonia,example-code,endorsed,2025-04-04,,", with: "c-freedonia-code,freedonia,example-code,endorsed,2025-04-04,2025-04,")
+            try fixture.replace("commitments.csv", "c-ruritania-code,ruritania,example-code,endorsed,2025-04-04,,", with: "c-ruritania-code,ruritania,example-code,endorsed,2025-04-04,2025-03,")
+        }
+        let connection = try migratedDatabase("withdrawn")
+        let fixture = try DatasetFixture()
+        try fixture.replace("commitments.csv", "c-freedonia-code,freedonia,example-code,endorsed,2025-04-04,,", with: "c-freedonia-code,freedonia,example-code,endorsed,2025,2025-04-04,")
+        #expect(try fixture.loader().load(connection: connection).changed)
+    }
+
     @Test func evidenceDatedAfterTheLoad() throws {
         try expectRejected([
             "evidence.csv:5: occurred_on: 2026-02 is after the date of the load (2026-01-01)",
