@@ -168,4 +168,55 @@ struct CheckAgreementTests {
         }
         #expect(withProblems >= 20, "only \(withProblems) of 40 edited datasets had a problem across records")
     }
+
+    /// Values to try in a field of each type: valid ones, and ones each rule refuses; for a date,
+    /// also the year and the month of each date of the record, where the rules between dates bite.
+    static func candidates(for field: FieldDefinition, in record: [String: String]) -> [String] {
+        switch field.type {
+        case .id: return ["nowhere", "Bad Id", ""]
+        case .idList: return ["src-lab", "src-lab;src-news", "src-lab;src-lab", "src-lab;", ""]
+        case .partialDate:
+            let near = record.values.filter { (try? PartialDate.parse($0).get()) != nil }.flatMap { [String($0.prefix(4)), String($0.prefix(7)), $0] }
+            return ["2025-04-30", "2024-12", "2026-02", "2025-13", ""] + near
+        case .integer: return ["0", "1", "5", "6", "x", ""]
+        case let .oneOf(values), let .listOf(values): return values + ["bogus", ""]
+        case .url: return ["https://example.org/x", "example.org/x", ""]
+        case .countryCode: return ["GB", "gb", ""]
+        case .boolean: return ["true", "no", ""]
+        case .text: return ["x", ""]
+        }
+    }
+
+    /// What validate passes with no database, a load takes: seeded random edits of any field (half
+    /// of them of a date), with each type's valid and refused values; whenever validate finds
+    /// nothing, the load must succeed, no constraint of the tables refusing what the checks let through.
+    @Test func whatValidatePassesLoads() throws {
+        let connection = try migratedDatabase("agreeloads")
+        var random = SplitMix64(seed: 0x10AD5)
+        func pick<T>(_ choices: [T]) -> T { choices[Int(random.next() % UInt64(choices.count))] }
+        let fields = DatasetSchema.tables.flatMap { table in table.fields.map { (table, $0) } }
+        let dates = fields.filter { $0.1.type == .partialDate }
+        var loaded = 0
+        for testCase in 0..<100 {
+            let fixture = try DatasetFixture()
+            defer { try? FileManager.default.removeItem(at: fixture.directory) }
+            for _ in 0..<2 {
+                let (table, field) = random.next() % 2 == 0 ? pick(dates) : pick(fields)
+                var rows = try fixture.records(table.fileName)
+                guard rows.count > 1 else { continue }
+                let row = 1 + Int(random.next() % UInt64(rows.count - 1))
+                let record = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[row]))
+                rows[row][rows[0].firstIndex(of: field.name)!] = pick(Self.candidates(for: field, in: record))
+                try fixture.writeRecords(table.fileName, rows)
+            }
+            guard problemsFoundEverywhere(fixture, connection, label: "case \(testCase):").isEmpty else { continue }
+            do {
+                _ = try fixture.loader().load(connection: connection)
+                loaded += 1
+            } catch {
+                Issue.record("case \(testCase): validate found nothing, and the load failed: \(error)")
+            }
+        }
+        #expect(loaded >= 20 && loaded <= 90, "\(loaded) of 100 edited datasets were valid")
+    }
 }
