@@ -25,7 +25,7 @@ struct CheckAgreementTests {
         let fixture = try DatasetFixture()
         defer { try? FileManager.default.removeItem(at: fixture.directory) }
         let count = ProblemList.limit + 50
-        try HostileInputTests.appendEvidence(fixture, count: count) { DatasetValidationTests.evidence(id: "ev-\($0)", actor: "nobody-\($0)") }
+        try HostileInputTests.appendRecords(fixture, count: count) { DatasetValidationTests.evidence(id: "ev-\($0)", actor: "nobody-\($0)") }
         let connection = try migratedDatabase("agreecap")
         let listed = problemsFoundEverywhere(fixture, connection)
         #expect(listed.count == ProblemList.limit)
@@ -90,6 +90,19 @@ struct CheckAgreementTests {
             "actor_aliases.csv:4: actor_id+alias: duplicate key 'acme-intrusion/Acme/Labs' (first on line 3); also on 7 more lines: 5, 6, 7, 8, 9, …",
             "actor_relations.csv:3: actor_id+relation+related_actor_id: duplicate key 'ruritania/investor_in/acme-intrusion' (first on line 2)",
             "actor_relations.csv:3: source_id: unknown source 'src-nowhere' (not in sources.csv)",
+        ])
+    }
+
+    /// A key longer than 32 bytes is held as its digest: still told apart from one that differs in
+    /// its last byte, and shown, cut short, as SQL shows it.
+    @Test func longKeys() throws {
+        let long = String(repeating: "Acme Intrusion Laboratories ", count: 20)
+        #expect(try problemsAfter { fixture in
+            try fixture.append("actor_aliases.csv", "acme-intrusion,\(long)1,brand,,,")
+            try fixture.append("actor_aliases.csv", "acme-intrusion,\(long)2,brand,,,")
+            try fixture.append("actor_aliases.csv", "acme-intrusion,\(long)1,alias,,,")
+        } == [
+            "actor_aliases.csv:5: actor_id+alias: duplicate key 'acme-intrusion/Acme Intrusion Laboratories Acme Intrusion…' (first on line 3)",
         ])
     }
 

@@ -379,7 +379,7 @@ struct HostileInputTests {
         let before = try schemaDigest(connection)
         try edit(fixture)
         for arguments in [["load", fixture.directory.path, "--database-url", url], ["validate", fixture.directory.path]] {
-            let run = try PeakMemory.measure(arguments)
+            let run = try PeakMemory.measure(arguments, environment: ValidateWithoutDatabaseTests.noServer)
             #expect(run.status == 65, "\(arguments[0]): exit \(run.status): \(run.stderr)", sourceLocation: sourceLocation)
             #expect(run.stdout.split(separator: "\n").map(String.init) == expected, "\(arguments[0])", sourceLocation: sourceLocation)
             #expect(run.peakKB < Self.memoryLimitKB, "\(arguments[0]): peak memory \(run.peakKB) KB", sourceLocation: sourceLocation)
@@ -388,9 +388,9 @@ struct HostileInputTests {
         #expect(try schemaDigest(connection) == before, "the failed load changed the database", sourceLocation: sourceLocation)
     }
 
-    /// Appends `count` evidence records made by `line(i)` to evidence.csv.
-    static func appendEvidence(_ fixture: DatasetFixture, count: Int, _ line: (Int) -> String) throws {
-        let handle = try FileHandle(forWritingTo: fixture.url("evidence.csv"))
+    /// Appends `count` records made by `line(i)` to `file` (evidence.csv unless given).
+    static func appendRecords(_ fixture: DatasetFixture, to file: String = "evidence.csv", count: Int, _ line: (Int) -> String) throws {
+        let handle = try FileHandle(forWritingTo: fixture.url(file))
         defer { try? handle.close() }
         try handle.seekToEnd()
         var chunk = ""
@@ -420,7 +420,7 @@ struct HostileInputTests {
         try expectRefusedByTheBinary([
             "evidence.csv:5: the record is longer than 1 MiB, the most one record may hold (is a quote left open?)",
         ], within: 20) { fixture in
-            try Self.appendEvidence(fixture, count: 1) { _ in
+            try Self.appendRecords(fixture, count: 1) { _ in
                 "ev-big,ruritania,misuse_documented,2025-06,2025-09-10,,,3,reported,public,\"" + String(repeating: "x", count: 10_000_000) + "\",src-lab"
             }
         }
@@ -455,7 +455,7 @@ struct HostileInputTests {
         try Self.writeJunk(fixture.url("evidence.csv"), megabytes: 48, prefix: header)
         var outputs: [String] = []
         for arguments in [["validate", fixture.directory.path, "--database-url", url], ["validate", fixture.directory.path]] {
-            let run = try PeakMemory.measure(arguments)
+            let run = try PeakMemory.measure(arguments, environment: ValidateWithoutDatabaseTests.noServer)
             #expect(run.status == 65)
             let lines = run.stdout.split(separator: "\n")
             #expect(lines.count == ProblemList.limit + 1, "\(lines.count) lines")
@@ -471,7 +471,18 @@ struct HostileInputTests {
         try expectRefusedByTheBinary([
             "evidence.csv:6: id: duplicate id 'ev-dup' (first on line 5); also on 99998 more lines: 7, 8, 9, 10, 11, …",
         ]) { fixture in
-            try Self.appendEvidence(fixture, count: 100_000) { _ in "ev-dup,ruritania,misuse_documented,2025-06,2025-09-10,,,3,reported,public,Same id.,src-lab" }
+            try Self.appendRecords(fixture, count: 100_000) { _ in "ev-dup,ruritania,misuse_documented,2025-06,2025-09-10,,,3,reported,public,Same id.,src-lab" }
+        }
+    }
+
+    /// Keys are held as digests past 32 bytes: 200 aliases of a million bytes each (200 MB) are
+    /// checked for repeats in bounded memory, which holding them whole would exceed.
+    @Test func aFileOfHugeKeysIsCheckedInBoundedMemory() throws {
+        let filler = String(repeating: "x", count: 1_000_000)
+        try expectRefusedByTheBinary([
+            "actor_aliases.csv:203: actor_id+alias: duplicate key 'acme-intrusion/alias-0 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (first on line 3)",
+        ], within: 120) { fixture in
+            try Self.appendRecords(fixture, to: "actor_aliases.csv", count: 201) { "acme-intrusion,alias-\($0 % 200) \(filler),brand,,," }
         }
     }
 
@@ -481,7 +492,7 @@ struct HostileInputTests {
         defer { try? FileManager.default.removeItem(at: fixture.directory) }
         let count = ProblemList.limit + 2_500
         for _ in 0..<2 {
-            try Self.appendEvidence(fixture, count: count) { "ev-dup\($0),ruritania,misuse_documented,2025-06,2025-09-10,,,3,reported,public,Twice.,src-lab" }
+            try Self.appendRecords(fixture, count: count) { "ev-dup\($0),ruritania,misuse_documented,2025-06,2025-09-10,,,3,reported,public,Twice.,src-lab" }
         }
         let checks: [(String, () throws -> Void)] = [
             ("with no database", { try fixture.loader().validate() }),

@@ -84,8 +84,7 @@ final class CrossRecordChecks {
         fileprivate func duplicates() -> DatasetChecks.Found {
             var found = DatasetChecks.Found()
             for repeated in keys.repeated {
-                let key = keys.set.key(repeated.key).map { $0 == 0 ? UInt8(ascii: "/") : $0 }
-                found.problems.append(CrossRecordProblems.duplicateKey(in: keys.table, file: file, key: key[...],
+                found.problems.append(CrossRecordProblems.duplicateKey(in: keys.table, file: file, key: repeated.shown[...],
                                                                        lines: repeated.lines, copies: repeated.copies))
             }
             found.unlisted = max(0, keys.repeatedCount - limit)
@@ -96,7 +95,8 @@ final class CrossRecordChecks {
     /// A table's keys, with the line of each key's first record and the keys given more than once.
     fileprivate final class TableKeys {
         struct Repeated {
-            let key: Int
+            /// The key as a problem shows it, fields joined with `/`, as much of it as a message shows.
+            let shown: [UInt8]
             var lines: [Int]
             var copies: Int
         }
@@ -104,8 +104,9 @@ final class CrossRecordChecks {
         let table: TableDefinition
         /// The positions of the primary key's fields.
         let fields: [Int]
-        private(set) var set = ByteKeySet()
-        private var firstLines: [Int] = []
+        private var set = ByteKeySet()
+        /// By key index; 4 bytes, not 8, as there is one per key (a line past 2³² would read as 2³² − 1).
+        private var firstLines: [UInt32] = []
         /// The first `limit` keys given twice, in the order of their second lines.
         private(set) var repeated: [Repeated] = []
         /// Every key given twice: its place in `repeated`, or -1 past the limit (counted, not listed).
@@ -122,7 +123,7 @@ final class CrossRecordChecks {
         func add(_ key: ArraySlice<UInt8>, line: Int, limit: Int) {
             let (inserted, index) = set.insert(key)
             if inserted {
-                firstLines.append(line)
+                firstLines.append(UInt32(clamping: line))
                 return
             }
             if let place = repeatedIndex[index] {
@@ -131,7 +132,8 @@ final class CrossRecordChecks {
                 if repeated[place].lines.count < CrossRecordProblems.linesKept { repeated[place].lines.append(line) }
             } else if repeated.count < limit {
                 repeatedIndex[index] = repeated.count
-                repeated.append(Repeated(key: index, lines: [firstLines[index], line], copies: 2))
+                let shown = key.prefix(FieldConverter.shownBytes).map { $0 == 0 ? UInt8(ascii: "/") : $0 }
+                repeated.append(Repeated(shown: shown, lines: [Int(firstLines[index]), line], copies: 2))
             } else {
                 repeatedIndex[index] = -1
             }

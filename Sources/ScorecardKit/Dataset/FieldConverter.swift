@@ -128,11 +128,14 @@ enum FieldConverter {
         return host.contains(46) || host.elementsEqual("localhost".utf8)
     }
 
+    /// The most bytes of a value `quoted` reads.
+    static let shownBytes = 240
+
     /// A value shown in a message: quoted, cut short so a 10 MB field does not flood the terminal,
     /// and with control characters written as `\u{1B}`, so a value cannot move the cursor or
     /// recolour the terminal that shows the message.
     static func quoted(_ raw: ArraySlice<UInt8>) -> String {
-        let text = String(decoding: raw.prefix(240), as: UTF8.self)
+        let text = String(decoding: raw.prefix(shownBytes), as: UTF8.self)
         let cut = text.count > 60 ? String(text.prefix(57)) + "…" : text
         var shown = ""
         for scalar in cut.unicodeScalars {
