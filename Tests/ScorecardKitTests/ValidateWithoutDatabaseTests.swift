@@ -1,4 +1,5 @@
 import Foundation
+import ScorecardKit
 import Testing
 import TestSupport
 
@@ -96,6 +97,27 @@ struct ValidateWithoutDatabaseTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["data"], "validate wrote into the folder it ran in")
         #expect(Self.processes(naming: folder).isEmpty)
         print("validate of 300,000 evidence records (evidence.csv \(evidenceKB) KB): peak \(large.peakKB) KB; of Examples/minimal: \(small.peakKB) KB")
+    }
+
+    /// SIGTERM or SIGINT stops it between files or records, as a statement would notice it in a
+    /// database: exit 143 or 130, and nothing said valid.
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aSignalStopsIt(_ signal: Int32) throws {
+        let hold = FailpointHold(Failpoint.read.rawValue)
+        defer { hold.release() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-ci-signal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let validating = try ScorecardProcess.start(["validate", ProjectFiles.url("Examples/minimal").path],
+                                                    environment: Self.noServer.merging(hold.environment) { $1 }, in: folder)
+        #expect(hold.waitUntilReached(validating))
+        kill(validating.pid, signal)
+        #expect(validating.waitUntilExit(within: 30))
+        #expect(validating.terminatingSignal == nil, "the signal killed validate instead of stopping it")
+        let stopped = validating.outcome()
+        #expect(stopped.status == (signal == SIGTERM ? 143 : 130), "\(stopped.stderr)")
+        #expect(stopped.stderr.contains("stopped by \(signal == SIGTERM ? "SIGTERM" : "SIGINT")"), "\(stopped.stderr)")
+        #expect(stopped.stdout.isEmpty)
     }
 
     /// In a workspace, neither its embedded cluster nor the database its scorecard.yaml names is used.

@@ -52,6 +52,9 @@ final class DatasetScan {
 
     /// Reads one file; `emit` gets each record's columns, the line first (a COPY row, for a load).
     func read<Columns: RecordColumns>(_ resource: DataPackage.Resource, as _: Columns.Type, emit: (Columns) throws -> Void) throws {
+        // A stop asked for (SIGTERM, SIGINT) is heeded between files and every 1,024 records: with no
+        // database, no statement would notice it.
+        try Interruption.checkpoint()
         let started = DispatchTime.now()
         let table = resource.table
         let url = package.url(of: resource)
@@ -98,12 +101,14 @@ final class DatasetScan {
             checks.check(record, stored: stored)
             row.finish()
             try emit(row)
+            if records % 1_024 == 0 { try Interruption.checkpoint() }
             if records % 50_000 == 0 { progress?.update(file: resource.path, records: records, bytes: source.bytesRead, totalBytes: totalBytes) }
         }
         problems.append(contentsOf: source.takeProblems())
         progress?.finish(file: resource.path, records: records)
         files.append(ScannedFile(file: resource.path, sha256: source.sha256, records: records))
         logger.debug("read \(resource.path)", metadata: ["records": "\(records)", "seconds": "\(Stopwatch.seconds(since: started))"])
+        Failpoint.read.pause()
     }
 }
 
