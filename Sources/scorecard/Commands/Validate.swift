@@ -11,12 +11,12 @@ struct Validate: ParsableCommand {
             (line is where the record starts). Exit 0 when valid, 65 when not, 66 when the \
             folder or a file it names is missing. Every check (fields, records, unique keys, \
             references) runs in scorecard, reading each file once: no database is started or \
-            used, not the workspace's nor $DATABASE_URL's, so a data repository's CI needs no \
-            server. With --database-url, the checks a load runs in PostgreSQL run there too, \
-            in temporary tables that are rolled back.
+            used (not the workspace's, $DATABASE_URL or the PG* variables), so a data \
+            repository's CI needs no server. With --database-url, the checks a load runs in \
+            PostgreSQL run there too, in temporary tables that are rolled back.
             """)
 
-    @Argument(help: ArgumentHelp("The dataset folder, with datapackage.json (default: the workspace's).", valueName: "dir"))
+    @Argument(help: ArgumentHelp("The dataset folder, with datapackage.json (default: the workspace's).", valueName: "dir"), completion: .directory)
     var directory: String?
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var asOfOptions: AsOfOptions
