@@ -106,6 +106,7 @@ struct HostileInputTests {
         let before = try schemaDigest(connection)
         try FileManager.default.removeItem(at: fixture.url("evidence.csv"))
         try FileManager.default.copyItem(at: Self.fixture("csv/\(name)"), to: fixture.url("evidence.csv"))
+        #expect(problemsFoundEverywhere(fixture, connection).isEmpty)
         let summary = try fixture.loader().load(connection: connection)
         #expect(!summary.changed && summary.counts["evidence"]?.unchanged == 3)
         #expect(try schemaDigest(connection) == before)
@@ -157,6 +158,7 @@ struct HostileInputTests {
         let fixture = try DatasetFixture()
         defer { try? FileManager.default.removeItem(at: fixture.directory) }
         try Self.useJSONLines(fixture, try Data(contentsOf: Self.fixture("jsonl/valid.jsonl")))
+        #expect(problemsFoundEverywhere(fixture, connection).isEmpty)
         #expect(try fixture.loader().load(connection: connection).counts["evidence"]?.inserted == 3)
     }
 
