@@ -9,6 +9,8 @@ import Postgres
 public enum Failpoint: String, Sendable, CaseIterable {
     /// Inside the load transaction, after every change was applied, before the commit.
     case load
+    /// After the first file of a dataset is read and checked (`DatasetScan`), by validate or load.
+    case read
     /// Inside the scoring transaction of the first period computed, before its commit.
     case score
     /// Inside the transaction publishing the first edition, after its record and files are

@@ -11,7 +11,7 @@ protocol StopsCleanlyOnSignals {}
 
 extension Run: StopsCleanlyOnSignals {}
 extension Load: StopsCleanlyOnSignals {}
-extension Validate: StopsCleanlyOnSignals {}
+extension Validate: StopsCleanlyOnSignals {}  // in a transaction only with --database-url; else DatasetScan heeds the stop
 extension Score: StopsCleanlyOnSignals {}
 extension Sensitivity: StopsCleanlyOnSignals {}
 extension Report: StopsCleanlyOnSignals {}

@@ -82,7 +82,7 @@ struct DatasetDialectTests {
         let fixture = try DatasetFixture()
         try fixture.writeRecords("principles.csv", try fixture.records("principles.csv") + [["Bad Id", "x", ""]], delimiter: ";")
         try fixture.updateResource("principles") { $0["dialect"] = ["delimiter": ";"] }
-        #expect(problems { try fixture.loader().validate(connection: try migratedDatabase("semicolon")) } == [
+        #expect(problemsFoundEverywhere(fixture, try migratedDatabase("semicolon")) == [
             "principles.csv:4: id: 'Bad Id' is not a valid id (lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 100 characters)",
         ])
     }
@@ -100,7 +100,7 @@ struct DatasetDialectTests {
         #expect(try loadedPrinciples(fixture) == Self.expectedPrinciples)
 
         try fixture.writeRecords("principles.csv", [["Bad Id", "x", ""]] + rows.dropFirst() + [["short", "row"]])
-        #expect(problems { try fixture.loader().validate(connection: try migratedDatabase("headerless")) } == [
+        #expect(problemsFoundEverywhere(fixture, try migratedDatabase("headerless")) == [
             "principles.csv:1: id: 'Bad Id' is not a valid id (lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 100 characters)",
             "principles.csv:6: has 2 fields, the table has 3 (the file has no header row)",
         ])
@@ -144,13 +144,13 @@ struct DatasetDialectTests {
         try fixture.writeBytes("principles.csv", Array("id,name,description\naccountability,Accountability,ok\noversight,Over".utf8) + [0x81] + Array(",\n".utf8))
         try fixture.updateResource("principles") { $0["encoding"] = "windows-1252" }
         let connection = try migratedDatabase("cp1252")
-        #expect(problems { try fixture.loader().validate(connection: connection) } == [
+        #expect(problemsFoundEverywhere(fixture, connection) == [
             "principles.csv:3: name: byte 0x81 at byte 5 of the field is no character in windows-1252, the encoding datapackage.json gives for this file "
                 + "(is it in another encoding? save it as UTF-8)",
         ])
         // A file that gives no encoding is UTF-8, and the same byte is the UTF-8 problem it was.
         try fixture.updateResource("principles") { $0["encoding"] = nil }
-        #expect(problems { try fixture.loader().validate(connection: connection) } == [
+        #expect(problemsFoundEverywhere(fixture, connection) == [
             "principles.csv:3: name: is not valid UTF-8 (byte 0x81 at byte 5 of the field; save the file as UTF-8)",
         ])
     }
@@ -202,7 +202,7 @@ struct DatasetDialectTests {
         let fixture = try DatasetFixture()
         try fixture.updateResource("principles") { $0["dialect"] = ["escapeChar": "\\", "commentChar": "#"] }
         try fixture.updateResource("actors") { $0["dialect"] = ["delimiter": "ab"] }
-        #expect(problems { try fixture.loader().validate(connection: try migratedDatabase("several")) } == [
+        #expect(problemsFoundEverywhere(fixture, try migratedDatabase("several")) == [
             "datapackage.json: resources[0].dialect.escapeChar: is not supported (a quote inside a quoted field is written twice (\"\"), never escaped); remove it from the dialect",
             "datapackage.json: resources[0].dialect.commentChar: is not supported (every line is data); remove it from the dialect",
             "datapackage.json: resources[1].dialect.delimiter: 'ab' is not supported: the delimiter must be one ASCII character other than a line break",
@@ -227,11 +227,11 @@ struct DatasetDialectTests {
         try fixture.convertEvidenceToJSONLines()
         try fixture.updateResource("evidence") { $0["encoding"] = "latin-1" }
         try fixture.updateResource("actors") { $0["encoding"] = "latin-1" }  // fine: a CSV file
-        #expect(problems { try fixture.loader().validate(connection: try migratedDatabase("jsonl-encoding")) } == [
+        #expect(problemsFoundEverywhere(fixture, try migratedDatabase("jsonl-encoding")) == [
             "datapackage.json: resources[9].encoding: latin-1: JSON Lines are UTF-8 (RFC 8259); save evidence.jsonl as UTF-8",
         ])
         try fixture.updateResource("evidence") { $0["encoding"] = "utf-8"; $0["dialect"] = ["delimiter": ";", "itemType": "object"] }
-        #expect(problems { try fixture.loader().validate(connection: try migratedDatabase("jsonl-dialect")) } == [
+        #expect(problemsFoundEverywhere(fixture, try migratedDatabase("jsonl-dialect")) == [
             "datapackage.json: resources[9].dialect.delimiter: does not apply to JSON Lines (one JSON object per line, UTF-8)",
         ])
     }
@@ -261,7 +261,7 @@ struct DatasetDialectTests {
         }
         package["$schema"] = "https://datapackage.org/profiles/3.0/datapackage.json"
         try fixture.write("datapackage.json", try FrictionlessDescriptor.json(package))
-        #expect(problems { try fixture.loader().validate(connection: try migratedDatabase("version")) } == [
+        #expect(problemsFoundEverywhere(fixture, try migratedDatabase("version")) == [
             "datapackage.json: $schema: Data Package 3.0 is not a version Scorecard reads (1.x and 2.x: https://datapackage.org/profiles/2.0/datapackage.json)",
         ])
     }

@@ -102,7 +102,7 @@ struct DatasetLoadTests {
         let fixture = try DatasetFixture()
         try fixture.append("evidence_types.csv", "multi,\"spans\nthree\nlines\",")
         try fixture.append("evidence_types.csv", "Bad,Bad,")
-        #expect(problems { try fixture.loader().validate(connection: connection) } == [
+        #expect(problemsFoundEverywhere(fixture, connection) == [
             "evidence_types.csv:7: id: 'Bad' is not a valid id (lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 100 characters)",
         ])
     }
@@ -126,7 +126,7 @@ struct DatasetLoadTests {
         #expect(try row.decode("occurred_precision", as: String.self) == "month")
 
         try fixture.write("evidence.jsonl", "{\"id\": \"ev-1\", \"colour\": \"red\"}\nnot json\n")
-        #expect(problems { try fixture.loader().validate(connection: connection) } == [
+        #expect(problemsFoundEverywhere(fixture, connection) == [
             "evidence.jsonl:1: colour: unknown field",
             "evidence.jsonl:2: is not valid JSON: Invalid value around character 1. (each line must hold one complete JSON object)",
             "responses.csv:2: evidence_id: unknown evidence 'ev-1' (not in evidence.jsonl)",
@@ -152,6 +152,7 @@ struct DatasetLoadTests {
         for example in ["Examples/minimal", "Examples/pall-mall/data"] {
             let loader = DatasetLoader(directory: ProjectFiles.url(example), today: .fixtureAsOf, logger: .quiet)
             try loader.validate(connection: connection)
+            try loader.validate()
         }
         let summary = try DatasetLoader(directory: ProjectFiles.url("Examples/pall-mall/data"), today: .fixtureAsOf, logger: .quiet).load(connection: connection)
         #expect(summary.changed)

@@ -16,15 +16,16 @@ struct DatasetValidationTests {
         [id, actor, type, occurred, published, counterpart, provision, severity, certainty, sensitivity, summary, sources].joined(separator: ",")
     }
 
-    /// Loads the valid example, applies `edit`, and checks that both validate and load
-    /// report exactly `expected` and leave the database unchanged.
+    /// Loads the valid example, applies `edit`, and checks that validate (with no database and in
+    /// one) and load all report exactly `expected`, the checks across records agreeing in Swift and
+    /// in SQL, and leave the database unchanged.
     func expectRejected(_ expected: [String], edit: (DatasetFixture) throws -> Void) throws {
         let connection = try migratedDatabase("invalid")
         let fixture = try DatasetFixture()
         _ = try fixture.loader().load(connection: connection)
         let before = try databaseFingerprint(connection)
         try edit(fixture)
-        #expect(problems { try fixture.loader().validate(connection: connection) } == expected)
+        #expect(problemsFoundEverywhere(fixture, connection) == expected)
         #expect(problems { _ = try fixture.loader().load(connection: connection) } == expected)
         do {
             _ = try fixture.loader().load(connection: connection)
@@ -79,6 +80,22 @@ struct DatasetValidationTests {
         let connection = try migratedDatabase("interval")
         let fixture = try DatasetFixture()
         try fixture.append("evidence.csv", Self.evidence(occurred: "2025-06-10", published: "2025-06"))
+        #expect(try fixture.loader().load(connection: connection).changed)
+    }
+
+    /// A withdrawal dated to a month or a year takes effect from its first day, so that day may not
+    /// come before the commitment: validate passed it, and the table's CHECK then failed the load (70).
+    @Test func aWithdrawalIsReadFromItsFirstDay() throws {
+        try expectRejected([
+            "commitments.csv:2: withdrawn_on: 2025-04 takes effect from its first day, 2025-04-01, before committed_on 2025-04-04 (give the day)",
+            "commitments.csv:3: withdrawn_on: 2025-03 is before committed_on 2025-04-04",
+        ]) { fixture in
+            try fixture.replace("commitments.csv", "c-freedonia-code,freedonia,example-code,endorsed,2025-04-04,,", with: "c-freedonia-code,freedonia,example-code,endorsed,2025-04-04,2025-04,")
+            try fixture.replace("commitments.csv", "c-ruritania-code,ruritania,example-code,endorsed,2025-04-04,,", with: "c-ruritania-code,ruritania,example-code,endorsed,2025-04-04,2025-03,")
+        }
+        let connection = try migratedDatabase("withdrawn")
+        let fixture = try DatasetFixture()
+        try fixture.replace("commitments.csv", "c-freedonia-code,freedonia,example-code,endorsed,2025-04-04,,", with: "c-freedonia-code,freedonia,example-code,endorsed,2025,2025-04-04,")
         #expect(try fixture.loader().load(connection: connection).changed)
     }
 
@@ -162,14 +179,21 @@ struct DatasetValidationTests {
         let connection = try migratedDatabase("missing")
         let nowhere = DatasetLoader(directory: URL(fileURLWithPath: "/nonexistent/dataset"), today: .fixtureAsOf, logger: .quiet)
         #expect(throws: DatasetMissing.self) { try nowhere.validate(connection: connection) }
+        #expect(throws: DatasetMissing.self) { try nowhere.validate() }
         let fixture = try DatasetFixture()
         try fixture.remove("evidence.csv")
-        do {
-            try fixture.loader().validate(connection: connection)
-            Issue.record("expected a missing file")
-        } catch let missing as DatasetMissing {
-            #expect(missing.exitCode == .noInput)
-            #expect(missing.description.hasSuffix("evidence.csv: missing: datapackage.json names it as resource 'evidence'"))
+        let checks: [(String, () throws -> Void)] = [
+            ("in a database", { try fixture.loader().validate(connection: connection) }),
+            ("with no database", { try fixture.loader().validate() }),
+        ]
+        for (way, validate) in checks {
+            do {
+                try validate()
+                Issue.record("expected a missing file \(way)")
+            } catch let missing as DatasetMissing {
+                #expect(missing.exitCode == .noInput)
+                #expect(missing.description.hasSuffix("evidence.csv: missing: datapackage.json names it as resource 'evidence'"))
+            }
         }
     }
 }

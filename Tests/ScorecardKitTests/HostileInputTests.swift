@@ -16,8 +16,9 @@ struct HostileInputTests {
     /// What a broken evidence file also causes: the response to an evidence record no longer has it.
     static let orphanResponse = "responses.csv:2: evidence_id: unknown evidence 'ev-ruritania-journalists' (not in evidence.csv)"
 
-    /// Loads the minimal example, applies `edit`, and checks that validate and load both report
-    /// exactly `expected` (exit 65) and that no table of the schema changed.
+    /// Loads the minimal example, applies `edit`, and checks that validate (with no database and in
+    /// one) and load all report exactly `expected` (exit 65), the checks across records agreeing in
+    /// Swift and in SQL, and that no table of the schema changed.
     func expectRejected(_ expected: [String], sourceLocation: SourceLocation = #_sourceLocation,
                         edit: (DatasetFixture) throws -> Void) throws {
         let connection = try migratedDatabase("hostile")
@@ -26,7 +27,7 @@ struct HostileInputTests {
         _ = try fixture.loader().load(connection: connection)
         let before = try schemaDigest(connection)
         try edit(fixture)
-        #expect(problems { try fixture.loader().validate(connection: connection) } == expected, sourceLocation: sourceLocation)
+        #expect(problemsFoundEverywhere(fixture, connection, sourceLocation: sourceLocation) == expected, sourceLocation: sourceLocation)
         do {
             _ = try fixture.loader().load(connection: connection)
             Issue.record("the load succeeded", sourceLocation: sourceLocation)
@@ -105,6 +106,7 @@ struct HostileInputTests {
         let before = try schemaDigest(connection)
         try FileManager.default.removeItem(at: fixture.url("evidence.csv"))
         try FileManager.default.copyItem(at: Self.fixture("csv/\(name)"), to: fixture.url("evidence.csv"))
+        #expect(problemsFoundEverywhere(fixture, connection).isEmpty)
         let summary = try fixture.loader().load(connection: connection)
         #expect(!summary.changed && summary.counts["evidence"]?.unchanged == 3)
         #expect(try schemaDigest(connection) == before)
@@ -156,6 +158,7 @@ struct HostileInputTests {
         let fixture = try DatasetFixture()
         defer { try? FileManager.default.removeItem(at: fixture.directory) }
         try Self.useJSONLines(fixture, try Data(contentsOf: Self.fixture("jsonl/valid.jsonl")))
+        #expect(problemsFoundEverywhere(fixture, connection).isEmpty)
         #expect(try fixture.loader().load(connection: connection).counts["evidence"]?.inserted == 3)
     }
 
@@ -368,62 +371,28 @@ struct HostileInputTests {
         return (url, connection, fixture)
     }
 
-    struct Measured {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-        let peakKB: Int
-        let seconds: Double
-    }
-
-    /// Runs `scorecard ARGS` under /usr/bin/time and returns its peak resident memory.
-    func measure(_ arguments: [String]) throws -> Measured {
-        let peak = FileManager.default.temporaryDirectory.appendingPathComponent("peak-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: peak) }
-        let started = Date()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        process.arguments = ["-f", "%M", "-o", peak.path, ScorecardProcess.binary.path] + arguments
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") && $0.key != "DATABASE_URL" }
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)")
-        let err = FileManager.default.temporaryDirectory.appendingPathComponent("err-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let peakText = try String(contentsOf: peak, encoding: .utf8).split(separator: "\n").last.map(String.init) ?? ""
-        return Measured(status: process.terminationStatus,
-                        stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                        stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "",
-                        peakKB: Int(peakText.trimmingCharacters(in: .whitespaces)) ?? Int.max,
-                        seconds: Date().timeIntervalSince(started))
-    }
-
-    /// Runs `scorecard load` on the broken folder: exit 65, exactly `expected` on stdout, the
-    /// database unchanged, peak memory under the limit, done within `seconds`.
+    /// Runs `scorecard load`, and `scorecard validate` with no database, on the broken folder: exit
+    /// 65, exactly `expected` on stdout, the database unchanged, peak memory under the limit, each
+    /// done within `seconds`.
     func expectRefusedByTheBinary(_ expected: [String], within seconds: Double = 60, sourceLocation: SourceLocation = #_sourceLocation,
                                   edit: (DatasetFixture) throws -> Void) throws {
         let (url, connection, fixture) = try loadedDatabase()
         defer { try? FileManager.default.removeItem(at: fixture.directory) }
         let before = try schemaDigest(connection)
         try edit(fixture)
-        let run = try measure(["load", fixture.directory.path, "--database-url", url])
-        #expect(run.status == 65, "exit \(run.status): \(run.stderr)", sourceLocation: sourceLocation)
-        #expect(run.stdout.split(separator: "\n").map(String.init) == expected, sourceLocation: sourceLocation)
-        #expect(run.peakKB < Self.memoryLimitKB, "peak memory \(run.peakKB) KB", sourceLocation: sourceLocation)
-        #expect(run.seconds < seconds, "took \(run.seconds) s", sourceLocation: sourceLocation)
+        for arguments in [["load", fixture.directory.path, "--database-url", url], ["validate", fixture.directory.path]] {
+            let run = try PeakMemory.measure(arguments, environment: ValidateWithoutDatabaseTests.noServer)
+            #expect(run.status == 65, "\(arguments[0]): exit \(run.status): \(run.stderr)", sourceLocation: sourceLocation)
+            #expect(run.stdout.split(separator: "\n").map(String.init) == expected, "\(arguments[0])", sourceLocation: sourceLocation)
+            #expect(run.peakKB < Self.memoryLimitKB, "\(arguments[0]): peak memory \(run.peakKB) KB", sourceLocation: sourceLocation)
+            #expect(run.seconds < seconds, "\(arguments[0]): took \(run.seconds) s", sourceLocation: sourceLocation)
+        }
         #expect(try schemaDigest(connection) == before, "the failed load changed the database", sourceLocation: sourceLocation)
     }
 
-    /// Appends `count` evidence records made by `line(i)` to evidence.csv.
-    static func appendEvidence(_ fixture: DatasetFixture, count: Int, _ line: (Int) -> String) throws {
-        let handle = try FileHandle(forWritingTo: fixture.url("evidence.csv"))
+    /// Appends `count` records made by `line(i)` to `file` (evidence.csv unless given).
+    static func appendRecords(_ fixture: DatasetFixture, to file: String = "evidence.csv", count: Int, _ line: (Int) -> String) throws {
+        let handle = try FileHandle(forWritingTo: fixture.url(file))
         defer { try? handle.close() }
         try handle.seekToEnd()
         var chunk = ""
@@ -453,7 +422,7 @@ struct HostileInputTests {
         try expectRefusedByTheBinary([
             "evidence.csv:5: the record is longer than 1 MiB, the most one record may hold (is a quote left open?)",
         ], within: 20) { fixture in
-            try Self.appendEvidence(fixture, count: 1) { _ in
+            try Self.appendRecords(fixture, count: 1) { _ in
                 "ev-big,ruritania,misuse_documented,2025-06,2025-09-10,,,3,reported,public,\"" + String(repeating: "x", count: 10_000_000) + "\",src-lab"
             }
         }
@@ -486,12 +455,17 @@ struct HostileInputTests {
         let before = try schemaDigest(connection)
         let header = Data((try fixture.read("evidence.csv").split(separator: "\n").first! + "\n").utf8)
         try Self.writeJunk(fixture.url("evidence.csv"), megabytes: 48, prefix: header)
-        let run = try measure(["validate", fixture.directory.path, "--database-url", url])
-        #expect(run.status == 65)
-        let lines = run.stdout.split(separator: "\n")
-        #expect(lines.count == ProblemList.limit + 1, "\(lines.count) lines")
-        #expect(lines.last?.hasPrefix("… and ") == true && lines.last?.hasSuffix(" more problems not listed") == true)
-        #expect(run.peakKB < Self.memoryLimitKB, "peak memory \(run.peakKB) KB")
+        var outputs: [String] = []
+        for arguments in [["validate", fixture.directory.path, "--database-url", url], ["validate", fixture.directory.path]] {
+            let run = try PeakMemory.measure(arguments, environment: ValidateWithoutDatabaseTests.noServer)
+            #expect(run.status == 65)
+            let lines = run.stdout.split(separator: "\n")
+            #expect(lines.count == ProblemList.limit + 1, "\(lines.count) lines")
+            #expect(lines.last?.hasPrefix("… and ") == true && lines.last?.hasSuffix(" more problems not listed") == true)
+            #expect(run.peakKB < Self.memoryLimitKB, "\(arguments): peak memory \(run.peakKB) KB")
+            outputs.append(run.stdout)
+        }
+        #expect(outputs[0] == outputs[1], "validate with no database and in a database list different problems")
         #expect(try schemaDigest(connection) == before)
     }
 
@@ -499,7 +473,18 @@ struct HostileInputTests {
         try expectRefusedByTheBinary([
             "evidence.csv:6: id: duplicate id 'ev-dup' (first on line 5); also on 99998 more lines: 7, 8, 9, 10, 11, …",
         ]) { fixture in
-            try Self.appendEvidence(fixture, count: 100_000) { _ in "ev-dup,ruritania,misuse_documented,2025-06,2025-09-10,,,3,reported,public,Same id.,src-lab" }
+            try Self.appendRecords(fixture, count: 100_000) { _ in "ev-dup,ruritania,misuse_documented,2025-06,2025-09-10,,,3,reported,public,Same id.,src-lab" }
+        }
+    }
+
+    /// Keys are held as digests past 32 bytes: 200 aliases of a million bytes each (200 MB) are
+    /// checked for repeats in bounded memory, which holding them whole would exceed.
+    @Test func aFileOfHugeKeysIsCheckedInBoundedMemory() throws {
+        let filler = String(repeating: "x", count: 1_000_000)
+        try expectRefusedByTheBinary([
+            "actor_aliases.csv:203: actor_id+alias: duplicate key 'acme-intrusion/alias-0 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (first on line 3)",
+        ], within: 120) { fixture in
+            try Self.appendRecords(fixture, to: "actor_aliases.csv", count: 201) { "acme-intrusion,alias-\($0 % 200) \(filler),brand,,," }
         }
     }
 
@@ -509,17 +494,25 @@ struct HostileInputTests {
         defer { try? FileManager.default.removeItem(at: fixture.directory) }
         let count = ProblemList.limit + 2_500
         for _ in 0..<2 {
-            try Self.appendEvidence(fixture, count: count) { "ev-dup\($0),ruritania,misuse_documented,2025-06,2025-09-10,,,3,reported,public,Twice.,src-lab" }
+            try Self.appendRecords(fixture, count: count) { "ev-dup\($0),ruritania,misuse_documented,2025-06,2025-09-10,,,3,reported,public,Twice.,src-lab" }
         }
-        do {
-            try fixture.loader().validate(connection: connection)
-            Issue.record("validated")
-        } catch let invalid as DatasetInvalid {
-            #expect(invalid.problems.count == ProblemList.limit)
-            #expect(invalid.unlisted == 2_500)
-            #expect(invalid.description == "the dataset has \(count) problems; nothing was loaded")
-            #expect(invalid.problems.first?.description == "evidence.csv:\(5 + count): id: duplicate id 'ev-dup0' (first on line 5)")
+        let checks: [(String, () throws -> Void)] = [
+            ("with no database", { try fixture.loader().validate() }),
+            ("in a database", { try fixture.loader().validate(connection: connection) }),
+        ]
+        for (way, validate) in checks {
+            do {
+                try validate()
+                Issue.record("validated \(way)")
+            } catch let invalid as DatasetInvalid {
+                #expect(invalid.problems.count == ProblemList.limit, "\(way)")
+                #expect(invalid.unlisted == 2_500, "\(way)")
+                #expect(invalid.description == "the dataset has \(count) problems; nothing was loaded", "\(way)")
+                #expect(invalid.problems.first?.description == "evidence.csv:\(5 + count): id: duplicate id 'ev-dup0' (first on line 5)", "\(way)")
+            }
         }
+        let both = try #require(try crossRecordChecks(fixture.loader(), connection))
+        #expect(both.inSwift == both.inSQL)
     }
 }
 

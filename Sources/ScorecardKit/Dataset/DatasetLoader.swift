@@ -4,7 +4,9 @@ import Logging
 import Postgres
 
 /// Validates a dataset folder and loads it into PostgreSQL in one transaction: the whole
-/// dataset or nothing. `validate` runs exactly the same checks and rolls back.
+/// dataset or nothing. `validate()` runs every check with no database (`DatasetScan`); a load runs
+/// the same checks as it stages the files, then the checks across records once more in SQL
+/// (`DatasetChecks`), so that a bug in either cannot let bad data in.
 public struct DatasetLoader {
     public let directory: URL
     public let today: CalendarDate
@@ -22,6 +24,10 @@ public struct DatasetLoader {
     public struct Validation: Sendable {
         public let files: [String: Int]
         public var records: Int { files.values.reduce(0, +) }
+
+        init(_ files: [DatasetScan.ScannedFile]) {
+            self.files = Dictionary(uniqueKeysWithValues: files.map { ($0.file, $0.records) })
+        }
     }
 
     public struct LoadSummary: Sendable {
@@ -33,19 +39,32 @@ public struct DatasetLoader {
         public var records: Int { counts.values.reduce(0) { $0 + $1.inserted + $1.updated + $1.unchanged } }
     }
 
-    /// Checks everything and writes nothing. Throws `DatasetInvalid` listing every problem.
+    /// Checks everything and writes nothing, with no database. Throws `DatasetInvalid` listing
+    /// every problem.
+    @discardableResult
+    public func validate() throws -> Validation {
+        let scan = DatasetScan(package: try DataPackage.read(directory: directory), today: today, logger: logger, progress: progress)
+        let started = DispatchTime.now()
+        try scan.readAll()
+        logger.debug("read and checked every file", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
+        try Self.refuseIfInvalid(scan.allProblems())
+        return Validation(scan.files)
+    }
+
+    /// Checks everything as a load does, the checks across records in SQL as well, in `connection`'s
+    /// temporary tables, and writes nothing. Throws `DatasetInvalid` listing every problem.
     @discardableResult
     public func validate(connection: Connection) throws -> Validation {
         let package = try DataPackage.read(directory: directory)
-        struct Valid: Error { let files: [String: Int] }
+        struct Valid: Error { let files: [DatasetScan.ScannedFile] }
         do {
             try connection.transaction { connection in
-                let stager = try stageAndCheck(package, connection: connection)
+                let scan = try stageAndCheck(package, connection: connection)
                 // Roll back: validation leaves no trace, not even temporary tables.
-                throw Valid(files: Dictionary(uniqueKeysWithValues: stager.files.map { ($0.file, $0.records) }))
+                throw Valid(files: scan.files)
             }
         } catch let valid as Valid {
-            return Validation(files: valid.files)
+            return Validation(valid.files)
         }
         fatalError("unreachable: the validation transaction always rolls back")
     }
@@ -59,9 +78,9 @@ public struct DatasetLoader {
                 // Two loads take turns. A table lock, not an advisory one: a reader role, which
                 // may only SELECT, can neither take nor block it.
                 try connection.executeUnsafeTrustedScript("LOCK TABLE scorecard.load_batches IN SHARE ROW EXCLUSIVE MODE")
-                let stager = try stageAndCheck(package, connection: connection)
-                let digest = DatasetLoader.datasetDigest(stager.files)
-                let filesJSON = try JSONB(encoding: stager.files)
+                let scan = try stageAndCheck(package, connection: connection)
+                let digest = DatasetLoader.datasetDigest(scan.files)
+                let filesJSON = try JSONB(encoding: scan.files)
                 let batch = try connection.query("""
                     INSERT INTO scorecard.load_batches (dataset_path, dataset_sha256, files, scorecard_version, recorded_on)
                     VALUES (\(directory.path), \(digest), \(filesJSON), \(ScorecardKit.version), \(today))
@@ -96,24 +115,53 @@ public struct DatasetLoader {
         logger.debug("analyzed the changed tables", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
     }
 
-    private func stageAndCheck(_ package: DataPackage, connection: Connection) throws -> DatasetStager {
-        let stager = DatasetStager(connection: connection, package: package, today: today, logger: logger, progress: progress)
+    /// Stages every file, checking it as `validate()` does, then runs the checks across records
+    /// again in SQL; refuses the dataset with every problem either found.
+    private func stageAndCheck(_ package: DataPackage, connection: Connection) throws -> DatasetScan {
+        let checked = try stageAndCheckTwice(package, connection: connection)
+        let crossRecord = Self.crossRecordProblems(inSwift: checked.inSwift, inSQL: checked.inSQL, logger: logger)
+        try Self.refuseIfInvalid(checked.scan.allProblems(acrossRecords: crossRecord))
+        return checked.scan
+    }
+
+    /// What the checks across records of a load found: those of both. They agree; should they not
+    /// (a bug in one of them), the load refuses what either refuses, and says so.
+    static func crossRecordProblems(inSwift: DatasetChecks.Found, inSQL: DatasetChecks.Found, logger: Logger) -> DatasetChecks.Found {
+        if inSwift != inSQL {
+            logger.error("the checks across records in scorecard and in PostgreSQL disagree (a bug in scorecard; please report it)", metadata: [
+                "only in scorecard": "\(inSwift.problems.filter { !inSQL.problems.contains($0) }.map(\.description))",
+                "only in PostgreSQL": "\(inSQL.problems.filter { !inSwift.problems.contains($0) }.map(\.description))",
+            ])
+        }
+        return .union(inSwift, inSQL)
+    }
+
+    /// The checks across records as Swift and as SQL found them, beside the scan that staged the files.
+    struct CheckedTwice {
+        let scan: DatasetScan
+        let inSwift: DatasetChecks.Found
+        let inSQL: DatasetChecks.Found
+    }
+
+    func stageAndCheckTwice(_ package: DataPackage, connection: Connection) throws -> CheckedTwice {
+        let scan = DatasetScan(package: package, today: today, logger: logger, progress: progress)
         var started = DispatchTime.now()
-        try stager.stageAll()
+        try DatasetStager(connection: connection, scan: scan).stageAll()
         logger.debug("staged every file", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
         started = DispatchTime.now()
-        let found = try DatasetChecks.run(on: connection, package: package, limit: ProblemList.limit)
-        stager.addProblems(found.problems, unlisted: found.unlisted)
-        logger.debug("checked references and keys", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
-        let problems = stager.problems
-        if !problems.isEmpty {
-            throw DatasetInvalid(problems: problems.listed.sorted(), unlisted: problems.unlisted)
+        let inSQL = try DatasetChecks.run(on: connection, package: package, limit: ProblemList.limit)
+        logger.debug("checked references and keys in SQL", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
+        return CheckedTwice(scan: scan, inSwift: scan.crossRecord.found(), inSQL: inSQL)
+    }
+
+    private static func refuseIfInvalid(_ problems: (listed: [DatasetProblem], unlisted: Int)) throws {
+        if !problems.listed.isEmpty || problems.unlisted > 0 {
+            throw DatasetInvalid(problems: problems.listed, unlisted: problems.unlisted)
         }
-        return stager
     }
 
     /// SHA-256 over the sorted (file, SHA-256) pairs: equal datasets, equal digests.
-    static func datasetDigest(_ files: [DatasetStager.StagedFile]) -> String {
+    static func datasetDigest(_ files: [DatasetScan.ScannedFile]) -> String {
         let text = files.sorted { $0.file < $1.file }.map { "\($0.file)\t\($0.sha256)\n" }.joined()
         return SHA256.hexDigest(of: Data(text.utf8))
     }

@@ -1,12 +1,12 @@
 import Foundation
 import Postgres
 
-/// Checks one raw field and writes its database column(s) into a COPY row, working on bytes
-/// so that a million records need no String per field. On failure it writes nothing and
-/// returns the reason; the caller writes NULLs instead.
+/// Checks one raw field and writes its database column(s) into a COPY row (or, when only
+/// validating, nowhere), working on bytes so that a million records need no String per field.
+/// On failure it writes nothing and returns the reason; the caller writes NULLs instead.
 enum FieldConverter {
-    static func emit(_ raw: ArraySlice<UInt8>, as field: TablePlan.Field, plan: TablePlan, into row: inout CopyTextRow,
-                     scratch: inout [UInt8]) -> String? {
+    static func emit<Columns: RecordColumns>(_ raw: ArraySlice<UInt8>, as field: TablePlan.Field, plan: TablePlan,
+                                             into row: inout Columns, scratch: inout [UInt8]) -> String? {
         if raw.isEmpty {
             if field.required { return "is required" }
             for _ in 0..<field.columnCount { row.appendNull() }
@@ -128,11 +128,14 @@ enum FieldConverter {
         return host.contains(46) || host.elementsEqual("localhost".utf8)
     }
 
+    /// The most bytes of a value `quoted` reads.
+    static let shownBytes = 240
+
     /// A value shown in a message: quoted, cut short so a 10 MB field does not flood the terminal,
     /// and with control characters written as `\u{1B}`, so a value cannot move the cursor or
     /// recolour the terminal that shows the message.
     static func quoted(_ raw: ArraySlice<UInt8>) -> String {
-        let text = String(decoding: raw.prefix(240), as: UTF8.self)
+        let text = String(decoding: raw.prefix(shownBytes), as: UTF8.self)
         let cut = text.count > 60 ? String(text.prefix(57)) + "…" : text
         var shown = ""
         for scalar in cut.unicodeScalars {

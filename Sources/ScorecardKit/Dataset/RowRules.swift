@@ -3,7 +3,13 @@ import Postgres
 /// Checks that involve more than one field of the same record, resolved to field positions
 /// once per table so that checking a record does no lookups by name.
 struct RowRules {
-    private struct Ordering { let later: Int; let earlier: Int }
+    private struct Ordering {
+        let later: Int
+        let earlier: Int
+        /// The later date counts from its first day (a withdrawal: `scorecard.in_force`), so that
+        /// may not fall before the earlier date either, as the table's CHECK also requires.
+        let fromItsFirstDay: Bool
+    }
     private var orderings: [Ordering] = []
     private var notInTheFuture: [Int] = []
     /// (kind, iso_code): a state needs an ISO code.
@@ -13,14 +19,16 @@ struct RowRules {
     init(table: TableDefinition) {
         names = table.fields.map(\.name)
         func index(_ name: String) -> Int { table.fields.firstIndex { $0.name == name }! }
-        func order(_ later: String, after earlier: String) { orderings.append(Ordering(later: index(later), earlier: index(earlier))) }
+        func order(_ later: String, after earlier: String, fromItsFirstDay: Bool = false) {
+            orderings.append(Ordering(later: index(later), earlier: index(earlier), fromItsFirstDay: fromItsFirstDay))
+        }
         switch table.name {
         case "actors":
             stateNeedsCode = (index("kind"), index("iso_code"))
         case "actor_aliases", "actor_relations":
             order("valid_to", after: "valid_from")
         case "commitments":
-            order("withdrawn_on", after: "committed_on")
+            order("withdrawn_on", after: "committed_on", fromItsFirstDay: true)
             notInTheFuture = [index("committed_on"), index("withdrawn_on")]
         case "evidence":
             order("published_on", after: "occurred_on")
@@ -45,8 +53,11 @@ struct RowRules {
         }
         var problems: [(Int, String)] = []
         for rule in orderings {
-            if let later = date(rule.later), let earlier = date(rule.earlier), later.isWhollyBefore(earlier) {
+            guard let later = date(rule.later), let earlier = date(rule.earlier) else { continue }
+            if later.isWhollyBefore(earlier) {
                 problems.append((rule.later, "\(later) is before \(names[rule.earlier]) \(earlier)"))
+            } else if rule.fromItsFirstDay, later.start < earlier.start {
+                problems.append((rule.later, "\(later) takes effect from its first day, \(later.start), before \(names[rule.earlier]) \(earlier) (give the day)"))
             }
         }
         for index in notInTheFuture {

@@ -1,22 +1,29 @@
 import ArgumentParser
 import Foundation
+import Postgres
 import ScorecardKit
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a dataset folder and write nothing.",
+        abstract: "Check a dataset folder; needs no database and writes nothing.",
         discussion: """
             Lists every problem as file:line: field: reason, sorted by file and line \
             (line is where the record starts). Exit 0 when valid, 65 when not, 66 when the \
-            folder or a file it names is missing. The checks run in PostgreSQL temporary \
-            tables inside a transaction that is rolled back.
+            folder or a file it names is missing. Every check (fields, records, unique keys, \
+            references) runs in scorecard, reading each file once: no database is started or \
+            used (not the workspace's, $DATABASE_URL or the PG* variables), so a data \
+            repository's CI needs no server. With --database-url, the checks a load runs in \
+            PostgreSQL run there too, in temporary tables that are rolled back.
             """)
 
-    @Argument(help: ArgumentHelp("The dataset folder, with datapackage.json (default: the workspace's).", valueName: "dir"))
+    @Argument(help: ArgumentHelp("The dataset folder, with datapackage.json (default: the workspace's).", valueName: "dir"), completion: .directory)
     var directory: String?
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var asOfOptions: AsOfOptions
-    @OptionGroup var database: DatabaseOptions
+    @Option(name: .long, help: ArgumentHelp(
+        "Also run a load's checks in this PostgreSQL database (URL or libpq conninfo), in temporary tables rolled back (default: no database).",
+        valueName: "url"))
+    var databaseURL: String?
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
@@ -27,10 +34,12 @@ struct Validate: ParsableCommand {
             throw MissingArgument.dataset
         }
         let directory = self.directory ?? url.relativePath
-        _ = try reportingProblems { try DataPackage.read(directory: url) }  // a missing folder is exit 66 before any database work
-        let connection = try database.connect(logger: logger, workspace: workspace)
         let loader = DatasetLoader(directory: url, today: asOf, logger: logger, progress: TerminalProgress.ifInteractive(quiet: logging.quiet))
-        let validation = try reportingProblems { try loader.validate(connection: connection) }
+        let validation = try reportingProblems {
+            guard let databaseURL, !databaseURL.isEmpty else { return try loader.validate() }
+            _ = try DataPackage.read(directory: url)  // a missing folder is exit 66 before any database work
+            return try loader.validate(connection: try DatabaseLocation.url(databaseURL, origin: .option).connect(logger: logger))
+        }
         if !logging.quiet {
             print("\(directory): valid (\(validation.records) records in \(validation.files.count) files)")
         }

@@ -1,0 +1,173 @@
+/// The checks that need more than one record, run in Swift as the files stream (so validation needs
+/// no database): a key given twice in a file, and a reference to an id that no file defines.
+///
+/// They hold the keys of every table (`ByteKeySet`), never its records: `DatasetSchema.tables` is in
+/// load order, each table after every table it references, so when a record is read the ids it may
+/// name are all known and its references are resolved at once. `DatasetChecks` runs the same checks
+/// in SQL over a load's staging tables; both give the same problems in the same order, each check
+/// capped at the same limit (`CheckAgreementTests`), and word them through `CrossRecordProblems`.
+final class CrossRecordChecks {
+    private let package: DataPackage
+    private let limit: Int
+    /// By the table's position in `DatasetSchema.tables`; a table without a file has no keys.
+    private var keys: [TableKeys]
+    /// The files begun, in the order they are read.
+    private var files: [FileChecks] = []
+
+    init(package: DataPackage, limit: Int) {
+        self.package = package
+        self.limit = limit
+        keys = DatasetSchema.tables.map(TableKeys.init)
+    }
+
+    /// Starts the checks of one file; `check` them each record, in the order of the file.
+    func begin(_ resource: DataPackage.Resource) -> FileChecks {
+        let position = DatasetSchema.tables.firstIndex { $0.name == resource.table.name }!
+        let references = resource.table.fields.enumerated().compactMap { fieldPosition, field -> ReferenceCheck? in
+            guard let target = field.references, let targetPosition = DatasetSchema.tables.firstIndex(where: { $0.name == target }) else { return nil }
+            precondition(targetPosition < position, "DatasetSchema.tables must list \(target) before \(resource.table.name), which references it")
+            let targetTable = DatasetSchema.tables[targetPosition]
+            return ReferenceCheck(field: field, position: fieldPosition, target: keys[targetPosition], targetTable: targetTable,
+                                  targetFile: CrossRecordProblems.file(of: targetTable, in: package), file: resource.path, limit: limit)
+        }
+        let checks = FileChecks(file: resource.path, keys: keys[position], references: references, limit: limit)
+        files.append(checks)
+        return checks
+    }
+
+    /// Everything found, in the order `DatasetChecks.run` lists it: per file, its repeated keys, then
+    /// each reference field's unknown ids.
+    func found() -> DatasetChecks.Found {
+        var found = DatasetChecks.Found()
+        for file in files {
+            found += file.duplicates()
+            for reference in file.references { found += reference.found }
+        }
+        return found
+    }
+
+    /// The checks of one file.
+    final class FileChecks {
+        let file: String
+        fileprivate let keys: TableKeys
+        fileprivate private(set) var references: [ReferenceCheck]
+        private let limit: Int
+        private var scratch: [UInt8] = []
+
+        fileprivate init(file: String, keys: TableKeys, references: [ReferenceCheck], limit: Int) {
+            self.file = file
+            self.keys = keys
+            self.references = references
+            self.limit = limit
+        }
+
+        /// Adds a record's key and resolves its references. `stored[i]`: field `i` holds a value a
+        /// load stores (not empty, and without a problem); the others are NULL to the checks, in
+        /// SQL as here.
+        func check(_ record: TableRecord, stored: [Bool]) {
+            if keys.fields.count == 1 {
+                if stored[keys.fields[0]] { keys.add(record.field(keys.fields[0]), line: record.line, limit: limit) }
+            } else if keys.fields.allSatisfy({ stored[$0] }) {
+                // Joined with NUL, which no stored key field holds, so ("a/b", "c") and ("a", "b/c") stay apart.
+                scratch.removeAll(keepingCapacity: true)
+                for (index, field) in keys.fields.enumerated() {
+                    if index > 0 { scratch.append(0) }
+                    scratch.append(contentsOf: record.field(field))
+                }
+                keys.add(scratch[...], line: record.line, limit: limit)
+            }
+            for index in references.indices where stored[references[index].position] {
+                references[index].check(record.field(references[index].position), line: record.line)
+            }
+        }
+
+        fileprivate func duplicates() -> DatasetChecks.Found {
+            var found = DatasetChecks.Found()
+            for repeated in keys.repeated {
+                found.problems.append(CrossRecordProblems.duplicateKey(in: keys.table, file: file, key: repeated.shown[...],
+                                                                       lines: repeated.lines, copies: repeated.copies))
+            }
+            found.unlisted = max(0, keys.repeatedCount - limit)
+            return found
+        }
+    }
+
+    /// A table's keys, with the line of each key's first record and the keys given more than once.
+    fileprivate final class TableKeys {
+        struct Repeated {
+            /// The key as a problem shows it, fields joined with `/`, as much of it as a message shows.
+            let shown: [UInt8]
+            var lines: [Int]
+            var copies: Int
+        }
+
+        let table: TableDefinition
+        /// The positions of the primary key's fields.
+        let fields: [Int]
+        private var set = ByteKeySet()
+        /// By key index; 4 bytes, not 8, as there is one per key (a line past 2³² would read as 2³² − 1).
+        private var firstLines: [UInt32] = []
+        /// The first `limit` keys given twice, in the order of their second lines.
+        private(set) var repeated: [Repeated] = []
+        /// Every key given twice: its place in `repeated`, or -1 past the limit (counted, not listed).
+        private var repeatedIndex: [Int: Int] = [:]
+        var repeatedCount: Int { repeatedIndex.count }
+
+        init(_ table: TableDefinition) {
+            self.table = table
+            fields = table.primaryKey.map { name in table.fields.firstIndex { $0.name == name }! }
+        }
+
+        func contains(_ key: ArraySlice<UInt8>) -> Bool { set.contains(key) }
+
+        func add(_ key: ArraySlice<UInt8>, line: Int, limit: Int) {
+            let (inserted, index) = set.insert(key)
+            if inserted {
+                firstLines.append(UInt32(clamping: line))
+                return
+            }
+            if let place = repeatedIndex[index] {
+                guard place >= 0 else { return }
+                repeated[place].copies += 1
+                if repeated[place].lines.count < CrossRecordProblems.linesKept { repeated[place].lines.append(line) }
+            } else if repeated.count < limit {
+                repeatedIndex[index] = repeated.count
+                let shown = key.prefix(FieldConverter.shownBytes).map { $0 == 0 ? UInt8(ascii: "/") : $0 }
+                repeated.append(Repeated(shown: shown, lines: [Int(firstLines[index]), line], copies: 2))
+            } else {
+                repeatedIndex[index] = -1
+            }
+        }
+    }
+
+    /// One field that names ids of another table, and the values found that are none.
+    fileprivate struct ReferenceCheck {
+        let field: FieldDefinition
+        let position: Int
+        let target: TableKeys
+        let targetTable: TableDefinition
+        let targetFile: String
+        let file: String
+        let limit: Int
+        private(set) var found = DatasetChecks.Found()
+
+        mutating func check(_ raw: ArraySlice<UInt8>, line: Int) {
+            guard field.type.isList else {
+                if !target.contains(raw) { unknown(raw, line: line) }
+                return
+            }
+            // The elements a load stores, as FieldConverter splits them; the unknown ones in byte order.
+            let unknown = raw.split(separator: 59, omittingEmptySubsequences: false).filter { !target.contains($0) }
+            for element in unknown.sorted(by: { $0.lexicographicallyPrecedes($1) }) { self.unknown(element, line: line) }
+        }
+
+        private mutating func unknown(_ value: ArraySlice<UInt8>, line: Int) {
+            guard found.problems.count < limit else {
+                found.unlisted += 1
+                return
+            }
+            found.problems.append(CrossRecordProblems.unknownReference(to: targetTable, targetFile: targetFile, value: String(decoding: value, as: UTF8.self),
+                                                                       field: field, position: position, file: file, line: line))
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// The wording of the problems found across records: one definition for the checks in SQL
+/// (`DatasetChecks`, over a load's staging tables) and in Swift (`CrossRecordChecks`, as the
+/// files stream), so the two cannot word the same problem differently.
+enum CrossRecordProblems {
+    /// How many lines of a repeated key a problem is built from: the first, the second (the
+    /// problem's own line) and five more named.
+    static let linesKept = 8
+
+    /// One problem per repeated key, on the line of its second record, pointing back to the first
+    /// and naming the lines of the others (100,000 copies of one id are one problem, not 100,000).
+    /// `key`: the key's fields joined with `/`; `lines`: its first `linesKept` lines, in order.
+    static func duplicateKey(in table: TableDefinition, file: String, key: ArraySlice<UInt8>, lines: [Int], copies: Int) -> DatasetProblem {
+        var reason = "duplicate \(table.primaryKey.count == 1 ? "id" : "key") \(FieldConverter.quoted(key)) (first on line \(lines[0]))"
+        if copies > 2 {
+            let others = lines.dropFirst(2).prefix(5).map(String.init).joined(separator: ", ")
+            reason += "; also on \(copies - 2) more line\(copies == 3 ? "" : "s"): \(others)\(copies > 7 ? ", …" : "")"
+        }
+        return DatasetProblem(file: file, line: lines[1], field: table.primaryKey.joined(separator: "+"), reason: reason,
+                              position: table.fields.firstIndex { $0.name == table.primaryKey[0] } ?? -1)
+    }
+
+    /// A value of `field` (or one element of a list) that is no id of `target`.
+    static func unknownReference(to target: TableDefinition, targetFile: String, value: String, field: FieldDefinition,
+                                 position: Int, file: String, line: Int) -> DatasetProblem {
+        let noun = target.name == "evidence" ? "evidence" : String(target.name.dropLast())
+        return DatasetProblem(file: file, line: line, field: field.name,
+                              reason: "unknown \(noun.replacingOccurrences(of: "_", with: " ")) '\(value)' (not in \(targetFile))",
+                              position: position)
+    }
+
+    /// The file a reference's target table is read from: its resource's path, else its usual name.
+    static func file(of target: TableDefinition, in package: DataPackage) -> String {
+        package.resources.first { $0.table.name == target.name }?.path ?? target.fileName
+    }
+}
