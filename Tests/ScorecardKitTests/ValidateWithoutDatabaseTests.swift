@@ -124,7 +124,11 @@ struct ValidateWithoutDatabaseTests {
     @Test(arguments: ["", "database: {url: \"postgresql:///scorecard?host=/nonexistent-socket-dir\"}\n"])
     func aWorkspacesDatabaseIsNotUsed(_ databaseSection: String) throws {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-ci-ws-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: ProjectFiles.url("Examples/pall-mall"), to: workspace)
+        // Everything but the example's own state (.scorecard: a cluster `make demo` may have left running).
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: ProjectFiles.url("Examples/pall-mall").path) where name != ".scorecard" {
+            try FileManager.default.copyItem(at: ProjectFiles.url("Examples/pall-mall/\(name)"), to: workspace.appendingPathComponent(name))
+        }
         defer { try? FileManager.default.removeItem(at: workspace) }
         let config = workspace.appendingPathComponent("scorecard.yaml")
         try Data((try String(contentsOf: config, encoding: .utf8) + databaseSection).utf8).write(to: config)
