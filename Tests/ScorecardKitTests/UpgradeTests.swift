@@ -18,7 +18,7 @@ struct UpgradeTests {
         #expect(try connection.query("SELECT max(version) AS v FROM scorecard.schema_migrations").first!.decode("v", as: Int.self) == 5)
 
         let outcome = try Migrator(logger: .quiet).migrate(connection)
-        #expect(outcome.applied == ["0006_schema_objects.sql", "0007_locks.sql", "0008_editions.sql", "0009_interrupted_runs.sql"])
+        #expect(outcome.applied == ["0006_schema_objects.sql", "0007_locks.sql", "0008_editions.sql", "0009_interrupted_runs.sql", "0010_events_measures_groups.sql"])
         #expect(outcome.objectsRecreated)
 
         // Every row is as it was; only the migration ledgers grew.
@@ -32,6 +32,12 @@ struct UpgradeTests {
         #expect(try connection.query("SELECT count(*) AS n FROM scorecard.load_batches WHERE recorded_on IS DISTINCT FROM (loaded_at AT TIME ZONE 'UTC')::date")
             .first!.decode("n", as: Int.self) == 0)
         after["load_batches"] = try DatabaseContent.exact(connection, only: ["load_batches"], without: ["recorded_on"])["load_batches"]
+        // 0010 added columns to evidence and evidence_types, NULL in every old row.
+        after["evidence"] = try DatabaseContent.exact(connection, only: ["evidence"], without: ["event_id", "ends", "ends_on", "ends_precision"])["evidence"]
+        after["evidence_types"] = try DatabaseContent.exact(connection, only: ["evidence_types"],
+                                                            without: ["measure", "actor_kinds", "counterpart_kinds"])["evidence_types"]
+        #expect(try connection.query("SELECT count(*) AS n FROM scorecard.evidence WHERE event_id IS NOT NULL OR ends IS NOT NULL OR ends_on IS NOT NULL")
+            .first!.decode("n", as: Int.self) == 0)
         var beforeWithoutLedger = before, afterWithoutLedger = after
         beforeWithoutLedger["schema_migrations"] = nil
         afterWithoutLedger["schema_migrations"] = nil

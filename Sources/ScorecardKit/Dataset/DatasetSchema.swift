@@ -26,12 +26,17 @@ public struct FieldDefinition: Sendable {
     /// The table whose single-column primary key this field (or each list element) references.
     public let references: String?
     public let description: String
+    /// A file may leave this column out, and then every record reads it as empty: the fields that
+    /// format 2 added (events, measures, roles), so that a dataset written for format 1 still loads.
+    public let mayBeAbsent: Bool
 
-    public init(_ name: String, _ type: FieldType, required: Bool = false, references: String? = nil, _ description: String = "") {
+    public init(_ name: String, _ type: FieldType, required: Bool = false, references: String? = nil,
+                mayBeAbsent: Bool = false, _ description: String = "") {
         self.name = name
         self.type = type
         self.required = required
         self.references = references
+        self.mayBeAbsent = mayBeAbsent
         self.description = description
     }
 
@@ -76,6 +81,9 @@ public enum DatasetSchema {
     public static let instrumentKinds = ["declaration", "code_of_practice", "joint_statement", "law", "regulation",
                                          "executive_order", "export_control", "standard", "industry_code", "guidance"]
     public static let commitmentKinds = ["endorsed", "signed", "joined", "ratified", "adopted"]
+    /// "actor_id relation related_actor_id". parent_of, subsidiary_of, member_of and successor_of
+    /// put two actors of one kind in one group (docs/methodology.md, "Groups"); investor_in does not.
+    public static let relationKinds = ["parent_of", "subsidiary_of", "member_of", "investor_in", "successor_of"]
 
     /// In load order: a table comes after every table it references.
     public static let tables: [TableDefinition] = [
@@ -113,7 +121,7 @@ public enum DatasetSchema {
         ], primaryKey: ["actor_id", "alias"], description: "Other names an actor is or was known by."),
         TableDefinition(name: "actor_relations", required: false, fields: [
             FieldDefinition("actor_id", .id, required: true, references: "actors"),
-            FieldDefinition("relation", .oneOf(["parent_of", "subsidiary_of", "investor_in", "successor_of"]), required: true),
+            FieldDefinition("relation", .oneOf(relationKinds), required: true),
             FieldDefinition("related_actor_id", .id, required: true, references: "actors"),
             FieldDefinition("valid_from", .partialDate),
             FieldDefinition("valid_to", .partialDate),
@@ -153,6 +161,12 @@ public enum DatasetSchema {
             FieldDefinition("id", .id, required: true),
             FieldDefinition("name", .text, required: true),
             FieldDefinition("description", .text),
+            FieldDefinition("measure", .boolean, mayBeAbsent: true,
+                            "true: a status that holds until ended (a sanction, a listing); empty or false: an act."),
+            FieldDefinition("actor_kinds", .listOf(actorKinds), mayBeAbsent: true,
+                            "The kinds of actor a record of this type may name as actor_id; empty: any."),
+            FieldDefinition("counterpart_kinds", .listOf(actorKinds), mayBeAbsent: true,
+                            "The kinds of actor it may name as counterpart_id; empty: any."),
         ], primaryKey: ["id"], description: "The dataset's vocabulary of conduct."),
         TableDefinition(name: "evidence", required: true, fields: [
             FieldDefinition("id", .id, required: true),
@@ -167,6 +181,12 @@ public enum DatasetSchema {
             FieldDefinition("sensitivity", .oneOf(sensitivities), required: true),
             FieldDefinition("summary", .text, required: true),
             FieldDefinition("source_ids", .idList, required: true, references: "sources"),
+            FieldDefinition("event_id", .id, mayBeAbsent: true,
+                            "The act the record reports; records of one act share it. Empty: the record is its own event."),
+            FieldDefinition("ends", .id, mayBeAbsent: true,
+                            "The id of the measure record (a sanction, a listing) that this record ends."),
+            FieldDefinition("ends_on", .partialDate, mayBeAbsent: true,
+                            "For a measure: the date it ended or ends, when no record of its own ends it."),
         ], primaryKey: ["id"], description: "Dated records of conduct."),
         TableDefinition(name: "responses", required: false, fields: [
             FieldDefinition("id", .id, required: true),

@@ -24,8 +24,10 @@ public enum FrictionlessDescriptor {
     public static func tableSchema(_ table: TableDefinition, standalone: Bool = true) -> [String: Any] {
         var schema: [String: Any] = [
             "fields": table.fields.map(field),
-            // Columns are matched by name: they may come in any order (docs/data-format.md).
-            "fieldsMatch": "equal",
+            // Columns are matched by name: they may come in any order (docs/data-format.md). A table
+            // with columns a file may leave out (mayBeAbsent) is matched as a superset: a file may have
+            // fewer fields, never others; our own validator still requires every other column.
+            "fieldsMatch": table.fields.contains(where: \.mayBeAbsent) ? "superset" : "equal",
             "primaryKey": table.primaryKey,
             "missingValues": [""],
         ]

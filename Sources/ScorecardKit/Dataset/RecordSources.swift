@@ -29,7 +29,7 @@ struct TableRecord {
     }
 
     func field(_ index: Int) -> ArraySlice<UInt8> {
-        if let csv { return csv.field(columns[index]) }
+        if let csv { return columns[index] < 0 ? [][...] : csv.field(columns[index]) }
         return owned[index][...]
     }
 }
@@ -152,7 +152,7 @@ final class CSVRecordSource: RecordSource {
             seen[name] = column
             order.append(index)
         }
-        let missing = table.fields.map(\.name).filter { seen[$0] == nil }
+        let missing = table.fields.filter { seen[$0.name] == nil && !$0.mayBeAbsent }.map(\.name)
         if missing.count == 1 {
             problem(header.line, "header", "missing field '\(missing[0])'")
         } else if !missing.isEmpty {
@@ -161,7 +161,7 @@ final class CSVRecordSource: RecordSource {
         if !missing.isEmpty { usable = false }
         headerUsable = usable
         if usable {
-            columnOfField = [Int](repeating: 0, count: table.fields.count)
+            columnOfField = [Int](repeating: -1, count: table.fields.count)  // -1: a column the file leaves out
             for (column, field) in order.enumerated() { columnOfField[field] = column }
         }
     }
