@@ -65,7 +65,7 @@ struct EditionsTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let previewed = try #require(try JSONSerialization.jsonObject(with: Data(preview.stdout.utf8)) as? [String: Any])
         let announced = (previewed["restatements"] as? [[String: Any]] ?? []).map { r in
-            "\(r["period"]!) \(r["actor_id"]!) \((r["restated"] as? [String: Any])?["combined"] ?? "-") "
+            "\(r["period"]!) \(r["actor_id"]!) \(((r["restated"] as? [String: Any])?["combined"]).flatMap { $0 is NSNull ? nil : $0 } ?? "-") "
                 + ((r["causes"] as? [[String: Any]] ?? []).map { "\($0["cause"]!):\($0["record_id"] as? String ?? "-")" }.joined(separator: ","))
         }
         let recorded = try connection.query(SQL(unsafeTrusted: """
@@ -200,6 +200,9 @@ struct EditionsTests {
         text.replaceSubrange(version, with: "version: \"9\"")
         text = text.replacingOccurrences(of: "{id: accountability, name: Accountability, weight: 0.5}", with: "{id: accountability, name: Accountability, weight: 0.8}")
         text = text.replacingOccurrences(of: "{id: oversight, name: Oversight, weight: 0.5}", with: "{id: oversight, name: Oversight, weight: 0.2}")
+        // Every face of the fixture is one pillar's (no face without conduct), so pillar weights alone
+        // move no figure: saturations do.
+        text = text.replacingOccurrences(of: "saturation: 1\n", with: "saturation: 2\n")
         try Data(text.utf8).write(to: methodology)
 
         _ = try previewThenRun(p, asOf: "2027-01-01")

@@ -16,7 +16,8 @@ struct FormatDescriptorTests {
 
     @Test(arguments: [("Examples/minimal", "minimal", "Minimal example dataset (fictional actors)"),
                       ("Examples/pall-mall/data", "pall-mall", "Pall Mall Process scorecard: sourced example dataset"),
-                      ("Tests/Fixtures/scoring/data", "scoring-fixture", "Scoring fixture")])
+                      ("Tests/Fixtures/scoring/data", "scoring-fixture", "Scoring fixture"),
+                      ("Tests/Fixtures/methodology-v2/data", "methodology-v2-fixture", "Methodology v2 fixture")])
     func exampleDataPackagesMatchTheDefinition(folder: String, name: String, title: String) throws {
         let json = try FrictionlessDescriptor.json(FrictionlessDescriptor.dataPackage(name: name, title: title))
         let mismatch = ProjectFiles.compareSnapshot(json, with: "\(folder)/datapackage.json")

@@ -69,8 +69,9 @@ struct ImmutableRunsTests {
         let runs = try engine.score(methodology, periods: .all, asOf: .fixtureAsOf)
         #expect(runs.allSatisfy { $0.computed })
         _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: runs.last!.runID, methodology: methodology.methodology, samples: 50, seed: 2)
-        // Twice 2024 and 2025 as published and 2024 restated (gamma-misuse-late was published in 2025).
-        #expect(try count(connection, "SELECT count(*) AS n FROM scorecard.score_runs") == 6)
+        // Twice: 2024 and 2025 as published, 2024 restated (gamma-misuse-late was published in 2025), and
+        // the split of 2025's change from 2024 (2024 with 2025's knowledge, and 2025 aged).
+        #expect(try count(connection, "SELECT count(*) AS n FROM scorecard.score_runs") == 10)
     }
 
     /// UPDATE, DELETE and TRUNCATE of `table` each fail with restrict_violation, this reason and hint.

@@ -18,8 +18,10 @@ struct ScoringTests {
     static let alphaMisuseWeight = 1.0 * 1.0 * 1.0 * decay(days: 184)
     // alpha-sanctions-vend: severity 3 (0.6), reported (0.25), source C (0.6), 0 days old.
     static let sanctionWeight = 0.6 * 0.25 * 0.6
-    // beta-misuse: severity 4 (0.8), attributed (0.5), best of B and C (0.8), occurred 2024-01: ended 2024-01-31, 335 days old.
-    static let betaMisuseWeight = 0.8 * 0.5 * 0.8 * decay(days: 335)
+    // beta-misuse: severity 4 (0.8), attributed, but cited by two independent sources (publishers Lab and
+    // News), which raise its event's certainty one step, to confirmed (1.0); best of B and C (0.8);
+    // occurred 2024-01: ended 2024-01-31, 335 days old.
+    static let betaMisuseWeight = 0.8 * 1.0 * 0.8 * decay(days: 335)
     // gamma-misuse-early: severity 3 (0.6), confirmed, A, 2024-02-15: 320 days old.
     static let gammaEarlyWeight = 0.6 * decay(days: 320)
     // gamma-misuse-late (published 2025-02-10, after the period): severity 5, confirmed, A, occurred 2024-11 → 31 days old.
@@ -39,25 +41,11 @@ struct ScoringTests {
     }
 
     func indicator(_ run: Int64, _ actor: String, _ code: String) throws -> (state: String, value: Double?, count: Int) {
-        let row = try connection.query("""
-            SELECT state, value::float8 AS value, evidence_count FROM scorecard.indicator_values
-            WHERE run_id = \(run) AND actor_id = \(actor) AND indicator_code = \(code)
-            """).first!
-        return (try row.decode("state"), try row.decode("value"), try row.decode("evidence_count"))
+        let figures = try RunFigures(connection: connection).indicator(run, actor, code)
+        return (figures.state, figures.value, figures.count)
     }
 
-    func actor(_ run: Int64, _ actor: String) throws -> (positive: Double?, negative: Double?, combined: Double?, grade: String?, rank: Int?) {
-        let row = try connection.query("""
-            SELECT positive::float8 AS positive, negative::float8 AS negative, combined::float8 AS combined, grade, rank_in_kind
-            FROM scorecard.actor_scores WHERE run_id = \(run) AND actor_id = \(actor)
-            """).first!
-        return (try row.decode("positive"), try row.decode("negative"), try row.decode("combined"), try row.decode("grade"), try row.decode("rank_in_kind"))
-    }
-
-    func expectClose(_ actual: Double?, _ expected: Double, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        guard let actual else { Issue.record("\(what) is NULL, expected \(expected)", sourceLocation: sourceLocation); return }
-        #expect(abs(actual - expected) < 0.002, "\(what): \(actual) ≠ \(expected)", sourceLocation: sourceLocation)
-    }
+    func actor(_ run: Int64, _ actor: String) throws -> RunFigures.Actor { try RunFigures(connection: connection).actor(run, actor) }
 
     @Test func everyIndicatorKindMatchesTheHandComputedValues() throws {
         let run = try score().runID
@@ -87,34 +75,37 @@ struct ScoringTests {
     @Test func scoresGradesAndRanks() throws {
         let run = try score().runID
         let alphaMisuse = Self.saturate(Self.alphaMisuseWeight)
-        // alpha: positive = mean over pillars of (accountability: COMMIT 50, oversight: SANCTIONS);
-        // negative = accountability only (MISUSE and BREACH, the same record); SANCTIONED does not apply to states.
-        let alphaPositive = (50 + Self.saturate(Self.sanctionWeight)) / 2
+        // alpha: positive = oversight's SANCTIONS alone: accountability's positive side is COMMIT, words
+        // only, so it has no face there ("no evidence") and leaves the mean. Negative = accountability
+        // only (MISUSE and BREACH, the same record); SANCTIONED does not apply to states.
+        let alphaPositive = Self.saturate(Self.sanctionWeight)
         let alpha = try actor(run, "alpha")
         expectClose(alpha.positive, alphaPositive, "alpha positive")
         expectClose(alpha.negative, alphaMisuse, "alpha negative (mean of MISUSE and BREACH)")
         expectClose(alpha.combined, Self.combined(positive: alphaPositive, negative: alphaMisuse), "alpha combined")
         #expect(alpha.grade == "C")
-        // beta: SANCTIONS has no evidence, so it adds no points to oversight: positive (50 + 0) / 2.
+        // beta: no positive conduct (SANCTIONS has no evidence, COMMIT is words): no positive face.
         // BREACH does not apply (beta withdrew from the Code), so negative is MISUSE alone.
-        let betaCombined = Self.combined(positive: 25, negative: Self.saturate(Self.betaMisuseWeight))
+        let betaCombined = Self.combined(positive: nil, negative: Self.saturate(Self.betaMisuseWeight))
         let beta = try actor(run, "beta")
-        expectClose(beta.positive, 25, "beta positive")
+        #expect(beta.positive == nil)
         expectClose(beta.combined, betaCombined, "beta combined")
-        #expect(beta.grade == "B")
+        #expect(beta.grade == "C")
         // gamma: BREACH applies (gamma endorsed the Code) but has no evidence: negative = (MISUSE + 0) / 2.
         let gamma = try actor(run, "gamma")
         expectClose(gamma.negative, Self.saturate(Self.gammaEarlyWeight) / 2, "gamma negative")
-        expectClose(gamma.combined, Self.combined(positive: 25, negative: Self.saturate(Self.gammaEarlyWeight) / 2), "gamma combined")
+        #expect(gamma.positive == nil)
+        expectClose(gamma.combined, Self.combined(positive: nil, negative: Self.saturate(Self.gammaEarlyWeight) / 2), "gamma combined")
         // epsilon has beta's record exactly: they share rank 2, and alpha comes 4th.
         let epsilon = try actor(run, "epsilon")
         expectClose(epsilon.combined, betaCombined, "epsilon combined")
         #expect(gamma.rank == 1)
         #expect(beta.rank == 2 && epsilon.rank == 2)
         #expect(alpha.rank == 4)
-        // delta has no evidence: its scores are shown, but it gets no grade and no rank.
+        // delta has no conduct on record: no face, no combined score (never a 50 that reads as balance),
+        // no grade and no rank.
         let delta = try actor(run, "delta")
-        #expect(delta.combined == 50)
+        #expect(delta.positive == nil && delta.negative == nil && delta.combined == nil)
         #expect(delta.grade == nil && delta.rank == nil)
         // Vendors rank among vendors. vend has no positive indicator: its positive face is empty.
         let vend = try actor(run, "vend")
@@ -122,7 +113,7 @@ struct ScoringTests {
         expectClose(vend.combined, Self.combined(positive: nil, negative: Self.saturate(Self.sanctionWeight)), "vend combined")
         #expect(vend.rank == 1 && vend.grade == "C")
         let vend2 = try actor(run, "vend2")
-        #expect(vend2.combined == 50 && vend2.rank == nil && vend2.grade == nil)
+        #expect(vend2.combined == nil && vend2.rank == nil && vend2.grade == nil)
     }
 
     @Test func contributionsAddUpAndNameTheirEvidence() throws {
@@ -157,10 +148,10 @@ struct ScoringTests {
         // Known now: MISUSE holds both records, and the late one is a breach (after the endorsement).
         let misuse = Self.saturate(Self.gammaEarlyWeight + Self.gammaLateWeight)
         let breach = Self.saturate(Self.gammaLateWeight)
-        expectClose(try actor(known, "gamma").combined, Self.combined(positive: 25, negative: (misuse + breach) / 2), "known now")
+        expectClose(try actor(known, "gamma").combined, Self.combined(positive: nil, negative: (misuse + breach) / 2), "known now")
         #expect(try indicator(known, "gamma", "BREACH").state == "scored")
         // The as-published figure counts only what was published by the end of the period.
-        expectClose(try actor(summary.runID, "gamma").combined, Self.combined(positive: 25, negative: Self.saturate(Self.gammaEarlyWeight) / 2), "published")
+        expectClose(try actor(summary.runID, "gamma").combined, Self.combined(positive: nil, negative: Self.saturate(Self.gammaEarlyWeight) / 2), "published")
         #expect(try connection.query("SELECT count(*) AS n FROM scorecard.edition_restatements").first!.decode("n", as: Int.self) == 0)
         #expect(try connection.query("SELECT count(*) AS n FROM scorecard.restatements").first!.decode("n", as: Int.self) == 0)
     }
@@ -197,15 +188,20 @@ struct ScoringTests {
     @Test func changeFromThePreviousPeriod() throws {
         let earlier = try score("2023").runID
         let run = try score("2024").runID
-        let row = try connection.query("""
+        func change(_ actor: String) throws -> Row { try connection.query("""
             SELECT previous_run_id, previous_combined::float8 AS previous, change::float8 AS change, combined::float8 AS combined
-            FROM scorecard.actor_scores WHERE run_id = \(run) AND actor_id = 'alpha'
-            """).first!
-        #expect(try row.decode("previous_run_id", as: Int64.self) == earlier)
-        // In 2023 alpha had only the Code (COMMIT 50) and no evidence on record: positive (50 + 0) / 2,
-        // negative 0 (MISUSE and BREACH apply but have no evidence), combined (100 + 25 − 0) / 2.
-        expectClose(try row.decode("previous", as: Double.self), 62.5, "alpha 2023")
-        expectClose(try row.decode("change", as: Double.self), try row.decode("combined", as: Double.self) - 62.5, "alpha change")
+            FROM scorecard.actor_scores WHERE run_id = \(run) AND actor_id = \(actor)
+            """).first! }
+        // In 2023 alpha had only the Code and no conduct on record: words alone, so no combined score,
+        // and no change to show in 2024 (not an "improvement" from a 62.5 made of a signature).
+        let alpha = try change("alpha")
+        #expect(try alpha.decode("previous_run_id", as: Int64.self) == earlier)
+        #expect(try alpha.decode("previous", as: Double?.self) == nil && alpha.decode("change", as: Double?.self) == nil)
+        #expect(try alpha.decode("combined", as: Double?.self) != nil)
+        // Nothing of 2023 is conduct on record as published then (every record is of 2024): every 2023
+        // combined score is NULL, so no actor shows a change from 2023.
+        #expect(try connection.query("SELECT count(*) AS n FROM scorecard.actor_scores WHERE run_id = \(earlier) AND combined IS NOT NULL")
+            .first!.decode("n", as: Int.self) == 0)
     }
 
     @Test func explainListsExactlyTheContributingEvidence() throws {

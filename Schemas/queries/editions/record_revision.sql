@@ -21,8 +21,10 @@ revision AS (
     INSERT INTO scorecard.edition_revisions (edition_id, previous_known_run_id, known_run_id, load_batch_id, recorded_on,
                                              methodology_changed)
     SELECT $1::bigint, $2::bigint, $3::bigint, $4::bigint, $5::date,
-           (b.methodology_id, b.methodology_version, b.methodology_sha256) IS DISTINCT FROM
-           (n.methodology_id, n.methodology_version, n.methodology_sha256)
+           -- The method is the methodology file and the engine's rules: a new engine (a release that
+           -- changes how figures are computed) restates as a change of method, never as new data.
+           (b.methodology_id, b.methodology_version, b.methodology_sha256, b.engine_sha256) IS DISTINCT FROM
+           (n.methodology_id, n.methodology_version, n.methodology_sha256, n.engine_sha256)
     FROM scorecard.score_runs b, scorecard.score_runs n
     WHERE b.id = $2::bigint AND n.id = $3::bigint AND EXISTS (SELECT 1 FROM changed)
     RETURNING id

@@ -1,5 +1,7 @@
 -- Every indicator's value and state for every actor in a score run.
--- Grain: run × actor × indicator. Reads scoring_evidence (scoring_evidence.sql).
+-- Grain: run × actor × indicator. Reads scoring_evidence (scoring_evidence.sql): each event counts
+-- once, by the weight its carrying record gives it. An entity of a group has no values of its own
+-- (state 'in group'): its conduct is its group's.
 -- $1 run id, $2 period end (E), $3 knowledge cutoff (K), $4 methodology definition (jsonb).
 INSERT INTO scorecard.indicator_values (run_id, actor_id, indicator_code, pillar, polarity, kind, state, value, evidence_count)
 WITH indicator AS (
@@ -8,12 +10,15 @@ WITH indicator AS (
                                              applies_to text[], saturation float8, instruments jsonb)
 ),
 grid AS (
-    SELECT a.id AS actor_id, a.kind AS actor_kind, i.*
-    FROM scorecard.actors a CROSS JOIN indicator i
+    SELECT a.id AS actor_id, a.kind AS actor_kind, g.group_id <> a.id AS in_group, i.*
+    FROM scorecard.actors a
+    JOIN scorecard.actor_groups($2::date) g ON g.actor_id = a.id
+    CROSS JOIN indicator i
 ),
-evidence_total AS (
-    SELECT indicator_code, actor_id, sum(weight) AS total, count(*) AS records
+evidence_total AS (  -- per indicator and actor: the events' weights, and how many events
+    SELECT indicator_code, actor_id, sum(event_weight) AS total, count(*) AS records
     FROM scoring_evidence
+    WHERE counts
     GROUP BY indicator_code, actor_id
 ),
 instrument_term AS (  -- the listed instruments that existed by the end of the period
@@ -42,6 +47,7 @@ assessed AS (
     SELECT g.actor_id, g.code, g.pillar, g.polarity, g.kind,
            CASE
                WHEN NOT (g.actor_kind = ANY (g.applies_to)) THEN 'not applicable'
+               WHEN g.in_group THEN 'in group'
                WHEN g.kind = 'commitment' THEN CASE WHEN ct.possible > 0 THEN 'scored' ELSE 'not applicable' END
                WHEN g.kind = 'breach' AND coalesce(ct.commitments, 0) = 0 THEN 'not applicable'
                WHEN et.records IS NULL THEN 'no evidence'
@@ -58,5 +64,5 @@ assessed AS (
 )
 SELECT $1::bigint, actor_id, code, pillar, polarity, kind, state,
        CASE WHEN state = 'scored' THEN round(value::numeric, 3) END,
-       CASE WHEN state = 'not applicable' THEN 0 ELSE evidence_count END
+       CASE WHEN state IN ('not applicable', 'in group') THEN 0 ELSE evidence_count END
 FROM assessed

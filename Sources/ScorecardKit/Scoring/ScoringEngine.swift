@@ -169,39 +169,54 @@ public struct ScoringEngine {
 
     /// Computes one run, or finds the identical run computed before. `provisionalAsOf`: the as-of
     /// date of a run of a period not complete then (nil for a complete period).
-    private func run(_ period: Period, basis: String, cutoff: CalendarDate, provisionalAsOf: CalendarDate?, file: MethodologyFile, batch: Batch)
+    /// `conductCutoff`: for an aged run (the change split's), the last day whose conduct counts.
+    private func run(_ period: Period, basis: String, cutoff: CalendarDate, provisionalAsOf: CalendarDate?, file: MethodologyFile, batch: Batch,
+                     conductCutoff: CalendarDate? = nil)
         throws -> (id: Int64, computed: Bool, digest: String)
     {
         let m = file.methodology
         let provisional = provisionalAsOf != nil
         let digest = ScoringEngine.inputsDigest(methodologySHA256: file.sha256, engineSHA256: QueryFiles.engineSHA256, period: period,
                                                 basis: basis, cutoff: cutoff, datasetSHA256: batch.datasetSHA256,
-                                                provisionalAsOf: provisionalAsOf)
+                                                provisionalAsOf: provisionalAsOf, conductCutoff: conductCutoff)
         if let existing = try connection.query("SELECT id FROM scorecard.score_runs WHERE inputs_sha256 = \(digest)").first {
             return (try existing.decode("id"), false, digest)
+        }
+        // The change from the previous period, and its split (actor_scores.sql): the previous period's
+        // run; that period re-scored with this run's knowledge; this period with only its conduct.
+        // Only an as-published run has a change; the split's own runs have none.
+        var previous: Int64?, previousKnown: Int64?, aged: Int64?
+        if basis == "as_published" {
+            previous = try connection.query(QueryFiles.sql("scoring/previous_run", [m.id, m.version, period.previous.description]))
+                .first!.decode("id", as: Int64?.self)
+            if previous != nil {
+                previousKnown = try run(period.previous, basis: "restated", cutoff: cutoff, provisionalAsOf: nil, file: file, batch: batch).id
+                aged = try run(period, basis: "aged", cutoff: cutoff, provisionalAsOf: provisionalAsOf, file: file, batch: batch,
+                               conductCutoff: period.previous.end).id
+            }
         }
         let started = DispatchTime.now()
         let id = try connection.query("""
             INSERT INTO scorecard.score_runs (methodology_id, methodology_version, methodology_sha256, period, period_start,
-                period_end, basis, knowledge_cutoff, load_batch_id, dataset_sha256, engine_sha256, inputs_sha256, provisional)
+                period_end, basis, knowledge_cutoff, load_batch_id, dataset_sha256, engine_sha256, inputs_sha256, provisional,
+                conduct_cutoff)
             VALUES (\(m.id), \(m.version), \(file.sha256), \(period.description), \(period.start), \(period.end), \(basis),
-                \(cutoff), \(batch.id), \(batch.datasetSHA256), \(QueryFiles.engineSHA256), \(digest), \(provisional))
+                \(cutoff), \(batch.id), \(batch.datasetSHA256), \(QueryFiles.engineSHA256), \(digest), \(provisional), \(conductCutoff))
             RETURNING id
             """).first!.decode("id", as: Int64.self)
         let definition = try JSONB(encoding: m)
         try connection.executeUnsafeTrustedScript("""
             DROP TABLE IF EXISTS pg_temp.scoring_evidence;
             CREATE TEMPORARY TABLE scoring_evidence (indicator_code text NOT NULL, actor_id text NOT NULL,
-                evidence_id text NOT NULL, weight float8 NOT NULL) ON COMMIT DROP
+                evidence_id text NOT NULL, event_id text NOT NULL, weight float8 NOT NULL, counts boolean NOT NULL,
+                event_weight float8) ON COMMIT DROP
             """)
-        try connection.execute(QueryFiles.sql("scoring/scoring_evidence", [period.end, cutoff, definition]))
+        try connection.execute(QueryFiles.sql("scoring/scoring_evidence", [period.end, cutoff, definition, conductCutoff ?? period.end]))
         try connection.executeUnsafeTrustedScript("ANALYZE pg_temp.scoring_evidence")
         try connection.execute(QueryFiles.sql("scoring/indicator_values", [id, period.end, cutoff, definition]))
         try connection.execute(QueryFiles.sql("scoring/indicator_contributions", [id, period.end, cutoff, definition]))
         try connection.execute(QueryFiles.sql("scoring/pillar_scores", [id, definition]))
-        let previous = try connection.query(QueryFiles.sql("scoring/previous_run", [m.id, m.version, period.previous.description]))
-            .first!.decode("id", as: Int64?.self)
-        try connection.execute(QueryFiles.sql("scoring/actor_scores", [id, definition, previous]))
+        try connection.execute(QueryFiles.sql("scoring/actor_scores", [id, definition, previous, previousKnown, aged]))
         Failpoint.score.pause()
         logger.info("scored \(period) (\(basis))", metadata: ["run": "\(id)", "seconds": "\(Stopwatch.seconds(since: started))"])
         return (id, true, digest)
@@ -215,9 +230,11 @@ public struct ScoringEngine {
     /// date is the period's last day. A complete period's run is the same run whatever the as-of
     /// date, and its digest is the one it always had.
     public static func inputsDigest(methodologySHA256: String, engineSHA256: String, period: Period, basis: String,
-                                    cutoff: CalendarDate, datasetSHA256: String, provisionalAsOf: CalendarDate? = nil) -> String {
+                                    cutoff: CalendarDate, datasetSHA256: String, provisionalAsOf: CalendarDate? = nil,
+                                    conductCutoff: CalendarDate? = nil) -> String {
         var text = "methodology \(methodologySHA256)\nengine \(engineSHA256)\nperiod \(period)\nbasis \(basis)\ncutoff \(cutoff)\ndataset \(datasetSHA256)\n"
         if let provisionalAsOf { text += "provisional as of \(provisionalAsOf)\n" }
+        if let conductCutoff { text += "conduct until \(conductCutoff)\n" }
         return SHA256.hexDigest(of: Data(text.utf8))
     }
 }
