@@ -13,8 +13,13 @@ public struct Methodology: Sendable, Equatable, Codable {
     public var pillars: [Pillar]
     public var weights: Weights
     public var restrictedEvidence: RestrictedEvidence
-    /// Fewer evidence records than this behind an actor's scored indicators: no grade.
+    /// Fewer conduct events than this behind an actor's scores: no grade and no rank.
     public var minimumEvidence: Int
+    /// Instruments whose commitment status (committed on, not committed, withdrawn) every report
+    /// shows for every actor they address, scored or not: who is inside the process and who is not.
+    /// Optional in the file and in stored definitions (those of 1.x have none).
+    public var statusInstrumentIDs: [String]?
+    public var statusInstruments: [String] { statusInstrumentIDs ?? [] }
     /// Highest band first; the last has `minimum` 0.
     public var grades: [GradeBand]
     public var indicators: [Indicator]
@@ -23,6 +28,7 @@ public struct Methodology: Sendable, Equatable, Codable {
         case id, version, title, description, period, pillars, weights, grades, indicators
         case restrictedEvidence = "restricted_evidence"
         case minimumEvidence = "minimum_evidence"
+        case statusInstrumentIDs = "status_instruments"
     }
 
     public enum PeriodKind: String, Sendable, Codable { case quarter, year }

@@ -5,7 +5,7 @@ import Yams
 /// reporting every problem with its line, so that one run shows everything to fix.
 enum MethodologyParser {
     static let topLevelKeys = ["id", "version", "title", "description", "period", "pillars", "weights",
-                               "restricted_evidence", "minimum_evidence", "grades", "indicators"]
+                               "restricted_evidence", "minimum_evidence", "status_instruments", "grades", "indicators"]
     static let pillarKeys = ["id", "name", "weight"]
     static let weightKeys = ["certainty", "reliability", "severity"]
     static let certaintyLevels = ["confirmed", "attributed", "reported"]
@@ -55,6 +55,7 @@ enum MethodologyParser {
         let weights = readWeights(top)
         let restricted = top.choice("restricted_evidence", ["exclude", "include"], required: false)
         let minimumEvidence = top.integer("minimum_evidence", .atLeastZero)
+        let statusInstruments = top.textList("status_instruments", required: false)
         let grades = readGrades(top)
         let indicators = MethodologyIndicatorReader(declaredPillars: pillars?.declaredIDs).readIndicators(top)
         if let pillars, let indicators {
@@ -68,7 +69,7 @@ enum MethodologyParser {
             id: id, version: version, title: title, description: description, period: period,
             pillars: allPillars, weights: weights,
             restrictedEvidence: restricted.flatMap(Methodology.RestrictedEvidence.init(rawValue:)) ?? .exclude,
-            minimumEvidence: minimumEvidence, grades: grades, indicators: allIndicators)
+            minimumEvidence: minimumEvidence, statusInstrumentIDs: statusInstruments.flatMap { $0.isEmpty ? nil : $0 }, grades: grades, indicators: allIndicators)
     }
 
     // MARK: Pillars

@@ -95,6 +95,9 @@ public struct ScoringEngine {
                 problems.append("\(file.path): indicator \(indicator.code): unknown instrument '\(instrument)' (not in the loaded dataset's instruments)")
             }
         }
+        for instrument in file.methodology.statusInstruments where !instruments.contains(instrument) {
+            problems.append("\(file.path): status_instruments: unknown instrument '\(instrument)' (not in the loaded dataset's instruments)")
+        }
         if !problems.isEmpty { throw ScoringError.methodologyDoesNotFitDataset(problems) }
     }
 
