@@ -49,3 +49,11 @@ COMMENT ON COLUMN scorecard.actor_scores.change IS 'combined - previous_combined
 COMMENT ON COLUMN scorecard.actor_scores.change_restated IS 'The part of the change that is the previous period known differently now: its combined score re-scored with this run''s knowledge, minus as it was published (records published late, corrected or removed).';
 COMMENT ON COLUMN scorecard.actor_scores.change_time IS 'The part of the change that is time alone: the previous period''s conduct scored at this period''s end (older evidence weighing less, leaving the window, measures ended) minus the previous period as known now. Never the actor''s own doing.';
 COMMENT ON COLUMN scorecard.actor_scores.change_conduct IS 'The part of the change that is this period''s conduct (new evidence, new commitments, measures imposed or ended in it): combined minus the aged figure.';
+
+-- The runs a run's change was split against, named on the run itself (both NULL for a run without a
+-- previous period's run, and for the split's own runs).
+ALTER TABLE scorecard.score_runs
+    ADD COLUMN previous_known_run_id bigint REFERENCES scorecard.score_runs (id),
+    ADD COLUMN aged_run_id bigint REFERENCES scorecard.score_runs (id);
+COMMENT ON COLUMN scorecard.score_runs.previous_known_run_id IS 'For an as-published run with a previous period''s run: the previous period re-scored with this run''s knowledge (actor_scores.change_restated, change_time).';
+COMMENT ON COLUMN scorecard.score_runs.aged_run_id IS 'For an as-published run with a previous period''s run: this period scored with only the previous period''s conduct (actor_scores.change_time, change_conduct; the causes of change_conduct).';

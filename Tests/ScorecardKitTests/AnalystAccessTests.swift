@@ -39,8 +39,9 @@ struct AnalystAccessTests {
             #expect(try count(analyst, "SELECT count(*) AS n FROM scorecard.score_runs WHERE methodology_version = '1-internal'") == 0)
             #expect(try count(analyst, "SELECT count(*) AS n FROM scorecard.indicator_values WHERE run_id NOT IN (SELECT id FROM scorecard.score_runs)") == 0)
             // What is public stays readable: scores, other evidence, the public runs.
-            // 2024 (the first evidence) and 2025 as published, 2024 restated.
-            #expect(try count(analyst, "SELECT count(*) AS n FROM scorecard.score_runs") == 3)
+            // 2024 (the first evidence) and 2025 as published, 2024 restated, and the split of 2025's
+            // change (2024 with 2025's knowledge, 2025 aged).
+            #expect(try count(analyst, "SELECT count(*) AS n FROM scorecard.score_runs") == 5)
             #expect(try count(analyst, "SELECT count(*) AS n FROM scorecard.latest_scores") > 0)
             #expect(try count(analyst, "SELECT count(*) AS n FROM scorecard.indicator_evidence WHERE evidence_id = 'beta-misuse'") > 0)
             #expect(try count(analyst, "SELECT count(*) AS n FROM scorecard.commitments_in_force('2024-06-30')") == 5)
@@ -54,7 +55,7 @@ struct AnalystAccessTests {
             }
             #expect(try count(analyst, "SELECT count(*) AS n FROM scorecard.evidence WHERE sensitivity = 'restricted'") == 3)
             #expect(try count(analyst, "SELECT count(*) AS n FROM scorecard.record_history WHERE record_key = 'gamma-restricted'") == 1)
-            #expect(try count(analyst, "SELECT count(*) AS n FROM scorecard.score_runs WHERE methodology_version = '1-internal'") == 3)
+            #expect(try count(analyst, "SELECT count(*) AS n FROM scorecard.score_runs WHERE methodology_version = '1-internal'") == 5)
             #expect(try count(analyst, "SELECT count(*) AS n FROM scorecard.indicator_evidence WHERE evidence_id = 'gamma-restricted'") > 0)
         }
     }

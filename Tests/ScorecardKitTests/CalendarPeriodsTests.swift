@@ -243,9 +243,12 @@ struct CalendarPeriodsCLITests {
         #expect(run["provisional"] as? Bool == true)
         #expect(run["knowledge_cutoff"] as? String == "2026-12-01")
         let connection = try Connection(conninfo: url, logger: .quiet)
-        let provisional = try connection.query("SELECT period FROM scorecard.score_runs WHERE provisional ORDER BY period")
+        let provisional = try connection.query("SELECT period FROM scorecard.score_runs WHERE provisional AND basis = 'as_published' ORDER BY period")
             .map { try $0.decode("period", as: String.self) }
         #expect(provisional == ["2026-Q4"])
+        // Its aged run (the split of its change) is provisional too: it shares its knowledge cutoff.
+        #expect(try connection.query("SELECT count(*) AS n FROM scorecard.score_runs WHERE provisional AND basis = 'aged'")
+            .first!.decode("n", as: Int.self) == 1)
 
         // A bad value of the key names its line.
         let config = workspace.root.appendingPathComponent("scorecard.yaml")

@@ -137,5 +137,53 @@ struct MethodologyV2Tests {
         #expect(investor.combined == nil && investor.positive == nil && investor.negative == nil)
     }
 
+    /// 2023 → 2024 for the group: time changes nothing (its 2023 sanction is a measure, undecayed),
+    /// so the whole change is new conduct: the 2024 designation and misuse, and st2 lifting its
+    /// sanction (lifting is conduct, not time). The cause is the new designation.
+    @Test func aChangeIsSplitAndOnlyConductMovesAnActor() throws {
+        _ = try score("2023")
+        let run = try score()
+        let before = Self.combined(positive: nil, negative: Self.saturate(0.6) / 2)
+        let now = Self.combined(positive: nil, negative: (Self.saturate(Self.sanction2024) + Self.saturate(Self.stMisuse)) / 2)
+        let row = try connection.query("""
+            SELECT previous_combined::float8 AS previous, change::float8 AS change, change_restated::float8 AS restated,
+                   change_time::float8 AS time, change_conduct::float8 AS conduct
+            FROM scorecard.actor_scores WHERE run_id = \(run) AND actor_id = 'grp'
+            """).first!
+        expectClose(try row.decode("previous", as: Double.self), before, "grp 2023")
+        expectClose(try row.decode("change", as: Double.self), now - before, "grp change")
+        #expect(try row.decode("restated", as: Double.self) == 0 && row.decode("time", as: Double.self) == 0)
+        expectClose(try row.decode("conduct", as: Double.self), now - before, "grp new conduct")
+        let model = try ReportModel.load(connection, run: try #require(try ScoreRuns.published(connection, methodology: file, period: "2024")))
+        let group = try #require(model.ranked("grp"))
+        #expect(group.change.direction == .down)
+        #expect(group.change.cause?.id == "st-sanction-grp-a")
+        #expect(group.members.map(\.id) == ["grp-a", "grp-b"])
+        #expect(model.ranked("grp-a")?.groupID == "grp")
+    }
+
+    /// 2024 → 2025 for st: no new conduct; its 2024 misuse weighs less a year later. The change is
+    /// all time: it raises st's combined score, and is shown as time, never as a move up.
+    @Test func timeAloneIsNeverAnImprovement() throws {
+        _ = try score()
+        let run = try score("2025")
+        let positive = (100 + Self.saturate(Self.sanction2024 + Self.listing2020) + 0) / 3
+        let before = Self.combined(positive: positive, negative: Self.saturate(Self.stMisuse))
+        let agedMisuse = 0.6 * 0.25 * 0.6 * Self.decay(days: 395)  // 2024-12-01 to 2025-12-31
+        let after = Self.combined(positive: positive, negative: Self.saturate(agedMisuse))
+        let row = try connection.query("""
+            SELECT change::float8 AS change, change_time::float8 AS time, change_conduct::float8 AS conduct
+            FROM scorecard.actor_scores WHERE run_id = \(run) AND actor_id = 'st'
+            """).first!
+        expectClose(try row.decode("change", as: Double.self), after - before, "st change")
+        expectClose(try row.decode("time", as: Double.self), after - before, "st time")
+        #expect(try row.decode("conduct", as: Double.self) == 0)
+        let model = try ReportModel.load(connection, run: try #require(try ScoreRuns.published(connection, methodology: file, period: "2025")))
+        let st = try #require(model.ranked("st"))
+        #expect(st.change.direction == .unchanged && st.change.cause == nil)
+        #expect(ReportWording.change(st) == "– 0.000")
+        #expect(ReportWording.changeSince(st, "2024").contains("(time +"))
+    }
+
     func round3(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 }

@@ -29,7 +29,7 @@ CREATE FUNCTION scorecard.event_certainty(best_rank integer, independent_sources
 COMMENT ON FUNCTION scorecard.event_certainty(integer, bigint) IS
     'The certainty of an event: the highest of its records'' (certainty_rank), raised one step (reported to attributed, attributed to confirmed) when its records cite at least two independent sources (sources of distinct publishers).';
 
-CREATE FUNCTION scorecard.measure_ends(cutoff date, include_restricted boolean)
+CREATE FUNCTION scorecard.measure_ends(cutoff date, include_restricted boolean, conduct_cutoff date)
     RETURNS TABLE (measure_id text, ended_on date, ended_by text)
     LANGUAGE sql STABLE
     AS $$
@@ -43,8 +43,9 @@ CREATE FUNCTION scorecard.measure_ends(cutoff date, include_restricted boolean)
             FROM scorecard.evidence e
             WHERE e.ends = m.id AND scorecard.known_by(e.published_on, e.published_precision, cutoff)
               AND scorecard.counts_for(e.sensitivity, include_restricted)
+              AND e.occurred_on <= conduct_cutoff
         ) x
         ORDER BY m.id, x.ended_on, x.ended_by NULLS FIRST
     $$;
-COMMENT ON FUNCTION scorecard.measure_ends(date, boolean) IS
-    'Each measure that has ended as known at the cutoff, with the first day it no longer holds: its own ends_on or the date of the earliest record that ends it (ended_by; NULL for ends_on) and was public by the cutoff (restricted ones only when include_restricted). A measure not listed still holds.';
+COMMENT ON FUNCTION scorecard.measure_ends(date, boolean, date) IS
+    'Each measure that has ended as known at the cutoff, with the first day it no longer holds: its own ends_on or the date of the earliest record that ends it (ended_by; NULL for ends_on) and was public by the cutoff (restricted ones only when include_restricted) and occurred by the conduct cutoff (lifting a measure is conduct: an aged run, which keeps only an earlier period''s conduct, does not see it; an end date is time and it does). A measure not listed still holds.';

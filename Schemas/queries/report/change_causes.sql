@@ -1,6 +1,9 @@
--- Per actor, the record whose contribution changed most between the previous period's run and
--- this one: positive indicators count up, negative ones down. Grain: actor (with a non-zero change).
--- $1 run id, $2 previous run id, $3 include restricted evidence (boolean).
+-- Per actor, the record of this period's conduct that moved its figures most: the record whose
+-- contribution differs most between the run and its aged run (the same period with only the previous
+-- period's conduct), positive indicators counted up and negative ones down. Time (older evidence
+-- weighing less) and restated records are parts of the change, never its cause (docs/methodology.md,
+-- "Change"). Grain: actor (with a non-zero part of new conduct).
+-- $1 run id, $2 its aged run id, $3 include restricted evidence (boolean).
 WITH contributions AS (
     SELECT c.run_id, c.actor_id,
            CASE WHEN c.evidence_id IS NULL THEN 'commitment' ELSE 'evidence' END AS record_type,
@@ -18,6 +21,9 @@ deltas AS (
     SELECT actor_id, record_type, record_id, sum(points) AS points
     FROM contributions
     GROUP BY actor_id, record_type, record_id
+),
+conduct AS (  -- only actors whose new conduct moved their combined score
+    SELECT actor_id FROM scorecard.actor_scores WHERE run_id = $1::bigint AND change_conduct <> 0
 )
 SELECT DISTINCT ON (d.actor_id) d.actor_id, d.record_type, d.record_id, d.points,
        coalesce(e.summary,
@@ -27,6 +33,7 @@ SELECT DISTINCT ON (d.actor_id) d.actor_id, d.record_type, d.record_id, d.points
                             ELSE ', withdrawn ' || scorecard.partial_date_text(k.withdrawn_on, k.withdrawn_precision) END,
                 'no longer in the dataset') AS description
 FROM deltas d
+JOIN conduct USING (actor_id)
 LEFT JOIN scorecard.evidence e
     ON d.record_type = 'evidence' AND e.id = d.record_id AND scorecard.counts_for(e.sensitivity, $3::boolean)
 LEFT JOIN scorecard.commitments k ON d.record_type = 'commitment' AND k.id = d.record_id

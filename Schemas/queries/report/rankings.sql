@@ -1,5 +1,7 @@
--- Every actor's scores in a run, with the evidence records behind them that the audience may see
--- and the rank interval of the chosen sensitivity analysis. Grain: actor.
+-- Every actor's scores in a run, with the evidence records behind them that the audience may see,
+-- the parts of its change, and the rank interval of the chosen sensitivity analysis. Grain: actor.
+-- Order: ranked actors by rank; then actors with a combined score but too few conduct events for a
+-- grade, by combined score; then actors with no conduct on record; an entity of a group after it.
 -- $1 run id, $2 include restricted evidence (boolean), $3 analysis samples, $4 analysis seed
 -- (both NULL: none).
 WITH records AS (  -- distinct evidence records behind the evidence and breach indicators
@@ -16,7 +18,8 @@ interval AS (
     WHERE run_id = $1::bigint AND samples = $3::integer AND seed = $4::bigint
 )
 SELECT s.actor_id, a.name, s.actor_kind, s.positive, s.negative, s.combined, s.grade, s.rank_in_kind,
-       s.evidence_count, s.previous_combined, s.change,
+       s.evidence_count, s.events, s.group_id, s.previous_combined, s.change,
+       s.change_restated, s.change_time, s.change_conduct,
        count(s.rank_in_kind) OVER (PARTITION BY s.actor_kind)::int AS ranked_in_kind,
        coalesce(r.records, 0) AS records,
        i.median_rank, i.rank_p05, i.rank_p95, i.grade_change_share
@@ -25,4 +28,4 @@ JOIN scorecard.actors a ON a.id = s.actor_id
 LEFT JOIN records r ON r.actor_id = s.actor_id
 LEFT JOIN interval i ON i.actor_id = s.actor_id
 WHERE s.run_id = $1::bigint
-ORDER BY s.actor_kind, s.rank_in_kind NULLS LAST, s.actor_id
+ORDER BY s.actor_kind, s.rank_in_kind NULLS LAST, s.combined DESC NULLS LAST, a.name, s.actor_id

@@ -25,7 +25,7 @@ reliability_weight AS (
     SELECT key AS reliability, value::float8 AS weight FROM jsonb_each_text($3::jsonb -> 'weights' -> 'reliability')
 ),
 ended AS (
-    SELECT * FROM scorecard.measure_ends($2::date, (SELECT yes FROM include_restricted))
+    SELECT * FROM scorecard.measure_ends($2::date, (SELECT yes FROM include_restricted), $4::date)
 ),
 known_evidence AS MATERIALIZED (  -- published by the cutoff: never counted before it could have been public
     SELECT e.id, e.actor_id, e.counterpart_id, e.evidence_type, e.provision_id, e.severity, e.certainty,

@@ -14,6 +14,8 @@ public enum CSVReport {
         "rank_median", "rank_p05", "rank_p95", "grade_change_share",
         "previous_period", "previous_combined", "change", "direction", "cause_type", "cause_id", "cause_points", "cause_description",
         "edition_published_on", "previous_edition", "previous_edition_combined", "change_since_edition", "restatements",
+        // Methodology v2 (appended, so a reader of the earlier columns reads on).
+        "events", "no_conduct", "group_id", "change_restated", "change_time", "change_conduct", "commitment_status",
     ]
 
     public static func render(_ model: ReportModel) -> String {
@@ -33,6 +35,9 @@ public enum CSVReport {
                     model.edition.publishedOn ?? "", model.edition.previous?.period ?? "",
                     a.sinceEdition?.previousCombined?.text ?? "", a.sinceEdition?.change?.text ?? "",
                     model.edition.restatements.filter { $0.actorID == a.id }.map(ReportWording.restatement).joined(separator: "; "),
+                    String(a.events), a.noConduct ? "true" : "false", a.groupID ?? "",
+                    a.change.parts?.restated.text ?? "", a.change.parts?.time.text ?? "", a.change.parts?.conduct.text ?? "",
+                    ReportWording.status(a),
                 ])
             }
         }
@@ -47,5 +52,6 @@ public enum CSVReport {
     static let numericColumns: Set<Int> = Set([
         "rank", "ranked_in_kind", "positive", "negative", "combined", "evidence_records", "rank_median", "rank_p05", "rank_p95",
         "grade_change_share", "previous_combined", "change", "cause_points", "previous_edition_combined", "change_since_edition",
+        "events", "change_restated", "change_time", "change_conduct",
     ].map { columns.firstIndex(of: $0)! })
 }

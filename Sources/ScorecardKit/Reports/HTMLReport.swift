@@ -107,7 +107,8 @@ private struct HTMLRenderer {
         guard let change = a.change.change else { return "<td class=\"num\">–</td>" }
         let cls = a.change.direction == .up ? " up" : a.change.direction == .down ? " down" : ""
         let word = a.change.direction == .up ? "up" : a.change.direction == .down ? "down" : "unchanged"
-        return "<td class=\"num\(cls)\"><span aria-hidden=\"true\">\(a.change.direction.arrow)</span> \(h(change.signed))"
+        let shown = a.change.parts?.conduct ?? change  // the actor's own conduct's part (ReportWording.change)
+        return "<td class=\"num\(cls)\"><span aria-hidden=\"true\">\(a.change.direction.arrow)</span> \(h(shown.signed))"
             + "<span class=\"visually-hidden\"> (\(word))</span></td>"
     }
 
@@ -393,26 +394,33 @@ private struct HTMLRenderer {
             legend += " <em>Rank 5–95%</em> is the interval of ranks when the weights are perturbed (\(s.samples) samples, seed \(s.seed))."
         }
         if let p = model.run.previousPeriod {
-            legend += " <em>Change</em> is the combined score since \(h(p)); its cause is the record whose contribution changed most."
+            legend += " <em>Change</em> is the part of the combined score&#39;s change since \(h(p)) that is the actor&#39;s own conduct in "
+                + "the period, and its cause the record of new conduct that moved it most; the rest (older evidence weighing less, "
+                + "records of \(h(p)) known differently now) is in each actor&#39;s section, never shown as a move."
+                + " A face without conduct on record shows – (no evidence); with no conduct at all there is no combined score and no grade."
         } else {
             legend += " There is no previous period under this methodology version, so no change is shown."
         }
         line("<p>\(legend)</p>")
         for ranking in model.rankings {
             let ranked = ranking.actors.first?.rankedInKind ?? 0
+            let statusNames = ranking.actors.first { !$0.status.isEmpty }?.status.map(\.instrumentName) ?? []
             line("<table>")
             line("<caption>\(h(ReportModel.kindTitle(ranking.kind))): \(ranked) of \(ReportWording.plural(ranking.actors.count, "actor")) ranked by combined score</caption>")
             line("<thead><tr><th scope=\"col\" class=\"num\">Rank</th><th scope=\"col\">Actor</th><th scope=\"col\" class=\"num\">Positive</th>"
                  + "<th scope=\"col\" class=\"num\">Negative</th><th scope=\"col\" class=\"num\">Combined</th><th scope=\"col\"><span class=\"visually-hidden\">Combined score bar</span></th>"
                  + "<th scope=\"col\">Grade</th><th scope=\"col\" class=\"num\">Rank 5–95%</th><th scope=\"col\" class=\"num\">Change</th>"
-                 + "<th scope=\"col\">Cause of the change</th></tr></thead>")
+                 + "<th scope=\"col\">Cause of the change</th>"
+                 + statusNames.map { "<th scope=\"col\">\(h($0))</th>" }.joined() + "</tr></thead>")
             line("<tbody>")
-            for a in ranking.actors {
-                line("<tr><td class=\"num\">\(ReportWording.rank(a))</td><th scope=\"row\">\(actorLink(a.id, a.name))</th>"
+            for a in ranking.actors where a.groupID == nil {
+                let members = a.members.isEmpty ? "" : " <span class=\"id\">(group of \(a.members.map { h($0.name) }.joined(separator: ", ")))</span>"
+                let status = a.status.map { "<td>\(h(ReportWording.statusCell($0)))</td>" }.joined()
+                line("<tr><td class=\"num\">\(ReportWording.rank(a))</td><th scope=\"row\">\(actorLink(a.id, a.name))\(members)</th>"
                      + "<td class=\"num\">\(h(ReportWording.number(a.positive)))</td><td class=\"num\">\(h(ReportWording.number(a.negative)))</td>"
                      + "<td class=\"num\">\(h(ReportWording.number(a.combined)))</td><td class=\"bar\">\(miniBar(a.combined))</td>"
                      + gradeCell(a) + "<td class=\"num\">\(h(ReportWording.interval(a)))</td>" + changeCell(a)
-                     + "<td class=\"cause\">\(a.change.cause.map { h(ReportWording.cause($0, short: true)) } ?? "")</td></tr>")
+                     + "<td class=\"cause\">\(a.change.cause.map { h(ReportWording.cause($0, short: true)) } ?? "")</td>\(status)</tr>")
             }
             line("</tbody>")
             line("</table>")
@@ -442,14 +450,17 @@ private struct HTMLRenderer {
         var standing: [String] = []
         if let rank = a.rank { standing.append("Rank \(rank) of \(a.rankedInKind)") }
         standing.append(a.grade.map { "grade <span class=\"grade\">\(h($0))</span>" } ?? "<span class=\"state\">\(h(ReportWording.grade(a)))</span>")
-        standing.append("\(ReportWording.plural(a.evidenceRecords, "public evidence record")) behind the scores")
+        standing.append("\(ReportWording.plural(a.events, "conduct event")) (\(ReportWording.plural(a.evidenceRecords, "public evidence record"))) behind the scores")
+        if !a.status.isEmpty { standing.append(h(ReportWording.status(a))) }
+        if !a.members.isEmpty { standing.append("group of " + a.members.map { h($0.name) }.joined(separator: ", ")) }
         line("<p>\(standing.joined(separator: " · "))</p>")
         line("<table class=\"compact\">")
         line("<caption>Scores of \(h(d.name))</caption>")
         line("<thead><tr><th scope=\"col\">Score</th><th scope=\"col\" class=\"num\">Value</th><th scope=\"col\"><span class=\"visually-hidden\">Bar</span></th></tr></thead>")
         line("<tbody>")
         for (label, value) in [("Positive", a.positive), ("Negative", a.negative), ("Combined", a.combined)] {
-            line("<tr><th scope=\"row\">\(label)</th><td class=\"num\">\(h(ReportWording.number(value)))</td><td class=\"bar\">\(miniBar(value))</td></tr>")
+            let shown = label == "Combined" ? ReportWording.number(value) : ReportWording.face(value)
+            line("<tr><th scope=\"row\">\(label)</th><td class=\"num\">\(h(shown))</td><td class=\"bar\">\(miniBar(value))</td></tr>")
         }
         line("</tbody>")
         line("</table>")
@@ -495,7 +506,7 @@ private struct HTMLRenderer {
                 var item = "<li><strong>\(h(e.occurredOn))</strong> <span class=\"mono\">\(h(e.id))</span>"
                     + (e.role == "counterpart" ? " (as counterpart)" : "") + ": \(h(e.summary))"
                 item += "<br><span class=\"meta\">\(h(e.typeName)); \(h(e.certainty)); severity \(e.severity); published \(h(e.publishedOn)); "
-                    + "counts towards \(h(ReportWording.contributions(e)))"
+                    + "counts towards \(h(ReportWording.contributions(e)))" + (ReportWording.event(e).map { "; " + h($0) } ?? "")
                 if !e.sources.isEmpty {
                     item += ". Sources: " + e.sources.map { "\(link($0.publisher, $0.url)) (reliability \(h($0.reliability)))" }.joined(separator: ", ")
                 }

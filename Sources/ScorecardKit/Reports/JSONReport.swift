@@ -95,6 +95,14 @@ public enum JSONReport {
             "grade_label": a.gradeLabel.map(JSONValue.string) ?? .null,
             "insufficient_evidence": .bool(a.insufficientEvidence),
             "evidence_records": .int(a.evidenceRecords),
+            "events": .int(a.events),
+            "no_conduct": .bool(a.noConduct),
+            "group_id": string(a.groupID),
+            "members": .array(a.members.map { .object(["actor_id": .string($0.id), "name": .string($0.name)]) }),
+            "status": .array(a.status.map { s in
+                .object(["instrument_id": .string(s.instrumentID), "instrument_name": .string(s.instrumentName), "status": .string(s.status),
+                         "committed_on": string(s.committedOn), "withdrawn_on": string(s.withdrawnOn)])
+            }),
             "rank_interval": a.rankInterval.map { i in
                 .object(["median": .number(i.median), "p05": .int(i.p05), "p95": .int(i.p95), "grade_change_share": .number(i.gradeChangeShare)])
             } ?? .null,
@@ -102,6 +110,9 @@ public enum JSONReport {
                 "previous_combined": number(a.change.previousCombined),
                 "change": number(a.change.change),
                 "direction": .string(a.change.direction.rawValue),
+                "parts": a.change.parts.map { p in
+                    .object(["restated": .number(p.restated), "time": .number(p.time), "conduct": .number(p.conduct)])
+                } ?? .null,
                 "cause": a.change.cause.map { c in
                     .object(["type": .string(c.type), "id": .string(c.id), "description": .string(c.description), "points": .number(c.points)])
                 } ?? .null,
@@ -137,6 +148,7 @@ public enum JSONReport {
             "evidence": .array(a.evidence.map { e in
                 .object([
                     "id": .string(e.id), "type": .string(e.type), "type_name": .string(e.typeName), "role": .string(e.role),
+                    "event_id": .string(e.eventID), "same_event": .array(e.sameEvent.map(JSONValue.string)), "carries_event": .bool(e.carriesEvent),
                     "occurred_on": .string(e.occurredOn), "published_on": .string(e.publishedOn), "certainty": .string(e.certainty),
                     "severity": .int(e.severity), "summary": .string(e.summary),
                     "contributions": .array(e.contributions.map { .object(["indicator": .string($0.indicator), "points": .number($0.points)]) }),

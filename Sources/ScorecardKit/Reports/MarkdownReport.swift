@@ -73,12 +73,16 @@ private struct MarkdownRenderer {
     mutating func rankings() {
         line("## Rankings")
         line()
-        var legend = "Scores run from 0 to 100; combined = (100 + positive − negative) / 2."
+        var legend = "Scores run from 0 to 100; combined = (100 + positive − negative) / 2. A face without conduct on record "
+            + "shows no evidence (–), and an actor with no conduct on record has no combined score and no grade; an entity of a "
+            + "corporate group is scored in its group."
         if let s = model.run.sensitivity {
             legend += " Rank 5–95% is the interval of ranks when the weights are perturbed (\(s.samples) samples, seed \(s.seed))."
         }
         if let p = model.run.previousPeriod {
-            legend += " Change is the combined score since \(e(p)); its cause is the record whose contribution changed most."
+            legend += " Change is the part of the combined score's change since \(e(p)) that is the actor's own conduct in the period, "
+                + "and its cause the record of new conduct that moved it most; the rest (older evidence weighing less, records of "
+                + "\(e(p)) known differently now) is in each actor's section, never shown as a move."
         } else {
             legend += " There is no previous period under this methodology version, so no change is shown."
         }
@@ -90,17 +94,21 @@ private struct MarkdownRenderer {
             line()
             line("\(ranked) of \(ReportWording.plural(ranking.actors.count, "actor")) ranked.")
             line()
-            let rows = ranking.actors.map { a -> [String] in
-                [
-                    ReportWording.rank(a), actorLink(a.id, a.name), ReportWording.number(a.positive), ReportWording.number(a.negative),
+            let statusNames = ranking.actors.first { !$0.status.isEmpty }?.status.map(\.instrumentName) ?? []
+            let rows = ranking.actors.filter { $0.groupID == nil }.map { a -> [String] in
+                var name = actorLink(a.id, a.name)
+                if !a.members.isEmpty { name += " (group of " + a.members.map { e($0.name) }.joined(separator: ", ") + ")" }
+                return [
+                    ReportWording.rank(a), name, ReportWording.number(a.positive), ReportWording.number(a.negative),
                     ReportWording.number(a.combined), bar(a.combined),
                     a.grade.map { "**\(e($0))**" } ?? "*\(ReportWording.grade(a))*",
                     ReportWording.interval(a), ReportWording.change(a),
                     a.change.cause.map { e(ReportWording.cause($0, short: true)) } ?? "",
-                ]
+                ] + (statusNames.isEmpty ? [] : a.status.map { e(ReportWording.statusCell($0)) })
             }
-            table(["Rank", "Actor", "Positive", "Negative", "Combined", "0–100", "Grade", "Rank 5–95%", "Change", "Cause of the change"],
-                  align: ["---:", "---", "---:", "---:", "---:", "---", "---", "---", "---", "---"], rows)
+            table(["Rank", "Actor", "Positive", "Negative", "Combined", "0–100", "Grade", "Rank 5–95%", "Change", "Cause of the change"]
+                    + statusNames.map(e),
+                  align: ["---:", "---", "---:", "---:", "---:", "---", "---", "---", "---", "---"] + statusNames.map { _ in "---" }, rows)
         }
     }
 
@@ -113,12 +121,15 @@ private struct MarkdownRenderer {
         var standing = [e(d.kind.prefix(1).uppercased() + d.kind.dropFirst())]
         if let rank = a.rank { standing.append("rank \(rank) of \(a.rankedInKind)") }
         standing.append(a.grade.map { "grade **\(e($0))**" } ?? "*\(ReportWording.grade(a))*")
-        standing.append(ReportWording.plural(a.evidenceRecords, "public evidence record") + " behind the scores")
+        standing.append(ReportWording.plural(a.events, "conduct event") + " (" + ReportWording.plural(a.evidenceRecords, "public evidence record")
+                        + ") behind the scores")
+        if !a.status.isEmpty { standing.append(e(ReportWording.status(a))) }
+        if !a.members.isEmpty { standing.append("group of " + a.members.map { e($0.name) }.joined(separator: ", ")) }
         line(standing.joined(separator: " · "))
         line()
         table(["Score", "Value", "0–100"], align: ["---", "---:", "---"], [
-            ["Positive", ReportWording.number(a.positive), bar(a.positive)],
-            ["Negative", ReportWording.number(a.negative), bar(a.negative)],
+            ["Positive", ReportWording.face(a.positive), bar(a.positive)],
+            ["Negative", ReportWording.face(a.negative), bar(a.negative)],
             ["Combined", ReportWording.number(a.combined), bar(a.combined)],
         ])
         if a.change.change != nil, let previous = model.run.previousPeriod {
@@ -159,7 +170,7 @@ private struct MarkdownRenderer {
         for ev in d.evidence {
             var text = "- **\(e(ev.occurredOn))** \(e(ev.id))\(ev.role == "counterpart" ? " (as counterpart)" : ""): \(e(ev.summary))"
             text += " *\(e(ev.typeName)); \(ev.certainty); severity \(ev.severity); published \(e(ev.publishedOn)); "
-            text += "counts towards \(e(ReportWording.contributions(ev))).*"
+            text += "counts towards \(e(ReportWording.contributions(ev)))" + (ReportWording.event(ev).map { "; " + e($0) } ?? "") + ".*"
             if !ev.sources.isEmpty {
                 text += " Sources: " + ev.sources.map { "\(link($0.publisher, $0.url)) (reliability \(e($0.reliability)))" }.joined(separator: ", ")
             }

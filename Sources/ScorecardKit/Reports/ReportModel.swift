@@ -18,7 +18,7 @@ import Postgres
 /// No wall-clock time is loaded (not even `score_runs.computed_at`), so the same run renders to
 /// the same bytes in any database.
 public struct ReportModel: Sendable, Equatable {
-    public static let schemaVersion = "2.0"
+    public static let schemaVersion = "3.0"  // 3.0: methodology v2 (events, groups, status, change parts; direction is conduct's)
     /// The methodology documentation, relative to the project root.
     public static let methodologyDocument = "docs/methodology.md"
     /// An indicator scored for fewer actors than this has thin evidence.
@@ -75,9 +75,11 @@ public struct ReportModel: Sendable, Equatable {
         public let appliesTo: [String]
     }
 
+    /// Which way the actor's own conduct moved its combined score. Time (older evidence weighing
+    /// less) and restated records never give a direction: they are parts of the change, shown as such.
     public enum Direction: String, Sendable, Equatable {
         case up, down, unchanged
-        /// No previous period, or the actor had no combined score in it.
+        /// No previous period, or the actor had no combined score in it (or has none now).
         case none
 
         public var arrow: String {
@@ -89,7 +91,8 @@ public struct ReportModel: Sendable, Equatable {
         }
     }
 
-    /// The evidence record or commitment whose contribution changed most since the previous period.
+    /// The record of this period's conduct whose contribution moved the actor's figures most
+    /// (`report/change_causes.sql`): never an old record, never time.
     public struct Cause: Sendable, Equatable {
         /// `evidence` or `commitment`.
         public let type: String
@@ -102,8 +105,30 @@ public struct ReportModel: Sendable, Equatable {
     public struct Change: Sendable, Equatable {
         public let previousCombined: ReportNumber?
         public let change: ReportNumber?
+        /// From `parts.conduct` alone.
         public let direction: Direction
         public let cause: Cause?
+        /// The change split (actor_scores.change_restated, change_time, change_conduct); nil when
+        /// the change is, or when the split could not be made (the actor has no aged figure).
+        public let parts: ChangeParts?
+    }
+
+    /// The parts of a change, which add up to it exactly (docs/methodology.md, "Change").
+    public struct ChangeParts: Sendable, Equatable {
+        /// The previous period known differently now (late, corrected or removed records).
+        public let restated: ReportNumber
+        /// The previous period's conduct weighing less a period later: never the actor's doing.
+        public let time: ReportNumber
+        /// This period's conduct.
+        public let conduct: ReportNumber
+    }
+
+    /// An actor's status under one of the methodology's status instruments (`status_instruments`).
+    public struct InstrumentStatus: Sendable, Equatable {
+        public let instrumentID, instrumentName: String
+        /// `committed`, `withdrawn` or `not committed`.
+        public let status: String
+        public let committedOn, withdrawnOn: String?
     }
 
     public struct RankInterval: Sendable, Equatable {
@@ -121,10 +146,20 @@ public struct ReportModel: Sendable, Equatable {
         public let positive, negative, combined: ReportNumber?
         public let grade: String?
         public let gradeLabel: String?
-        /// Fewer evidence records than the methodology's minimum: no grade and no rank.
+        /// Conduct on record, but fewer conduct events than the methodology's minimum: no grade and no rank.
         public let insufficientEvidence: Bool
         /// Distinct public evidence records behind the actor's evidence and breach indicators.
         public let evidenceRecords: Int
+        /// Conduct events behind the scores (each act once, however many records report it).
+        public let events: Int
+        /// No conduct on record at all: no combined score and no grade (commitments alone are words).
+        public var noConduct: Bool { events == 0 }
+        /// The group whose score covers this entity's conduct; nil for an actor scored on its own.
+        public let groupID: String?
+        /// The entities whose conduct this group's score covers, by name.
+        public let members: [ActorRef]
+        /// Its status under each status instrument that addresses its kind, in the methodology's order.
+        public let status: [InstrumentStatus]
         public let rankInterval: RankInterval?
         /// Like for like: against the previous period's figures on today's data and methodology.
         public let change: Change
@@ -159,9 +194,14 @@ public struct ReportModel: Sendable, Equatable {
         /// `evidence` or `commitment`.
         public let recordType: String
         public let recordID: String
-        /// severity × certainty × reliability × decay (evidence), or the instrument's weight (commitment).
+        /// severity × certainty × reliability × decay (evidence; for the record that carries its
+        /// event, the event's), or the instrument's weight (commitment).
         public let weight: ReportNumber
         public let points: ReportNumber
+        /// The event the record reports (nil for a commitment), and whether the record carries it
+        /// (false: another record of the same event, shown with it, contributing 0).
+        public let eventID: String?
+        public let carriesEvent: Bool
     }
 
     public struct CommitmentLine: Sendable, Equatable {
@@ -177,6 +217,11 @@ public struct ReportModel: Sendable, Equatable {
 
     public struct EvidenceLine: Sendable, Equatable {
         public let id, type, typeName: String
+        /// The event it reports, and the other records of that event cited here.
+        public let eventID: String
+        public let sameEvent: [String]
+        /// It carries its event in at least one indicator (false: it corroborates another record).
+        public let carriesEvent: Bool
         /// `actor` (the actor did it) or `counterpart` (it was done to or with the actor).
         public let role: String
         public let occurredOn, publishedOn, certainty: String
@@ -380,7 +425,7 @@ private struct Loader {
         let includeRestricted = audience == .internal && stored.scoresRestricted
         let methodology = methodologyInfo(stored)
         let runRow = try query("run", [run.id]).first!
-        let previousRunID: Int64? = try runRow.decode("previous_run_id")
+        let agedRunID: Int64? = try runRow.decode("aged_run_id")
         let samples: Int? = try runRow.decode("samples")
         let seed: Int64? = try runRow.decode("seed")
         let info = ReportModel.RunInfo(
@@ -392,7 +437,8 @@ private struct Loader {
             actorFilter: actorFilter)
 
         let (edition, previousEditionRunID) = try loadEdition(includeRestricted: includeRestricted)
-        let rankings = try loadRankings(methodology: methodology, previousRunID: previousRunID, sensitivity: info.sensitivity,
+        let rankings = try loadRankings(methodology: methodology, statusInstruments: stored.methodology.statusInstruments,
+                                        agedRunID: agedRunID, sensitivity: info.sensitivity,
                                         includeRestricted: includeRestricted, previousEditionRunID: previousEditionRunID)
         let ordered = rankings.flatMap(\.actors)
         if let actorFilter, !ordered.contains(where: { $0.id == actorFilter }) { throw ScoringError.unknownActor(actorFilter) }
@@ -455,8 +501,10 @@ private struct Loader {
 
     // MARK: Rankings
 
-    func loadRankings(methodology: ReportModel.MethodologyInfo, previousRunID: Int64?, sensitivity: ReportModel.SensitivityInfo?,
-                      includeRestricted: Bool, previousEditionRunID: Int64?) throws -> [ReportModel.KindRanking] {
+    func loadRankings(methodology: ReportModel.MethodologyInfo, statusInstruments: [String], agedRunID: Int64?,
+                      sensitivity: ReportModel.SensitivityInfo?, includeRestricted: Bool, previousEditionRunID: Int64?) throws
+        -> [ReportModel.KindRanking]
+    {
         var sinceEdition: [String: ReportModel.EditionChange] = [:]
         if let previousEditionRunID {
             for row in try query("edition_change", [run.id, previousEditionRunID]) {
@@ -466,17 +514,40 @@ private struct Loader {
             }
         }
         let labels = Dictionary(methodology.grades.map { ($0.grade, $0.label) }, uniquingKeysWith: { a, _ in a })
-        let causes = try previousRunID.map { try loadCauses(previousRunID: $0, includeRestricted: includeRestricted) } ?? [:]
+        let causes = try agedRunID.map { try loadCauses(agedRunID: $0, includeRestricted: includeRestricted) } ?? [:]
+        let rows = try query("rankings", [run.id, includeRestricted, sensitivity?.samples, sensitivity?.seed]).map { $0 }
+        var members: [String: [ReportModel.ActorRef]] = [:]
+        for row in rows {
+            if let group = try row.decode("group_id", as: String?.self) {
+                members[group, default: []].append(ReportModel.ActorRef(id: try row.decode("actor_id"), name: try row.decode("name"),
+                                                                        kind: try row.decode("actor_kind")))
+            }
+        }
+        var status: [String: [ReportModel.InstrumentStatus]] = [:]
+        if !statusInstruments.isEmpty {
+            let ids = try rows.map { try $0.decode("actor_id", as: String.self) }
+            for row in try query("commitment_status", [ids, statusInstruments, run.periodEnd, run.knowledgeCutoff]) {
+                status[try row.decode("actor_id"), default: []].append(ReportModel.InstrumentStatus(
+                    instrumentID: try row.decode("instrument_id"), instrumentName: try row.decode("instrument_name"),
+                    status: try row.decode("status"), committedOn: try row.decode("committed"), withdrawnOn: try row.decode("withdrawn")))
+            }
+        }
         var byKind: [String: [ReportModel.RankedActor]] = [:]
-        for row in try query("rankings", [run.id, includeRestricted, sensitivity?.samples, sensitivity?.seed]) {
+        for row in rows {
             let id: String = try row.decode("actor_id")
             let kind: String = try row.decode("actor_kind")
             let combined: ReportNumber? = try row.decode("combined")
             let grade: String? = try row.decode("grade")
             let change: ReportNumber? = try row.decode("change")
+            var parts: ReportModel.ChangeParts?
+            if change != nil, let restated = try row.decode("change_restated", as: ReportNumber?.self),
+               let time = try row.decode("change_time", as: ReportNumber?.self), let conduct = try row.decode("change_conduct", as: ReportNumber?.self) {
+                parts = ReportModel.ChangeParts(restated: restated, time: time, conduct: conduct)
+            }
+            // Only the actor's own conduct moves it up or down: time and restated records are parts, not moves.
             let direction: ReportModel.Direction
-            if let change { direction = change.isZero ? .unchanged : (change.isNegative ? .down : .up) } else { direction = .none }
-            let evidenceCount: Int = try row.decode("evidence_count")
+            if let conduct = parts?.conduct { direction = conduct.isZero ? .unchanged : (conduct.isNegative ? .down : .up) } else { direction = .none }
+            let events: Int = try row.decode("events", as: Int?.self) ?? 0
             var interval: ReportModel.RankInterval?
             if let median = try row.decode("median_rank", as: ReportNumber?.self) {
                 interval = ReportModel.RankInterval(median: median, p05: try row.decode("rank_p05"), p95: try row.decode("rank_p95"),
@@ -486,10 +557,11 @@ private struct Loader {
                 id: id, name: try row.decode("name"), kind: kind, rank: try row.decode("rank_in_kind"),
                 rankedInKind: try row.decode("ranked_in_kind"), positive: try row.decode("positive"), negative: try row.decode("negative"),
                 combined: combined, grade: grade, gradeLabel: grade.flatMap { labels[$0] ?? nil },
-                insufficientEvidence: combined != nil && evidenceCount < methodology.minimumEvidence,
-                evidenceRecords: try row.decode("records"), rankInterval: interval,
+                insufficientEvidence: combined != nil && events < methodology.minimumEvidence,
+                evidenceRecords: try row.decode("records"), events: events, groupID: try row.decode("group_id"),
+                members: members[id] ?? [], status: status[id] ?? [], rankInterval: interval,
                 change: ReportModel.Change(previousCombined: try row.decode("previous_combined"), change: change, direction: direction,
-                                           cause: change == nil || direction == .unchanged ? nil : causes[id]),
+                                           cause: direction == .up || direction == .down ? causes[id] : nil, parts: parts),
                 sinceEdition: sinceEdition[id]))
         }
         let kinds = byKind.keys.sorted { a, b in
@@ -499,10 +571,10 @@ private struct Loader {
         return kinds.map { ReportModel.KindRanking(kind: $0, actors: byKind[$0]!) }
     }
 
-    /// Per actor, the record whose contribution changed most between the previous run and this one.
-    func loadCauses(previousRunID: Int64, includeRestricted: Bool) throws -> [String: ReportModel.Cause] {
+    /// Per actor, the record of this period's conduct that moved its figures most (against the aged run).
+    func loadCauses(agedRunID: Int64, includeRestricted: Bool) throws -> [String: ReportModel.Cause] {
         var causes: [String: ReportModel.Cause] = [:]
-        for row in try query("change_causes", [run.id, previousRunID, includeRestricted]) {
+        for row in try query("change_causes", [run.id, agedRunID, includeRestricted]) {
             causes[try row.decode("actor_id")] = ReportModel.Cause(
                 type: try row.decode("record_type"), id: try row.decode("record_id"),
                 description: try row.decode("description"), points: try row.decode("points"))
@@ -531,16 +603,23 @@ private struct Loader {
         // evidence record (for the evidence lines).
         var byIndicator: [String: [String: [ReportModel.IndicatorContribution]]] = [:]
         var byEvidence: [String: [String: [ReportModel.EvidenceContribution]]] = [:]
+        var eventOf: [String: String] = [:]
+        var carrying: [String: Set<String>] = [:]
         for row in try query("contributions", [run.id, actorIDs, includeRestricted]) {
             let actor: String = try row.decode("actor_id")
             let indicator: String = try row.decode("indicator_code")
             let evidence: String? = try row.decode("evidence_id")
             let points: ReportNumber = try row.decode("contribution")
+            let event: String? = try row.decode("event_id")
+            let carries: Bool = try row.decode("counts")
             byIndicator[actor, default: [:]][indicator, default: []].append(ReportModel.IndicatorContribution(
                 recordType: evidence == nil ? "commitment" : "evidence",
-                recordID: try evidence ?? row.decode("commitment_id", as: String.self), weight: try row.decode("weight"), points: points))
+                recordID: try evidence ?? row.decode("commitment_id", as: String.self), weight: try row.decode("weight"), points: points,
+                eventID: event, carriesEvent: carries))
             if let evidence {
                 byEvidence[actor, default: [:]][evidence, default: []].append(ReportModel.EvidenceContribution(indicator: indicator, points: points))
+                eventOf[evidence] = event ?? evidence
+                if carries { carrying[actor, default: []].insert(evidence) }
             }
         }
 
@@ -604,8 +683,11 @@ private struct Loader {
                 return x != y ? x > y : a.id < b.id
             }.map { e in
                 let facts = evidenceFacts[e.id]!
+                let event = eventOf[e.id] ?? e.id
+                let sameEvent = (evidenceRows[id] ?? []).map(\.id).filter { $0 != e.id && eventOf[$0] == event }.sorted()
                 return ReportModel.EvidenceLine(
-                    id: e.id, type: facts.type, typeName: facts.typeName, role: e.role, occurredOn: facts.occurred,
+                    id: e.id, type: facts.type, typeName: facts.typeName, eventID: event, sameEvent: sameEvent,
+                    carriesEvent: carrying[id]?.contains(e.id) ?? false, role: e.role, occurredOn: facts.occurred,
                     publishedOn: facts.published, certainty: facts.certainty, severity: facts.severity, summary: facts.summary,
                     contributions: (byEvidence[id]?[e.id] ?? []).sorted { (order[$0.indicator] ?? 0, $0.indicator) < (order[$1.indicator] ?? 0, $1.indicator) },
                     sources: evidenceSources[e.id] ?? [])

@@ -7,8 +7,45 @@ enum ReportWording {
     /// The grade, or why there is none.
     static func grade(_ a: ReportModel.RankedActor) -> String {
         if let grade = a.grade { return grade }
+        if let group = a.groupID { return "scored in its group (\(group))" }
+        if a.noConduct { return "no conduct on record" }
         if a.combined == nil { return "no score" }
         return "insufficient evidence"
+    }
+
+    /// A face's score, or "no evidence": never a number that reads as balance.
+    static func face(_ value: ReportNumber?) -> String { value?.text ?? "no evidence" }
+
+    /// `Declaration committed 2024-02-06; Code not committed; Joint Statement withdrawn 2024-09`.
+    static func status(_ a: ReportModel.RankedActor) -> String {
+        a.status.map { "\($0.instrumentName) " + statusWords($0) }.joined(separator: "; ")
+    }
+
+    /// `committed 2024-02-06`, `withdrawn 2024-09 (committed 2024-03)`, `not committed`.
+    static func statusWords(_ s: ReportModel.InstrumentStatus) -> String {
+        switch s.status {
+        case "committed": return "committed \(s.committedOn ?? "")"
+        case "withdrawn": return "withdrawn \(s.withdrawnOn ?? "") (committed \(s.committedOn ?? ""))"
+        default: return "not committed"
+        }
+    }
+
+    /// A short status cell: the date of the commitment, `withdrawn`, or `–`.
+    static func statusCell(_ s: ReportModel.InstrumentStatus) -> String {
+        switch s.status {
+        case "committed": return s.committedOn ?? "yes"
+        case "withdrawn": return "withdrawn"
+        default: return missing
+        }
+    }
+
+    /// `new conduct +1.500, time −0.200, restated +0.100`: the parts of a change, largest first; the
+    /// parts that are zero left out.
+    static func changeParts(_ a: ReportModel.RankedActor) -> String? {
+        guard let p = a.change.parts else { return nil }
+        let named = [("new conduct", p.conduct), ("time", p.time), ("restated", p.restated)].filter { !$0.1.isZero }
+        guard !named.isEmpty else { return nil }
+        return named.sorted { abs($0.1.thousandths) > abs($1.1.thousandths) }.map { "\($0.0) \($0.1.signed)" }.joined(separator: ", ")
     }
 
     static func rank(_ a: ReportModel.RankedActor) -> String { a.rank.map(String.init) ?? missing }
@@ -18,16 +55,20 @@ enum ReportWording {
         return "\(i.p05)–\(i.p95)"
     }
 
-    /// `▲ +5.250`, `▼ -2.000`, `– 0.000`, or `–` with no previous figure.
+    /// `▲ +5.250`, `▼ -2.000`, `– 0.000`, or `–` with no previous figure. The arrow is the actor's
+    /// own conduct's (`Direction`): a change that is only time passing has none.
+    /// With the change split, the figure is the part that is the actor's own conduct: time and
+    /// restated records are shown in the actor's section (`changeSince`), never as a move.
     static func change(_ a: ReportModel.RankedActor) -> String {
         guard let change = a.change.change else { return missing }
+        if let parts = a.change.parts { return "\(a.change.direction.arrow) \(parts.conduct.signed)" }
         return "\(a.change.direction.arrow) \(change.signed)"
     }
 
-    /// `▲ +5.250 since 2023`, or `unchanged since 2023`.
+    /// `▲ +5.250 since 2023 (new conduct +5.500, time -0.250)`, or `unchanged since 2023`.
     static func changeSince(_ a: ReportModel.RankedActor, _ previous: String) -> String {
-        guard let change = a.change.change, a.change.direction != .unchanged else { return "unchanged since \(previous)" }
-        return "\(a.change.direction.arrow) \(change.signed) since \(previous)"
+        guard let change = a.change.change, !change.isZero else { return "unchanged since \(previous)" }
+        return "\(a.change.direction.arrow) \(change.signed) since \(previous)" + (changeParts(a).map { " (\($0))" } ?? "")
     }
 
     /// `evidence alpha-misuse (Summary.), -63.212 indicator points`.
@@ -41,8 +82,8 @@ enum ReportWording {
     }
 
     static func records(_ i: ReportModel.IndicatorLine) -> String {
-        if i.state == "not applicable" { return "" }
-        let noun = i.kind == "commitment" ? "commitment" : "record"
+        if i.state == "not applicable" || i.state == "in group" { return "" }
+        let noun = i.kind == "commitment" ? "commitment" : "event"
         return "\(i.records) \(noun)\(i.records == 1 ? "" : "s")"
     }
 
@@ -52,6 +93,13 @@ enum ReportWording {
 
     static func commitment(_ c: ReportModel.CommitmentLine) -> String {
         "\(c.kind) \(c.instrumentTitle) (\(c.instrumentID)) on \(c.committedOn)" + (c.withdrawnOn.map { ", withdrawn \($0)" } ?? "")
+    }
+
+    /// `one event with ev-2, ev-3: this record carries it` (nil for a record that is its own event).
+    static func event(_ e: ReportModel.EvidenceLine) -> String? {
+        guard !e.sameEvent.isEmpty || e.eventID != e.id else { return nil }
+        let others = e.sameEvent.isEmpty ? "" : " with " + e.sameEvent.joined(separator: ", ")
+        return "event \(e.eventID)\(others): " + (e.carriesEvent ? "this record carries it (counted once)" : "this record corroborates it (0 points)")
     }
 
     static func contributions(_ e: ReportModel.EvidenceLine) -> String {

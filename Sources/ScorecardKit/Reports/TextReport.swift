@@ -104,42 +104,64 @@ private struct TextRenderer {
         }
     }
 
+    /// The methodology shows commitment status columns (`status_instruments`).
+    var statusColumns: Bool { model.rankings.contains { $0.actors.contains { !$0.status.isEmpty } } }
+
+    static func statusMark(_ s: ReportModel.InstrumentStatus) -> String {
+        s.status == "committed" ? "✓" : s.status == "withdrawn" ? "✗" : "·"
+    }
+
     mutating func rankings() {
         heading("Rankings", rule: "=")
         for ranking in model.rankings {
             line()
             let ranked = ranking.actors.first?.rankedInKind ?? 0
             line(bold(Escaping.plain(ReportModel.kindTitle(ranking.kind))) + " (\(ranked) of \(ranking.actors.count) ranked)")
-            line(TextLayout.padLeft("Rank", 4) + " " + TextLayout.padRight("Actor", 16) + " " + TextLayout.padLeft("Pos.", 7) + " "
+            line(TextLayout.padLeft("Rank", 4) + " " + TextLayout.padRight("Actor", 15) + " " + TextLayout.padLeft("Pos.", 7) + " "
                  + TextLayout.padLeft("Neg.", 7) + " " + TextLayout.padLeft("Comb.", 7) + " " + TextLayout.padRight("0–100", 10) + " "
-                 + TextLayout.padRight("Gr.", 3) + " " + TextLayout.padRight("5–95%", 7) + " " + "Change")
+                 + TextLayout.padRight("Gr.", 3) + " " + TextLayout.padRight("5–95%", 6) + " "
+                 + (statusColumns ? TextLayout.padRight("Change", 9) + " Commit." : "Change"))
             var footnote = false
-            for a in ranking.actors {
+            // An entity of a group is shown inside its group, not as a row of its own.
+            for a in ranking.actors where a.groupID == nil {
                 var grade = a.grade ?? ReportWording.missing
                 if a.grade == nil && a.insufficientEvidence { grade = "*"; footnote = true }
-                line(TextLayout.padLeft(ReportWording.rank(a), 4) + " " + TextLayout.padRight(Escaping.plain(a.name), 16) + " "
-                     + TextLayout.padLeft(ReportWording.number(a.positive), 7) + " " + TextLayout.padLeft(ReportWording.number(a.negative), 7) + " "
-                     + TextLayout.padLeft(ReportWording.number(a.combined), 7) + " " + coloredBar(a.combined) + " "
-                     + TextLayout.padRight(grade, 3) + " " + TextLayout.padRight(ReportWording.interval(a), 7) + " "
-                     + coloredChange(a, width: 10))
+                var row = TextLayout.padLeft(ReportWording.rank(a), 4) + " " + TextLayout.padRight(Escaping.plain(a.name), 15) + " "
+                row += TextLayout.padLeft(ReportWording.number(a.positive), 7) + " " + TextLayout.padLeft(ReportWording.number(a.negative), 7) + " "
+                row += TextLayout.padLeft(ReportWording.number(a.combined), 7) + " " + coloredBar(a.combined) + " "
+                row += TextLayout.padRight(grade, 3) + " " + TextLayout.padRight(ReportWording.interval(a), 6) + " "
+                row += coloredChange(a, width: 9)
+                if statusColumns { row += " " + a.status.map { TextRenderer.statusMark($0) }.joined() }
+                line(row)
+                if !a.members.isEmpty {
+                    wrapped("group of: " + a.members.map { Escaping.plain($0.name) }.joined(separator: ", "),
+                            indent: String(repeating: " ", count: 7), first: String(repeating: " ", count: 5))
+                }
                 if let cause = a.change.cause {
                     wrapped("cause: " + ReportWording.cause(cause, short: true), indent: String(repeating: " ", count: 7), first: String(repeating: " ", count: 5))
                 }
             }
             if footnote {
-                wrapped("* insufficient evidence: fewer than \(ReportWording.plural(model.methodology.minimumEvidence, "evidence record")) "
+                wrapped("* insufficient evidence: fewer than \(ReportWording.plural(model.methodology.minimumEvidence, "conduct event")) "
                         + "behind the scores, so no grade and no rank.", indent: "    ", first: "  ")
             }
         }
         line()
-        var legend = "Pos., Neg., Comb.: positive, negative and combined scores, 0–100; the bar shows the combined score. Gr.: grade."
+        var legend = "Pos., Neg., Comb.: positive, negative and combined scores, 0–100; the bar shows the combined score; "
+            + "– on a face: no evidence of conduct on it, and no combined score without conduct on record. Gr.: grade."
+        if statusColumns {
+            legend += " Commit.: " + (model.rankings.flatMap(\.actors).first { !$0.status.isEmpty }?.status.map(\.instrumentName)
+                .joined(separator: ", ") ?? "") + ", in that order: ✓ committed, ✗ withdrawn, · not committed."
+        }
         if let s = model.run.sensitivity {
             legend += " 5–95%: the rank interval when the weights are perturbed (\(s.samples) samples, seed \(s.seed))."
         } else {
             legend += " 5–95%: no sensitivity analysis has been run for this period."
         }
         if let p = model.run.previousPeriod {
-            legend += " Change: combined score since \(p); the cause is the record whose contribution changed most."
+            legend += " Change: the part of the combined score's change since \(p) that is the actor's own conduct in the period, "
+                + "with its cause, the record of new conduct that moved it most; the rest (older evidence weighing less, records "
+                + "of \(p) known differently now) is in each actor's section, never shown as a move."
         } else {
             legend += " Change: there is no previous period under this methodology version."
         }
@@ -154,10 +176,13 @@ private struct TextRenderer {
         var standing: [String] = []
         if let rank = a.rank { standing.append("rank \(rank) of \(a.rankedInKind) \(ReportModel.kindTitle(a.kind).lowercased())") }
         standing.append("grade: \(ReportWording.grade(a))")
-        standing.append("\(ReportWording.plural(a.evidenceRecords, "public evidence record")) behind the scores")
+        standing.append("\(ReportWording.plural(a.events, "conduct event")) (\(ReportWording.plural(a.evidenceRecords, "public evidence record"))) behind the scores")
+        if !a.status.isEmpty { standing.append(ReportWording.status(a)) }
+        if !a.members.isEmpty { standing.append("group of " + a.members.map(\.name).joined(separator: ", ")) }
         wrapped(standing.joined(separator: "; "), indent: "")
         for (label, value) in [("Positive", a.positive), ("Negative", a.negative), ("Combined", a.combined)] {
-            var text = "  " + TextLayout.padRight(label, 9) + TextLayout.padLeft(ReportWording.number(value), 8) + "  " + coloredBar(value)
+            let shown = label == "Combined" ? ReportWording.number(value) : ReportWording.face(value)
+            var text = "  " + TextLayout.padRight(label, 9) + TextLayout.padLeft(shown, 11) + "  " + coloredBar(value)
             if label == "Combined", a.change.change != nil, let previous = model.run.previousPeriod {
                 let since = ReportWording.changeSince(a, previous)
                 text += "  " + (a.change.direction == .up ? style(since, "32") : a.change.direction == .down ? style(since, "31") : since)
@@ -195,6 +220,7 @@ private struct TextRenderer {
             wrapped("\(e.occurredOn)  \(e.id)\(e.role == "counterpart" ? " (as counterpart)" : "")", indent: "      ", first: "  ")
             wrapped("\(e.typeName); \(e.certainty); severity \(e.severity); published \(e.publishedOn)", indent: "      ", first: "      ")
             wrapped("counts towards: " + ReportWording.contributions(e), indent: "      ", first: "      ")
+            if let event = ReportWording.event(e) { wrapped(event, indent: "      ", first: "      ") }
             wrapped(e.summary, indent: "      ", first: "      ")
             for s in e.sources {
                 wrapped("source: \(s.publisher) (reliability \(s.reliability)), \(s.url)", indent: "      ", first: "      ")

@@ -202,9 +202,10 @@ public struct ScoringEngine {
         let id = try connection.query("""
             INSERT INTO scorecard.score_runs (methodology_id, methodology_version, methodology_sha256, period, period_start,
                 period_end, basis, knowledge_cutoff, load_batch_id, dataset_sha256, engine_sha256, inputs_sha256, provisional,
-                conduct_cutoff)
+                conduct_cutoff, previous_known_run_id, aged_run_id)
             VALUES (\(m.id), \(m.version), \(file.sha256), \(period.description), \(period.start), \(period.end), \(basis),
-                \(cutoff), \(batch.id), \(batch.datasetSHA256), \(QueryFiles.engineSHA256), \(digest), \(provisional), \(conductCutoff))
+                \(cutoff), \(batch.id), \(batch.datasetSHA256), \(QueryFiles.engineSHA256), \(digest), \(provisional), \(conductCutoff),
+                \(previousKnown), \(aged))
             RETURNING id
             """).first!.decode("id", as: Int64.self)
         let definition = try JSONB(encoding: m)
