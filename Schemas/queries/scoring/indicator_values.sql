@@ -10,6 +10,8 @@ WITH indicator AS (
 grid AS (
     SELECT a.id AS actor_id, a.kind AS actor_kind, i.*
     FROM scorecard.actors a CROSS JOIN indicator i
+    -- A run that excludes restricted evidence ranks only public actors (scorecard.public_actors).
+    WHERE scorecard.scores_restricted_evidence($4::jsonb) OR a.id IN (SELECT p.id FROM scorecard.public_actors() AS p (id))
 ),
 evidence_total AS (
     SELECT indicator_code, actor_id, sum(weight) AS total, count(*) AS records
