@@ -74,6 +74,7 @@ struct RestrictedNamesTests {
         try fixture.replace("sources.csv", "src-shadow,https://shadow.example.org/a,Shadow News,,,C,,\n", with: "")
         try fixture.replace("actors.csv", "shadow-vendor,vendor,Shadow Vendor Ltd,,AA,,,\n", with: "")
         try RestrictedNames.run(["load", "--quiet", "--database-url", url, fixture.directory.path])
+        try RestrictedNames.run(["score", "--quiet", "--database-url", url, "--methodology", methodology, "--all-periods"])
         let owner = try Connection(conninfo: url, logger: .quiet)
         try owner.execute("ANALYZE")
         #expect(try count(owner, "SELECT count(*) AS n FROM scorecard.record_history WHERE record_key IN ('src-shadow', 'shadow-vendor')") == 2)

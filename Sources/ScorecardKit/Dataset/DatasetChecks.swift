@@ -65,13 +65,14 @@ enum DatasetChecks {
     /// by line and field, as `RestrictedRecords.Rule.namesRestrictedActors` finds them.
     private static func restrictedNames(in table: TableDefinition, stage: String, file: String, actorsFile: String,
                                         connection: Connection, limit: Int) throws -> Found {
-        let fields: [String], isPublic: String
+        let named: (fields: [String], isPublic: String)
         switch table.name {
-        case "commitments": (fields, isPublic) = (["actor_id"], "true")
-        case "evidence": (fields, isPublic) = (["actor_id", "counterpart_id"], "s.sensitivity = 'public'")
-        case "responses": (fields, isPublic) = (["actor_id"], "NOT \(restrictedRecord(table))")
+        case "commitments": named = (["actor_id"], "true")
+        case "evidence": named = (["actor_id", "counterpart_id"], "s.sensitivity = 'public'")
+        case "responses": named = (["actor_id"], "NOT \(restrictedRecord(table))")
         default: return Found()
         }
+        let (fields, isPublic) = named
         let selects = fields.map { name in
             let position = table.fields.firstIndex { $0.name == name }!
             return """

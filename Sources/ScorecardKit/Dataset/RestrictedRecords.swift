@@ -37,12 +37,12 @@ final class RestrictedRecords {
         func isRestricted(_ record: TableRecord) -> Bool {
             switch kind {
             case .none, .commitments: return false
-            case let .actors(_, sensitivity): return record.field(sensitivity).elementsEqual(Self.restricted)
+            case let .actors(_, sensitivity): return record.field(sensitivity).elementsEqual(Self.restrictedMark)
             case let .aliases(actor, sensitivity):
-                return record.field(sensitivity).elementsEqual(Self.restricted) || records.actors.contains(record.field(actor))
+                return record.field(sensitivity).elementsEqual(Self.restrictedMark) || records.actors.contains(record.field(actor))
             case let .relations(actor, related):
                 return records.actors.contains(record.field(actor)) || records.actors.contains(record.field(related))
-            case let .evidence(_, sensitivity, _, _): return !record.field(sensitivity).elementsEqual(Self.public)
+            case let .evidence(_, sensitivity, _, _): return !record.field(sensitivity).elementsEqual(Self.publicMark)
             case let .responses(evidence, _): return records.evidence.contains(record.field(evidence))
             }
         }
@@ -54,7 +54,7 @@ final class RestrictedRecords {
             switch kind {
             case let .actors(_, sensitivity), let .aliases(_, sensitivity):
                 let mark = record.field(sensitivity)
-                return !mark.isEmpty && !mark.elementsEqual(Self.public)
+                return !mark.isEmpty && !mark.elementsEqual(Self.publicMark)
             default: return false
             }
         }
@@ -65,7 +65,7 @@ final class RestrictedRecords {
             switch kind {
             case let .commitments(actor): fields = [actor]
             case let .evidence(_, sensitivity, actor, counterpart):
-                guard record.field(sensitivity).elementsEqual(Self.public) else { return [] }
+                guard record.field(sensitivity).elementsEqual(Self.publicMark) else { return [] }
                 fields = [actor, counterpart]
             case let .responses(evidence, actor):
                 guard !records.evidence.contains(record.field(evidence)) else { return [] }
@@ -85,8 +85,8 @@ final class RestrictedRecords {
             }
         }
 
-        private static let restricted = Array("restricted".utf8)
-        private static let `public` = Array("public".utf8)
+        private static let restrictedMark = Array("restricted".utf8)
+        private static let publicMark = Array("public".utf8)
     }
 
     func rule(for table: TableDefinition) -> Rule {
