@@ -123,7 +123,8 @@ struct CheckAgreementTests {
             try fixture.write("evidence.jsonl", text.replacingOccurrences(of: "[\"src-lab\"]", with: "[\"src-lab\",\"src-gone\"]"))
         } == [
             "evidence.jsonl:1: source_ids: unknown source 'src-gone' (not in sources.csv)",
-            "evidence.jsonl:2: source_ids: unknown source 'src-gone' (not in sources.csv)",
+            // Line 2 is restricted evidence: its problems withhold its values.
+            "evidence.jsonl:2: source_ids: unknown source (value withheld: the record is restricted) (not in sources.csv)",
         ])
     }
 

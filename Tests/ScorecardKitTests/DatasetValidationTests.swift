@@ -148,7 +148,12 @@ struct DatasetValidationTests {
         try expectRejected([
             "evidence.csv:5: severity: 9 is outside 1–5",
             "evidence.csv:5: certainty: 'certain' is not one of: confirmed, attributed, reported",
-            "evidence.csv:5: sensitivity: 'secret' is not one of: public, restricted",
+        ]) { try $0.append("evidence.csv", Self.evidence(severity: "9", certainty: "certain")) }
+        // A sensitivity that is not public may mean restricted: the record's values are withheld.
+        try expectRejected([
+            "evidence.csv:5: severity: is not a whole number in 1–5 (value withheld: the record is restricted)",
+            "evidence.csv:5: certainty: is not one of: confirmed, attributed, reported (value withheld: the record is restricted)",
+            "evidence.csv:5: sensitivity: is not one of: public, restricted (value withheld: the record is restricted)",
         ]) { try $0.append("evidence.csv", Self.evidence(severity: "9", certainty: "certain", sensitivity: "secret")) }
     }
 

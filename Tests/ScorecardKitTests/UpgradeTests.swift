@@ -18,7 +18,8 @@ struct UpgradeTests {
         #expect(try connection.query("SELECT max(version) AS v FROM scorecard.schema_migrations").first!.decode("v", as: Int.self) == 5)
 
         let outcome = try Migrator(logger: .quiet).migrate(connection)
-        #expect(outcome.applied == ["0006_schema_objects.sql", "0007_locks.sql", "0008_editions.sql", "0009_interrupted_runs.sql", "0010_events_measures_groups.sql", "0013_scoring_v2.sql"])
+        #expect(outcome.applied == ["0006_schema_objects.sql", "0007_locks.sql", "0008_editions.sql", "0009_interrupted_runs.sql", "0010_events_measures_groups.sql", "0011_restricted_names.sql",
+                                   "0013_scoring_v2.sql"])
         #expect(outcome.objectsRecreated)
 
         // Every row is as it was; only the migration ledgers grew.
@@ -43,6 +44,12 @@ struct UpgradeTests {
         after["actor_scores"] = try DatabaseContent.exact(connection, only: ["actor_scores"],
                                                           without: ["events", "group_id", "change_restated", "change_time", "change_conduct"])["actor_scores"]
         after["score_runs"] = try DatabaseContent.exact(connection, only: ["score_runs"], without: ["conduct_cutoff", "previous_known_run_id", "aged_run_id"])["score_runs"]
+        // 0011 added the sensitivity mark to actors and aliases, NULL (public) in every old row.
+        for table in ["actors", "actor_aliases"] {
+            after[table] = try DatabaseContent.exact(connection, only: [table], without: ["sensitivity"])[table]
+            #expect(try connection.query(SQL(unsafeTrusted: "SELECT count(*) AS n FROM scorecard.\(table) WHERE sensitivity IS NOT NULL"))
+                .first!.decode("n", as: Int.self) == 0)
+        }
         var beforeWithoutLedger = before, afterWithoutLedger = after
         beforeWithoutLedger["schema_migrations"] = nil
         afterWithoutLedger["schema_migrations"] = nil

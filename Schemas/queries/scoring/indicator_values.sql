@@ -14,6 +14,8 @@ grid AS (
     FROM scorecard.actors a
     JOIN scorecard.actor_groups($2::date) g ON g.actor_id = a.id
     CROSS JOIN indicator i
+    -- A run that excludes restricted evidence ranks only public actors (scorecard.public_actors).
+    WHERE scorecard.scores_restricted_evidence($4::jsonb) OR a.id IN (SELECT p.id FROM scorecard.public_actors() AS p (id))
 ),
 evidence_total AS (  -- per indicator and actor: the events' weights, and how many events
     SELECT indicator_code, actor_id, sum(event_weight) AS total, count(*) AS records

@@ -13,6 +13,8 @@ final class CrossRecordChecks {
     private var keys: [TableKeys]
     /// The files begun, in the order they are read.
     private var files: [FileChecks] = []
+    /// Which records are restricted: their problems withhold values, and public ones may not name restricted actors.
+    private let restricted = RestrictedRecords()
 
     init(package: DataPackage, limit: Int) {
         self.package = package
@@ -30,18 +32,21 @@ final class CrossRecordChecks {
             return ReferenceCheck(field: field, position: fieldPosition, target: keys[targetPosition], targetTable: targetTable,
                                   targetFile: CrossRecordProblems.file(of: targetTable, in: package), file: resource.path, limit: limit)
         }
-        let checks = FileChecks(file: resource.path, keys: keys[position], references: references, limit: limit)
+        let checks = FileChecks(file: resource.path, keys: keys[position], references: references, limit: limit,
+                                rule: restricted.rule(for: resource.table), table: resource.table,
+                                actorsFile: CrossRecordProblems.file(of: DatasetSchema.table("actors")!, in: package))
         files.append(checks)
         return checks
     }
 
     /// Everything found, in the order `DatasetChecks.run` lists it: per file, its repeated keys, then
-    /// each reference field's unknown ids.
+    /// each reference field's unknown ids, then its public records that name restricted actors.
     func found() -> DatasetChecks.Found {
         var found = DatasetChecks.Found()
         for file in files {
             found += file.duplicates()
             for reference in file.references { found += reference.found }
+            found += file.restrictedNames
         }
         return found
     }
@@ -51,22 +56,32 @@ final class CrossRecordChecks {
         let file: String
         fileprivate let keys: TableKeys
         fileprivate private(set) var references: [ReferenceCheck]
+        /// Whether a record is restricted (`RestrictedRecords`).
+        let rule: RestrictedRecords.Rule
+        fileprivate private(set) var restrictedNames = DatasetChecks.Found()
+        private let table: TableDefinition
+        private let actorsFile: String
         private let limit: Int
         private var scratch: [UInt8] = []
 
-        fileprivate init(file: String, keys: TableKeys, references: [ReferenceCheck], limit: Int) {
+        fileprivate init(file: String, keys: TableKeys, references: [ReferenceCheck], limit: Int,
+                         rule: RestrictedRecords.Rule, table: TableDefinition, actorsFile: String) {
             self.file = file
             self.keys = keys
             self.references = references
             self.limit = limit
+            self.rule = rule
+            self.table = table
+            self.actorsFile = actorsFile
         }
 
         /// Adds a record's key and resolves its references. `stored[i]`: field `i` holds a value a
         /// load stores (not empty, and without a problem); the others are NULL to the checks, in
         /// SQL as here.
         func check(_ record: TableRecord, stored: [Bool]) {
+            let withheld = rule.isRestricted(record)
             if keys.fields.count == 1 {
-                if stored[keys.fields[0]] { keys.add(record.field(keys.fields[0]), line: record.line, limit: limit) }
+                if stored[keys.fields[0]] { keys.add(record.field(keys.fields[0]), line: record.line, limit: limit, withheld: withheld) }
             } else if keys.fields.allSatisfy({ stored[$0] }) {
                 // Joined with NUL, which no stored key field holds, so ("a/b", "c") and ("a", "b/c") stay apart.
                 scratch.removeAll(keepingCapacity: true)
@@ -74,17 +89,26 @@ final class CrossRecordChecks {
                     if index > 0 { scratch.append(0) }
                     scratch.append(contentsOf: record.field(field))
                 }
-                keys.add(scratch[...], line: record.line, limit: limit)
+                keys.add(scratch[...], line: record.line, limit: limit, withheld: withheld)
             }
             for index in references.indices where stored[references[index].position] {
-                references[index].check(record.field(references[index].position), line: record.line)
+                references[index].check(record.field(references[index].position), line: record.line, withheld: withheld)
             }
+            for position in rule.namesRestrictedActors(record, stored: stored) {
+                if restrictedNames.problems.count < limit {
+                    restrictedNames.problems.append(CrossRecordProblems.namesRestrictedActor(field: table.fields[position], position: position,
+                                                                                            actorsFile: actorsFile, file: file, line: record.line))
+                } else {
+                    restrictedNames.unlisted += 1
+                }
+            }
+            rule.note(record, stored: stored)
         }
 
         fileprivate func duplicates() -> DatasetChecks.Found {
             var found = DatasetChecks.Found()
             for repeated in keys.repeated {
-                found.problems.append(CrossRecordProblems.duplicateKey(in: keys.table, file: file, key: repeated.shown[...],
+                found.problems.append(CrossRecordProblems.duplicateKey(in: keys.table, file: file, key: repeated.withheld ? nil : repeated.shown[...],
                                                                        lines: repeated.lines, copies: repeated.copies))
             }
             found.unlisted = max(0, keys.repeatedCount - limit)
@@ -99,6 +123,8 @@ final class CrossRecordChecks {
             let shown: [UInt8]
             var lines: [Int]
             var copies: Int
+            /// A copy is a restricted record: the problem withholds the key.
+            var withheld: Bool
         }
 
         let table: TableDefinition
@@ -111,6 +137,8 @@ final class CrossRecordChecks {
         private(set) var repeated: [Repeated] = []
         /// Every key given twice: its place in `repeated`, or -1 past the limit (counted, not listed).
         private var repeatedIndex: [Int: Int] = [:]
+        /// The keys (by index) of restricted records: a restricted record's key is never shown.
+        private var withheldKeys: Set<Int> = []
         var repeatedCount: Int { repeatedIndex.count }
 
         init(_ table: TableDefinition) {
@@ -120,8 +148,9 @@ final class CrossRecordChecks {
 
         func contains(_ key: ArraySlice<UInt8>) -> Bool { set.contains(key) }
 
-        func add(_ key: ArraySlice<UInt8>, line: Int, limit: Int) {
+        func add(_ key: ArraySlice<UInt8>, line: Int, limit: Int, withheld: Bool) {
             let (inserted, index) = set.insert(key)
+            if withheld { withheldKeys.insert(index) }
             if inserted {
                 firstLines.append(UInt32(clamping: line))
                 return
@@ -129,11 +158,12 @@ final class CrossRecordChecks {
             if let place = repeatedIndex[index] {
                 guard place >= 0 else { return }
                 repeated[place].copies += 1
+                if withheld { repeated[place].withheld = true }
                 if repeated[place].lines.count < CrossRecordProblems.linesKept { repeated[place].lines.append(line) }
             } else if repeated.count < limit {
                 repeatedIndex[index] = repeated.count
                 let shown = key.prefix(FieldConverter.shownBytes).map { $0 == 0 ? UInt8(ascii: "/") : $0 }
-                repeated.append(Repeated(shown: shown, lines: [Int(firstLines[index]), line], copies: 2))
+                repeated.append(Repeated(shown: shown, lines: [Int(firstLines[index]), line], copies: 2, withheld: withheldKeys.contains(index)))
             } else {
                 repeatedIndex[index] = -1
             }
@@ -151,22 +181,22 @@ final class CrossRecordChecks {
         let limit: Int
         private(set) var found = DatasetChecks.Found()
 
-        mutating func check(_ raw: ArraySlice<UInt8>, line: Int) {
+        mutating func check(_ raw: ArraySlice<UInt8>, line: Int, withheld: Bool) {
             guard field.type.isList else {
-                if !target.contains(raw) { unknown(raw, line: line) }
+                if !target.contains(raw) { unknown(raw, line: line, withheld: withheld) }
                 return
             }
             // The elements a load stores, as FieldConverter splits them; the unknown ones in byte order.
             let unknown = raw.split(separator: 59, omittingEmptySubsequences: false).filter { !target.contains($0) }
-            for element in unknown.sorted(by: { $0.lexicographicallyPrecedes($1) }) { self.unknown(element, line: line) }
+            for element in unknown.sorted(by: { $0.lexicographicallyPrecedes($1) }) { self.unknown(element, line: line, withheld: withheld) }
         }
 
-        private mutating func unknown(_ value: ArraySlice<UInt8>, line: Int) {
+        private mutating func unknown(_ value: ArraySlice<UInt8>, line: Int, withheld: Bool) {
             guard found.problems.count < limit else {
                 found.unlisted += 1
                 return
             }
-            found.problems.append(CrossRecordProblems.unknownReference(to: targetTable, targetFile: targetFile, value: String(decoding: value, as: UTF8.self),
+            found.problems.append(CrossRecordProblems.unknownReference(to: targetTable, targetFile: targetFile, value: withheld ? nil : String(decoding: value, as: UTF8.self),
                                                                        field: field, position: position, file: file, line: line))
         }
     }

@@ -8,9 +8,11 @@ enum CrossRecordProblems {
 
     /// One problem per repeated key, on the line of its second record, pointing back to the first
     /// and naming the lines of the others (100,000 copies of one id are one problem, not 100,000).
-    /// `key`: the key's fields joined with `/`; `lines`: its first `linesKept` lines, in order.
-    static func duplicateKey(in table: TableDefinition, file: String, key: ArraySlice<UInt8>, lines: [Int], copies: Int) -> DatasetProblem {
-        var reason = "duplicate \(table.primaryKey.count == 1 ? "id" : "key") \(FieldConverter.quoted(key)) (first on line \(lines[0]))"
+    /// `key`: the key's fields joined with `/`, nil when a copy is a restricted record (withheld);
+    /// `lines`: its first `linesKept` lines, in order.
+    static func duplicateKey(in table: TableDefinition, file: String, key: ArraySlice<UInt8>?, lines: [Int], copies: Int) -> DatasetProblem {
+        let shown = key.map(FieldConverter.quoted) ?? "(\(RestrictedRecords.withheld))"
+        var reason = "duplicate \(table.primaryKey.count == 1 ? "id" : "key") \(shown) (first on line \(lines[0]))"
         if copies > 2 {
             let others = lines.dropFirst(2).prefix(5).map(String.init).joined(separator: ", ")
             reason += "; also on \(copies - 2) more line\(copies == 3 ? "" : "s"): \(others)\(copies > 7 ? ", …" : "")"
@@ -19,13 +21,22 @@ enum CrossRecordProblems {
                               position: table.fields.firstIndex { $0.name == table.primaryKey[0] } ?? -1)
     }
 
-    /// A value of `field` (or one element of a list) that is no id of `target`.
-    static func unknownReference(to target: TableDefinition, targetFile: String, value: String, field: FieldDefinition,
+    /// A value of `field` (or one element of a list) that is no id of `target`; nil when the record
+    /// is restricted (withheld).
+    static func unknownReference(to target: TableDefinition, targetFile: String, value: String?, field: FieldDefinition,
                                  position: Int, file: String, line: Int) -> DatasetProblem {
         let noun = target.name == "evidence" ? "evidence" : String(target.name.dropLast())
+        let shown = value.map { "'\($0)'" } ?? "(\(RestrictedRecords.withheld))"
         return DatasetProblem(file: file, line: line, field: field.name,
-                              reason: "unknown \(noun.replacingOccurrences(of: "_", with: " ")) '\(value)' (not in \(targetFile))",
+                              reason: "unknown \(noun.replacingOccurrences(of: "_", with: " ")) \(shown) (not in \(targetFile))",
                               position: position)
+    }
+
+    /// A public record names an actor marked restricted (`RestrictedRecords`); the id is withheld.
+    static func namesRestrictedActor(field: FieldDefinition, position: Int, actorsFile: String, file: String, line: Int) -> DatasetProblem {
+        DatasetProblem(file: file, line: line, field: field.name,
+                       reason: "names an actor marked restricted in \(actorsFile), which a public record may not (value withheld; mark the record restricted, or the actor public)",
+                       position: position)
     }
 
     /// The file a reference's target table is read from: its resource's path, else its usual name.

@@ -32,11 +32,66 @@ enum DatasetChecks {
             for (position, field) in table.fields.enumerated() {
                 guard let target = field.references, let targetTable = DatasetSchema.table(target) else { continue }
                 let targetFile = CrossRecordProblems.file(of: targetTable, in: package)
-                problems += try unknownReferences(field: field, stage: stage, target: targetTable, targetFile: targetFile,
+                problems += try unknownReferences(field: field, in: table, stage: stage, target: targetTable, targetFile: targetFile,
                                                   file: resource.path, position: position, connection: connection, limit: limit)
             }
+            problems += try restrictedNames(in: table, stage: stage, file: resource.path,
+                                            actorsFile: CrossRecordProblems.file(of: DatasetSchema.table("actors")!, in: package),
+                                            connection: connection, limit: limit)
         }
         return problems
+    }
+
+    private static let actorsStage = "pg_temp.\(DatasetStager.stagingTable(DatasetSchema.table("actors")!))"
+    private static let evidenceStage = "pg_temp.\(DatasetStager.stagingTable(DatasetSchema.table("evidence")!))"
+
+    /// True (SQL, over the staged record `s`) when the record is restricted, so its problems withhold
+    /// its values: the rule of `RestrictedRecords.Rule.isRestricted`, over the staging tables.
+    static func restrictedRecord(_ table: TableDefinition) -> String {
+        let actorMarked = "EXISTS (SELECT 1 FROM \(actorsStage) a WHERE a.id = %@ AND a.sensitivity = 'restricted')"
+        switch table.name {
+        case "actors": return "coalesce(s.sensitivity = 'restricted', false)"
+        case "actor_aliases":
+            return "(coalesce(s.sensitivity = 'restricted', false) OR \(actorMarked.replacingOccurrences(of: "%@", with: "s.actor_id")))"
+        case "actor_relations":
+            return "(\(actorMarked.replacingOccurrences(of: "%@", with: "s.actor_id")) OR \(actorMarked.replacingOccurrences(of: "%@", with: "s.related_actor_id")))"
+        case "evidence": return "(s.sensitivity IS DISTINCT FROM 'public')"
+        case "responses": return "EXISTS (SELECT 1 FROM \(evidenceStage) e WHERE e.id = s.evidence_id AND e.sensitivity IS DISTINCT FROM 'public')"
+        default: return "false"
+        }
+    }
+
+    /// Public records naming an actor marked restricted (`CrossRecordProblems.namesRestrictedActor`),
+    /// by line and field, as `RestrictedRecords.Rule.namesRestrictedActors` finds them.
+    private static func restrictedNames(in table: TableDefinition, stage: String, file: String, actorsFile: String,
+                                        connection: Connection, limit: Int) throws -> Found {
+        let named: (fields: [String], isPublic: String)
+        switch table.name {
+        case "commitments": named = (["actor_id"], "true")
+        case "evidence": named = (["actor_id", "counterpart_id"], "s.sensitivity = 'public'")
+        case "responses": named = (["actor_id"], "NOT \(restrictedRecord(table))")
+        default: return Found()
+        }
+        let (fields, isPublic) = named
+        let selects = fields.map { name in
+            let position = table.fields.firstIndex { $0.name == name }!
+            return """
+                SELECT s.line, \(position) AS position FROM pg_temp.\(stage) s
+                WHERE \(isPublic) AND EXISTS (SELECT 1 FROM \(actorsStage) a WHERE a.id = s.\(SQL.quoteIdentifier(name)) AND a.sensitivity = 'restricted')
+                """
+        }
+        let sql = SQL(unsafeTrusted: """
+            SELECT line, position, count(*) OVER () AS total FROM (\(selects.joined(separator: "\nUNION ALL\n"))) named
+            ORDER BY line, position LIMIT \(limit)
+            """)
+        var found = Found()
+        for row in try connection.query(sql) {
+            let position: Int = try row.decode("position")
+            found.problems.append(CrossRecordProblems.namesRestrictedActor(field: table.fields[position], position: position,
+                                                                          actorsFile: actorsFile, file: file, line: try row.decode("line")))
+            found.unlisted = max(0, try row.decode("total", as: Int.self) - limit)
+        }
+        return found
     }
 
     /// Each repeated key (`CrossRecordProblems.duplicateKey`), in the order of their second lines.
@@ -52,16 +107,18 @@ enum DatasetChecks {
                 SELECT \(keyList) FROM pg_temp.\(stage) WHERE \(notNull)
                 GROUP BY \(keyList) HAVING count(*) > 1
             ), grouped AS (
-                SELECT \(keyText) AS key, (array_agg(s.line ORDER BY s.line))[1:\(CrossRecordProblems.linesKept)]::text[] AS lines, count(*) AS copies
+                SELECT \(keyText) AS key, (array_agg(s.line ORDER BY s.line))[1:\(CrossRecordProblems.linesKept)]::text[] AS lines, count(*) AS copies,
+                       bool_or(\(restrictedRecord(table))) AS withheld
                 FROM pg_temp.\(stage) s JOIN duplicated_keys USING (\(keyList))
                 GROUP BY \(qualified.joined(separator: ", "))
             )
-            SELECT key, lines, copies, count(*) OVER () AS total FROM grouped ORDER BY lines[2]::int LIMIT \(limit)
+            SELECT key, lines, copies, withheld, count(*) OVER () AS total FROM grouped ORDER BY lines[2]::int LIMIT \(limit)
             """)
         var found = Found()
         for row in try connection.query(sql) {
             let lines = try row.decode("lines", as: [String].self).compactMap { Int($0) }
-            found.problems.append(CrossRecordProblems.duplicateKey(in: table, file: file, key: Array(try row.decode("key", as: String.self).utf8)[...],
+            let withheld: Bool = try row.decode("withheld")
+            found.problems.append(CrossRecordProblems.duplicateKey(in: table, file: file, key: withheld ? nil : Array(try row.decode("key", as: String.self).utf8)[...],
                                                                    lines: lines, copies: try row.decode("copies", as: Int.self)))
             found.unlisted = try row.decode("total", as: Int.self) - limit
         }
@@ -71,14 +128,14 @@ enum DatasetChecks {
 
     /// Each value that is no id of `target`, by line and (within a list) by value, in byte order as
     /// `CrossRecordChecks` sorts, whatever the database's collation.
-    private static func unknownReferences(field: FieldDefinition, stage: String, target: TableDefinition, targetFile: String,
+    private static func unknownReferences(field: FieldDefinition, in table: TableDefinition, stage: String, target: TableDefinition, targetFile: String,
                                           file: String, position: Int, connection: Connection, limit: Int) throws -> Found {
         let column = SQL.quoteIdentifier(field.name)
         let targetStage = DatasetStager.stagingTable(target)
         let targetKey = SQL.quoteIdentifier(target.primaryKey[0])
         let values = field.type.isList ? "unnest(s.\(column))" : "s.\(column)"
         let sql = SQL(unsafeTrusted: """
-            SELECT s.line, v.value, count(*) OVER () AS total
+            SELECT s.line, v.value, \(restrictedRecord(table)) AS withheld, count(*) OVER () AS total
             FROM pg_temp.\(stage) s CROSS JOIN LATERAL (SELECT \(values) AS value) v
             WHERE v.value IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM pg_temp.\(targetStage) t WHERE t.\(targetKey) = v.value)
@@ -87,7 +144,8 @@ enum DatasetChecks {
             """)
         var found = Found()
         for row in try connection.query(sql) {
-            found.problems.append(CrossRecordProblems.unknownReference(to: target, targetFile: targetFile, value: try row.decode("value", as: String.self),
+            let withheld: Bool = try row.decode("withheld")
+            found.problems.append(CrossRecordProblems.unknownReference(to: target, targetFile: targetFile, value: withheld ? nil : try row.decode("value", as: String.self),
                                                                        field: field, position: position, file: file, line: try row.decode("line")))
             found.unlisted = max(0, try row.decode("total", as: Int.self) - limit)
         }

@@ -76,6 +76,8 @@ final class DatasetScan {
             row.reset()
             row.append(record.line)
             let unreadable = record.unreadable
+            // A restricted record's problems never show its values (RestrictedRecords).
+            let withheld = checks.rule.withholdsFields(record)
             for index in 0..<fieldCount {
                 let field = plan.fields[index]
                 if !unreadable.isEmpty, unreadable.contains(index) {
@@ -86,14 +88,15 @@ final class DatasetScan {
                 let raw = record.field(index)
                 if let reason = FieldConverter.emit(raw, as: field, plan: plan, into: &row, scratch: &scratch) {
                     for _ in 0..<field.columnCount { row.appendNull() }
-                    problems.append(DatasetProblem(file: resource.path, line: record.line, field: table.fields[index].name, reason: reason, position: index))
+                    problems.append(DatasetProblem(file: resource.path, line: record.line, field: table.fields[index].name,
+                                                   reason: withheld ? FieldConverter.withheld(reason, field: table.fields[index]) : reason, position: index))
                     stored[index] = false
                 } else {
                     stored[index] = !raw.isEmpty
                 }
             }
             if !plan.rules.isEmpty {
-                for failure in plan.rules.check(record, today: today) where !unreadable.contains(failure.position) {
+                for failure in plan.rules.check(record, today: today, withheld: withheld) where !unreadable.contains(failure.position) {
                     problems.append(DatasetProblem(file: resource.path, line: record.line, field: table.fields[failure.position].name,
                                                    reason: failure.reason, position: failure.position))
                 }

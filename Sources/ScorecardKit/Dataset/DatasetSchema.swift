@@ -100,6 +100,8 @@ public enum DatasetSchema {
             FieldDefinition("country", .countryCode, "Headquarters of a vendor or investor."),
             FieldDefinition("description", .text),
             FieldDefinition("url", .url),
+            FieldDefinition("sensitivity", .oneOf(sensitivities), mayBeAbsent: true,
+                            "restricted: never shown publicly (e.g. a victim recorded as a counterpart); empty: public unless only restricted records name it."),
         ], primaryKey: ["id"], description: "States, vendors, organisations and investors."),
         TableDefinition(name: "sources", required: true, fields: [
             FieldDefinition("id", .id, required: true),
@@ -118,6 +120,8 @@ public enum DatasetSchema {
             FieldDefinition("valid_from", .partialDate),
             FieldDefinition("valid_to", .partialDate),
             FieldDefinition("source_id", .id, references: "sources"),
+            FieldDefinition("sensitivity", .oneOf(sensitivities), mayBeAbsent: true,
+                            "restricted: never shown publicly; empty: public unless its actor is restricted."),
         ], primaryKey: ["actor_id", "alias"], description: "Other names an actor is or was known by."),
         TableDefinition(name: "actor_relations", required: false, fields: [
             FieldDefinition("actor_id", .id, required: true, references: "actors"),

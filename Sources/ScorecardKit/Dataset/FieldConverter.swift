@@ -148,6 +148,28 @@ enum FieldConverter {
         return "'\(shown)'"
     }
 
+    /// The reason of a field problem on a restricted record (`RestrictedRecords`): what is wrong,
+    /// with no part of the value. Reasons that quote nothing are kept as they are.
+    static func withheld(_ reason: String, field: FieldDefinition) -> String {
+        if reason == "is required" || reason.hasPrefix("contains a NUL") || reason.hasPrefix("is not valid UTF-8") || reason.hasPrefix("has an empty element") {
+            return reason
+        }
+        let what: String
+        switch field.type {
+        case .id: what = "is not a valid id (lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 100 characters)"
+        case .text: what = "is not valid text"
+        case .partialDate: what = "is not a real date written YYYY-MM-DD, YYYY-MM or YYYY"
+        case .url: what = "is not an absolute http(s) URL"
+        case let .oneOf(values): what = "is not one of: \(values.joined(separator: ", "))"
+        case .idList: what = "is not a list of distinct valid ids separated by ';'"
+        case let .listOf(values): what = "is not a list of distinct values separated by ';' from: \(values.joined(separator: ", "))"
+        case let .integer(range): what = "is not a whole number in \(range.lowerBound)–\(range.upperBound)"
+        case .boolean: what = "is not true or false"
+        case .countryCode: what = "is not an ISO 3166-1 alpha-2 or alpha-3 code (upper case)"
+        }
+        return "\(what) (\(RestrictedRecords.withheld))"
+    }
+
     /// Says where bytes stop being UTF-8: the first bad byte and its position (1-based) in `part`.
     static func invalidUTF8(_ raw: ArraySlice<UInt8>, in part: String = "the field") -> String {
         let offset = UTF8Prefix.validLength(raw)

@@ -201,6 +201,11 @@ final class CSVRecordSource: RecordSource {
         fields.reserveCapacity(table.fields.count)
         for (index, column) in columnOfField.enumerated() {
             var converted: [UInt8] = []
+            // A column the file may leave out (mayBeAbsent) and does: empty, as TableRecord reads it.
+            guard column >= 0 else {
+                fields.append(converted)
+                continue
+            }
             if let offset = encoding.appendUTF8(of: record.field(column), to: &converted) {
                 problem(record.line, table.fields[index].name, notInEncoding(record.field(column), at: offset, in: "the field"))
                 unreadable.append(index)

@@ -44,8 +44,10 @@ struct RowRules {
 
     var isEmpty: Bool { orderings.isEmpty && notInTheFuture.isEmpty && stateNeedsCode == nil }
 
-    /// The problems of one record: (field position, reason).
-    func check(_ record: TableRecord, today: CalendarDate) -> [(position: Int, reason: String)] {
+    /// The problems of one record: (field position, reason). `withheld`: the record is restricted
+    /// (`RestrictedRecords`), so the reasons name its fields but none of its dates.
+    func check(_ record: TableRecord, today: CalendarDate, withheld: Bool = false) -> [(position: Int, reason: String)] {
+        let hidden = " (\(RestrictedRecords.withheld))"
         func date(_ index: Int) -> PartialDate? {
             let raw = record.field(index)
             guard !raw.isEmpty, case let .success(date) = PartialDate.parse(bytes: raw) else { return nil }
@@ -55,14 +57,15 @@ struct RowRules {
         for rule in orderings {
             guard let later = date(rule.later), let earlier = date(rule.earlier) else { continue }
             if later.isWhollyBefore(earlier) {
-                problems.append((rule.later, "\(later) is before \(names[rule.earlier]) \(earlier)"))
+                problems.append((rule.later, withheld ? "is before \(names[rule.earlier])\(hidden)" : "\(later) is before \(names[rule.earlier]) \(earlier)"))
             } else if rule.fromItsFirstDay, later.start < earlier.start {
-                problems.append((rule.later, "\(later) takes effect from its first day, \(later.start), before \(names[rule.earlier]) \(earlier) (give the day)"))
+                problems.append((rule.later, withheld ? "takes effect from its first day, before \(names[rule.earlier]) (give the day)\(hidden)"
+                                                      : "\(later) takes effect from its first day, \(later.start), before \(names[rule.earlier]) \(earlier) (give the day)"))
             }
         }
         for index in notInTheFuture {
             if let value = date(index), value.start > today {
-                problems.append((index, "\(value) is after the date of the load (\(today))"))
+                problems.append((index, withheld ? "is after the date of the load (\(today))\(hidden)" : "\(value) is after the date of the load (\(today))"))
             }
         }
         if let rule = stateNeedsCode, record.field(rule.kind).elementsEqual("state".utf8), record.field(rule.code).isEmpty {

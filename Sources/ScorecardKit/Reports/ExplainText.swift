@@ -1,3 +1,5 @@
+import Postgres
+
 /// `scorecard explain`: one actor's section of the report model, as plain text for a terminal or an
 /// email. It reads the same `ReportModel` the reports render, so explain and the report cannot
 /// disagree: every figure, record and source here is the report's.
@@ -9,8 +11,29 @@ public enum ExplainText {
         return tenthsText(tenths)
     }
 
+    /// Refuses to explain a restricted actor (`scorecard.public_actors`) unless restricted records
+    /// are asked for.
+    public static func checkActorShown(_ connection: Connection, actorID: String, includeRestricted: Bool) throws {
+        guard !includeRestricted else { return }
+        let row = try connection.query(QueryFiles.sql("report/actor_is_restricted", [actorID])).first
+        if try row?.decode("restricted", as: Bool.self) == true { throw RestrictedActorWithheld(actorID: actorID) }
+    }
+
+    /// The restricted evidence records among those of the model's section of `actorID` (only a run
+    /// whose methodology scores restricted evidence has any): explain withholds them unless asked.
+    public static func restrictedEvidence(_ connection: Connection, model: ReportModel, actorID: String) throws -> Set<String> {
+        guard let detail = model.actors.first(where: { $0.id == actorID }) else { return [] }
+        let ids = Set(detail.evidence.map(\.id) + detail.breaches.map(\.evidenceID) + detail.responses.map(\.evidenceID)
+                      + detail.indicators.flatMap(\.contributions).filter { $0.recordType == "evidence" }.map(\.recordID))
+        guard !ids.isEmpty else { return [] }
+        return Set(try connection.query(QueryFiles.sql("report/restricted_evidence", [ids.sorted()])).map { try $0.decode("id", as: String.self) })
+    }
+
     /// The model's section of `actorID`: the model must have been loaded with that actor in it.
-    public static func render(_ model: ReportModel, actorID: String) -> String {
+    /// `restricted`: the restricted evidence records among it (`restrictedEvidence`); they, their
+    /// breaches and the replies to them are shown marked `[restricted]` when `includeRestricted`,
+    /// else withheld, and the text says how many were.
+    public static func render(_ model: ReportModel, actorID: String, restricted: Set<String> = [], includeRestricted: Bool = false) -> String {
         guard let actor = model.ranked(actorID), let detail = model.actors.first(where: { $0.id == actorID }) else {
             preconditionFailure("explain renders an actor of the model; load it with actorID \(actorID)")
         }
@@ -25,6 +48,9 @@ public enum ExplainText {
         out += "\n\(actor.evidenceRecords) evidence record\(actor.evidenceRecords == 1 ? "" : "s") behind the scores\n\nIndicators\n"
 
         let evidence = Dictionary(detail.evidence.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let mark = "[restricted] "
+        func withheld(_ evidenceID: String) -> Bool { !includeRestricted && restricted.contains(evidenceID) }
+        func marked(_ evidenceID: String) -> String { restricted.contains(evidenceID) ? mark : "" }
         let commitments = Dictionary(detail.commitments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func describe(_ c: ReportModel.IndicatorContribution) -> (text: String, sources: [ReportModel.Source]) {
             if let e = evidence[c.recordID] {
@@ -43,8 +69,12 @@ public enum ExplainText {
             }
             out += "\n"
             for c in line.contributions {
+                if c.recordType == "evidence" && withheld(c.recordID) {
+                    out += "      +\(number(c.points))  a restricted record, withheld\n"
+                    continue
+                }
                 let (text, sources) = describe(c)
-                out += "      +\(number(c.points))  \(c.recordID)  weight \(c.weight)  \(text)\n"
+                out += "      +\(number(c.points))  \(c.recordType == "evidence" ? marked(c.recordID) : "")\(c.recordID)  weight \(c.weight)  \(text)\n"
                 for s in sources { out += "          source \(s.id) (\(s.publisher), \(s.reliability)) \(s.url)\n" }
             }
         }
@@ -54,15 +84,28 @@ public enum ExplainText {
             out += "  \(c.id): \(c.kind) \(c.instrumentID) on \(c.committedOn)\(c.withdrawnOn.map { ", withdrawn \($0)" } ?? "")\n"
         }
         out += "\nBreaches found\n"
-        if detail.breaches.isEmpty { out += "  none\n" }
-        for b in detail.breaches { out += "  \(b.indicator): \(b.evidenceID)  +\(number(b.points))  \(b.summary)\n" }
+        let breaches = detail.breaches.filter { !withheld($0.evidenceID) }
+        if breaches.isEmpty { out += "  none\n" }
+        for b in breaches { out += "  \(b.indicator): \(marked(b.evidenceID))\(b.evidenceID)  +\(number(b.points))  \(b.summary)\n" }
         out += "\nResponses on record\n"
-        if detail.responses.isEmpty { out += "  none\n" }
-        for r in detail.responses { out += "  \(r.respondedOn) \(r.id) (to \(r.evidenceID)): \(r.summary)\n" }
+        let responses = detail.responses.filter { !withheld($0.evidenceID) }
+        if responses.isEmpty { out += "  none\n" }
+        for r in responses { out += "  \(marked(r.evidenceID))\(r.respondedOn) \(r.id) (to \(r.evidenceID)): \(r.summary)\n" }
         if !detail.restatements.isEmpty {
             out += "\nRestatements\n"
             for r in detail.restatements { out += "  " + ReportWording.restatement(r) + "\n" }
         }
+        let withheldRecords = restricted.count
+        if !includeRestricted && withheldRecords > 0 {
+            out += "\n\(withheldRecords) restricted evidence record\(withheldRecords == 1 ? "" : "s") withheld, with \(withheldRecords == 1 ? "its" : "their") breaches and replies (--include-restricted shows them, marked [restricted])\n"
+        }
         return out
     }
+}
+
+/// `scorecard explain` of a restricted actor without `--include-restricted`.
+public struct RestrictedActorWithheld: ScorecardError {
+    public let actorID: String
+    public var exitCode: ExitCode { .noInput }
+    public var description: String { "actor '\(actorID)' is restricted; explain shows it only with --include-restricted" }
 }
