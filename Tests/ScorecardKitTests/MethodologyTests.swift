@@ -15,7 +15,7 @@ struct MethodologyTests {
         let file = try MethodologyFile.load(path: ProjectFiles.url(Self.defaultPath).path)
         let methodology = file.methodology
         #expect(methodology.id == "pall-mall")
-        #expect(methodology.version == "1.0.0")
+        #expect(methodology.version == "2.0.0")
         #expect(methodology.period == .quarter)
         #expect(methodology.pillars.map(\.id) == ["accountability", "precision", "oversight", "transparency"])
         #expect(methodology.restrictedEvidence == .exclude)
@@ -204,7 +204,7 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
 
     static let indicatorKeys = "code, name, description, applies_to, polarity, pillar, weight, kind"
     static let evidenceKeys = "\(indicatorKeys), evidence_types, role, half_life_days, window_days, saturation"
-    static let topLevelKeys = "id, version, title, description, period, pillars, weights, restricted_evidence, minimum_evidence, grades, indicators"
+    static let topLevelKeys = "id, version, title, description, period, pillars, weights, restricted_evidence, minimum_evidence, status_instruments, grades, indicators"
 
     static let all: [InvalidCase] = {
         let valid = MethodologyTests.valid

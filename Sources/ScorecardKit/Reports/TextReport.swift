@@ -120,7 +120,7 @@ private struct TextRenderer {
             line(TextLayout.padLeft("Rank", 4) + " " + TextLayout.padRight("Actor", 15) + " " + TextLayout.padLeft("Pos.", 7) + " "
                  + TextLayout.padLeft("Neg.", 7) + " " + TextLayout.padLeft("Comb.", 7) + " " + TextLayout.padRight("0–100", 10) + " "
                  + TextLayout.padRight("Gr.", 3) + " " + TextLayout.padRight("5–95%", 6) + " "
-                 + (statusColumns ? TextLayout.padRight("Change", 9) + " Commit." : "Change"))
+                 + (statusColumns ? TextLayout.padRight("Change", 9) + " Cmt" : "Change"))
             var footnote = false
             // An entity of a group is shown inside its group, not as a row of its own.
             for a in ranking.actors where a.groupID == nil {
@@ -150,7 +150,7 @@ private struct TextRenderer {
         var legend = "Pos., Neg., Comb.: positive, negative and combined scores, 0–100; the bar shows the combined score; "
             + "– on a face: no evidence of conduct on it, and no combined score without conduct on record. Gr.: grade."
         if statusColumns {
-            legend += " Commit.: " + (model.rankings.flatMap(\.actors).first { !$0.status.isEmpty }?.status.map(\.instrumentName)
+            legend += " Cmt: " + (model.rankings.flatMap(\.actors).first { !$0.status.isEmpty }?.status.map(\.instrumentName)
                 .joined(separator: ", ") ?? "") + ", in that order: ✓ committed, ✗ withdrawn, · not committed."
         }
         if let s = model.run.sensitivity {
