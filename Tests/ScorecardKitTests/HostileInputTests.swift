@@ -242,7 +242,7 @@ struct HostileInputTests {
     func hostileDataset() throws -> DatasetFixture {
         let fixture = try DatasetFixture(copying: "Tests/Fixtures/scoring/data")
         let q = Self.csvField
-        try fixture.append("actors.csv", "hostile-sql,state,\(q(Self.sql)),HS,,\(q(Self.shell)),")
+        try fixture.append("actors.csv", "hostile-sql,state,\(q(Self.sql)),XH,,\(q(Self.shell)),")
         try fixture.append("actors.csv", "hostile-html,vendor,\(q(Self.attribute)),,,\(q(Self.script)),")
         try fixture.append("actors.csv", "hostile-md,vendor,\(q(Self.markdown)),,,\(q(Self.invisible)),")
         for (index, formula) in Self.formulas.enumerated() {

@@ -63,7 +63,7 @@ struct ValidateWithoutDatabaseTests {
         let fixture = try DatasetFixture()
         defer { try? FileManager.default.removeItem(at: fixture.directory) }
         try fixture.append("evidence.csv", DatasetValidationTests.evidence(actor: "atlantis", severity: "7", sources: "src-lab;src-gone"))
-        try fixture.append("actors.csv", "ruritania,state,Ruritania again,RT,,,")
+        try fixture.append("actors.csv", "ruritania,state,Ruritania again,XR,,,")
         try fixture.append("sources.csv", "src-x,example.org/report,Someone,,,C,,")
         let result = try runWithoutDatabase(["validate", fixture.directory.path], environment: environment)
         #expect(result.status == 65, "\(result.stderr)")
