@@ -6,6 +6,8 @@
 /// name are all known and its references are resolved at once. `DatasetChecks` runs the same checks
 /// in SQL over a load's staging tables; both give the same problems in the same order, each check
 /// capped at the same limit (`CheckAgreementTests`), and word them through `CrossRecordProblems`.
+/// The checks of evidence against the actors and types it names, and of events and measures, are
+/// `ConductChecks`, fed from here.
 final class CrossRecordChecks {
     private let package: DataPackage
     private let limit: Int
@@ -13,11 +15,13 @@ final class CrossRecordChecks {
     private var keys: [TableKeys]
     /// The files begun, in the order they are read.
     private var files: [FileChecks] = []
+    let conduct: ConductChecks
 
     init(package: DataPackage, limit: Int) {
         self.package = package
         self.limit = limit
         keys = DatasetSchema.tables.map(TableKeys.init)
+        conduct = ConductChecks(package: package, keys: keys, limit: limit)
     }
 
     /// Starts the checks of one file; `check` them each record, in the order of the file.
@@ -30,20 +34,33 @@ final class CrossRecordChecks {
             return ReferenceCheck(field: field, position: fieldPosition, target: keys[targetPosition], targetTable: targetTable,
                                   targetFile: CrossRecordProblems.file(of: targetTable, in: package), file: resource.path, limit: limit)
         }
-        let checks = FileChecks(file: resource.path, keys: keys[position], references: references, limit: limit)
+        let observe: ((TableRecord, [Bool], Int?) -> Void)? = switch resource.table.name {
+        case "actors": conduct.actor
+        case "evidence_types": conduct.evidenceType
+        case "evidence": conduct.evidenceRecord
+        default: nil
+        }
+        let checks = FileChecks(file: resource.path, keys: keys[position], references: references, limit: limit, observe: observe)
         files.append(checks)
         return checks
     }
 
     /// Everything found, in the order `DatasetChecks.run` lists it: per file, its repeated keys, then
-    /// each reference field's unknown ids.
+    /// each reference field's unknown ids, then (for the evidence) `ConductChecks`'.
     func found() -> DatasetChecks.Found {
         var found = DatasetChecks.Found()
         for file in files {
             found += file.duplicates()
             for reference in file.references { found += reference.found }
+            if file.keys.table.name == "evidence" { found += conduct.problems() }
         }
         return found
+    }
+
+    /// What is worth saying and is no problem: the UN states the dataset has no actor for.
+    func warnings() -> [String] {
+        let actorsFile = CrossRecordProblems.file(of: DatasetSchema.table("actors")!, in: package)
+        return [conduct.missingStatesWarning(actorsFile: actorsFile)].compactMap { $0 }
     }
 
     /// The checks of one file.
@@ -53,20 +70,24 @@ final class CrossRecordChecks {
         fileprivate private(set) var references: [ReferenceCheck]
         private let limit: Int
         private var scratch: [UInt8] = []
+        /// Gets each record, what is stored of it, and its key's index when the key is new.
+        private let observe: ((TableRecord, [Bool], Int?) -> Void)?
 
-        fileprivate init(file: String, keys: TableKeys, references: [ReferenceCheck], limit: Int) {
+        fileprivate init(file: String, keys: TableKeys, references: [ReferenceCheck], limit: Int, observe: ((TableRecord, [Bool], Int?) -> Void)?) {
             self.file = file
             self.keys = keys
             self.references = references
             self.limit = limit
+            self.observe = observe
         }
 
         /// Adds a record's key and resolves its references. `stored[i]`: field `i` holds a value a
         /// load stores (not empty, and without a problem); the others are NULL to the checks, in
         /// SQL as here.
         func check(_ record: TableRecord, stored: [Bool]) {
+            var inserted: Int?
             if keys.fields.count == 1 {
-                if stored[keys.fields[0]] { keys.add(record.field(keys.fields[0]), line: record.line, limit: limit) }
+                if stored[keys.fields[0]] { inserted = keys.add(record.field(keys.fields[0]), line: record.line, limit: limit) }
             } else if keys.fields.allSatisfy({ stored[$0] }) {
                 // Joined with NUL, which no stored key field holds, so ("a/b", "c") and ("a", "b/c") stay apart.
                 scratch.removeAll(keepingCapacity: true)
@@ -79,6 +100,7 @@ final class CrossRecordChecks {
             for index in references.indices where stored[references[index].position] {
                 references[index].check(record.field(references[index].position), line: record.line)
             }
+            observe?(record, stored, inserted)
         }
 
         fileprivate func duplicates() -> DatasetChecks.Found {
@@ -93,7 +115,7 @@ final class CrossRecordChecks {
     }
 
     /// A table's keys, with the line of each key's first record and the keys given more than once.
-    fileprivate final class TableKeys {
+    final class TableKeys {
         struct Repeated {
             /// The key as a problem shows it, fields joined with `/`, as much of it as a message shows.
             let shown: [UInt8]
@@ -120,14 +142,21 @@ final class CrossRecordChecks {
 
         func contains(_ key: ArraySlice<UInt8>) -> Bool { set.contains(key) }
 
-        func add(_ key: ArraySlice<UInt8>, line: Int, limit: Int) {
+        func index(of key: ArraySlice<UInt8>) -> Int? { set.index(of: key) }
+
+        /// The line of the first record of the key at `index`.
+        func firstLine(_ index: Int) -> Int { Int(firstLines[index]) }
+
+        /// Adds a record's key; returns its index when the key is new.
+        @discardableResult
+        func add(_ key: ArraySlice<UInt8>, line: Int, limit: Int) -> Int? {
             let (inserted, index) = set.insert(key)
             if inserted {
                 firstLines.append(UInt32(clamping: line))
-                return
+                return index
             }
             if let place = repeatedIndex[index] {
-                guard place >= 0 else { return }
+                guard place >= 0 else { return nil }
                 repeated[place].copies += 1
                 if repeated[place].lines.count < CrossRecordProblems.linesKept { repeated[place].lines.append(line) }
             } else if repeated.count < limit {
@@ -137,6 +166,7 @@ final class CrossRecordChecks {
             } else {
                 repeatedIndex[index] = -1
             }
+            return nil
         }
     }
 

@@ -201,6 +201,10 @@ final class CSVRecordSource: RecordSource {
         fields.reserveCapacity(table.fields.count)
         for (index, column) in columnOfField.enumerated() {
             var converted: [UInt8] = []
+            guard column >= 0 else {  // a column the file leaves out (mayBeAbsent): empty
+                fields.append(converted)
+                continue
+            }
             if let offset = encoding.appendUTF8(of: record.field(column), to: &converted) {
                 problem(record.line, table.fields[index].name, notInEncoding(record.field(column), at: offset, in: "the field"))
                 unreadable.append(index)
