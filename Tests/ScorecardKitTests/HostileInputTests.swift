@@ -12,7 +12,7 @@ import TestSupport
 struct HostileInputTests {
     static func fixture(_ path: String) -> URL { ProjectFiles.url("Tests/Fixtures/hostile/\(path)") }
 
-    static let evidenceFields = "id, actor_id, evidence_type, occurred_on, published_on, counterpart_id, provision_id, severity, certainty, sensitivity, summary, source_ids"
+    static let evidenceFields = "id, actor_id, evidence_type, occurred_on, published_on, counterpart_id, provision_id, severity, certainty, sensitivity, summary, source_ids, event_id, ends, ends_on"
     /// What a broken evidence file also causes: the response to an evidence record no longer has it.
     static let orphanResponse = "responses.csv:2: evidence_id: unknown evidence 'ev-ruritania-journalists' (not in evidence.csv)"
 
