@@ -57,7 +57,7 @@ struct HostileInputTests {
             "evidence.csv:7: has 3 fields, the header has 12",
         ]),
         Case(fixture: "empty.csv", expected: [
-            "evidence.csv:1: header: the file is empty; it needs at least the header row: id,actor_id,evidence_type,occurred_on,published_on,counterpart_id,provision_id,severity,certainty,sensitivity,summary,source_ids",
+            "evidence.csv:1: header: the file is empty; it needs at least the header row: id,actor_id,evidence_type,occurred_on,published_on,counterpart_id,provision_id,severity,certainty,sensitivity,summary,source_ids,event_id,ends,ends_on",
             orphanResponse,
         ]),
         Case(fixture: "header-only.csv", expected: [orphanResponse]),

@@ -109,14 +109,16 @@ final class ConductChecks {
         if inserted != nil { recordTypes.append(Int32(type ?? -1)) }
 
         if let type {
-            for (index, allowed) in [(position.actorID, types[type].actorKinds), (position.counterpart, types[type].counterpartKinds)]
-            where allowed != 0 && stored[index] {
-                guard let actor = actorKeys.index(of: record.field(index)), actorKinds[actor] != Self.noKind,
-                      allowed & (1 << actorKinds[actor]) == 0 else { continue }
+            // Called twice, not looped over an array: this runs for every record of a large file.
+            func checkRole(_ index: Int, _ allowed: UInt8) {
+                guard allowed != 0, stored[index], let actor = actorKeys.index(of: record.field(index)),
+                      actorKinds[actor] != Self.noKind, allowed & (1 << actorKinds[actor]) == 0 else { return }
                 add(.roles, CrossRecordProblems.wrongKind(
                     field: evidence.fields[index], position: index, kind: DatasetSchema.actorKinds[Int(actorKinds[actor])],
                     evidenceType: types[type].id, allowed: Self.kinds(allowed), typesFile: typesFile, file: evidenceFile, line: line))
             }
+            checkRole(position.actorID, types[type].actorKinds)
+            checkRole(position.counterpart, types[type].counterpartKinds)
         }
         if stored[position.ends] {
             let value = record.field(position.ends)
@@ -133,12 +135,14 @@ final class ConductChecks {
                 eventFirsts.append(Event(firstLine: UInt32(clamping: line), actor: interned(position.actorID), evidenceType: interned(position.type)))
             } else {
                 let first = eventFirsts[event.index]
-                for (index, firstValue) in [(position.actorID, first.actor), (position.type, first.evidenceType)]
-                where firstValue >= 0 && stored[index] && eventValues.index(of: record.field(index)) != Int(firstValue) {
+                func compare(_ index: Int, _ firstValue: Int32) {
+                    guard firstValue >= 0, stored[index], eventValues.index(of: record.field(index)) != Int(firstValue) else { return }
                     add(.events, CrossRecordProblems.eventDiffers(field: evidence.fields[index], position: index,
                                                                   event: String(decoding: record.field(position.event), as: UTF8.self),
                                                                   firstLine: Int(first.firstLine), file: evidenceFile, line: line))
                 }
+                compare(position.actorID, first.actor)
+                compare(position.type, first.evidenceType)
             }
         }
     }
