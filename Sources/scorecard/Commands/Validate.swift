@@ -40,7 +40,7 @@ struct Validate: ParsableCommand {
             _ = try DataPackage.read(directory: url)  // a missing folder is exit 66 before any database work
             return try loader.validate(connection: try DatabaseLocation.url(databaseURL, origin: .option).connect(logger: logger))
         }
-        printWarnings(validation.warnings)
+        if !logging.quiet { printWarnings(validation.warnings) }
         if !logging.quiet {
             print("\(directory): valid (\(validation.records) records in \(validation.files.count) files)")
         }
