@@ -2,20 +2,21 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug/scorecard
-# Debian packages the build, the tests and the demo need.
-APT_PACKAGES := libpq-dev pkg-config postgresql postgresql-client python3 python3-jsonschema python3-venv time
+# Debian packages the build, the tests and the demo need. iso-codes: the ISO 3166-1 list that
+# Schemas/reference/iso_3166-1.csv is made from (make reference) and that a test compares it with.
+APT_PACKAGES := iso-codes libpq-dev pkg-config postgresql postgresql-client python3 python3-jsonschema python3-venv time
 # Python packages the tests run, from PyPI into a virtual environment of the project's own:
 # frictionless validates every descriptor Scorecard ships or writes, as the ecosystem reads it.
 TEST_VENV := .venv-test
 TEST_PYTHON_PACKAGES := frictionless[json]==5.21.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps test-tools build test demo bench snapshots man install clean
+.PHONY: help deps test-tools build test demo bench snapshots reference man install clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-deps: ## Install the missing Debian packages (libpq, PostgreSQL, Python's jsonschema)
+deps: ## Install the missing Debian packages (libpq, PostgreSQL, Python's jsonschema, iso-codes)
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing: $$missing"; \
@@ -54,6 +55,9 @@ bench: deps ## Benchmarks (release build); writes docs/performance.md
 snapshots: build ## Rewrite committed expectations (Table Schemas, example datapackage.json) from the code
 	$(SWIFT) build --build-tests
 	SCORECARD_UPDATE_SNAPSHOTS=1 SWIFT=$(SWIFT) scripts/run-tests --no-parallel --filter 'FormatDescriptorTests|MethodologyTests|ReportTests|ReportsFolderTests'
+
+reference: deps ## Rewrite Schemas/reference/iso_3166-1.csv from Debian's iso-codes (embedded; the binary never reads /usr/share)
+	scripts/reference-lists
 
 # Where make install puts the binary, the manual page and the completion scripts.
 PREFIX ?= /usr/local

@@ -183,6 +183,66 @@ struct CheckAgreementTests {
         #expect(withProblems >= 20, "only \(withProblems) of 40 edited datasets had a problem across records")
     }
 
+    /// Roles, ends and events past the cap: each check lists `limit` and counts the rest, alike.
+    @Test func conductChecksPastTheCapAreCountedAlike() throws {
+        let fixture = try DatasetFixture()
+        defer { try? FileManager.default.removeItem(at: fixture.directory) }
+        try ConductChecksTests.write(fixture, [])
+        let count = ProblemList.limit + 50
+        try HostileInputTests.appendRecords(fixture, count: count) {
+            ConductChecksTests.record("ev-\($0)", actor: "acme-intrusion", counterpart: "freedonia", event: "one-event", ends: "nowhere-\($0)")
+        }
+        let connection = try migratedDatabase("agreeconductcap")
+        let listed = problemsFoundEverywhere(fixture, connection)
+        #expect(listed.count == ProblemList.limit)
+        let both = try #require(try crossRecordChecks(fixture.loader(), connection))
+        #expect(both.inSwift == both.inSQL)
+        // Roles: two a record (actor and counterpart reversed), ends: one (to nothing), each check
+        // capped alone; the event's records agree.
+        #expect(both.inSwift.problems.count == 2 * ProblemList.limit)
+        #expect(both.inSwift.unlisted == (2 * count - ProblemList.limit) + (count - ProblemList.limit))
+    }
+
+    /// Seeded random edits of the fields of format 2 and the fields they are checked against
+    /// (kinds, roles, measures, actors, types, events, ends), each dataset checked every way.
+    @Test func seededEditsOfRolesMeasuresAndEvents() throws {
+        let connection = try migratedDatabase("agreeconduct")
+        var random = SplitMix64(seed: 0xC0DE)
+        func pick<T>(_ choices: [T]) -> T { choices[Int(random.next() % UInt64(choices.count))] }
+        let actors = ["freedonia", "ruritania", "acme-intrusion", "watchdog-coalition", "atlantis", "", "Bad Id"]
+        let types = ["sanction_imposed", "sanction_lifted", "misuse_documented", "kidnapping", ""]
+        let ids = (0..<8).map { "ev-\($0)" }
+        var withProblems = 0
+        for testCase in 0..<40 {
+            let fixture = try DatasetFixture()
+            defer { try? FileManager.default.removeItem(at: fixture.directory) }
+            var records: [String] = []
+            for index in 0..<8 {
+                records.append(ConductChecksTests.record(
+                    random.next() % 8 == 0 ? pick(ids) : ids[index], actor: pick(actors), type: pick(types), occurred: pick(["2025-06", "2025"]),
+                    counterpart: pick(actors), event: pick(["", "", "e1", "e2", "Bad Id"]),
+                    ends: pick(["", "", "", "ev-9"] + ids), endsOn: pick(["", "", "", "2025-07", "2025-05", "2024", "x"])))
+            }
+            try ConductChecksTests.write(fixture, records)
+            // The kinds and measures of the types, edited too.
+            let kinds = ["", "state", "vendor;investor", "state;organisation", "bogus"]
+            var typeRows = try fixture.records("evidence_types.csv")
+            for row in 1..<typeRows.count {
+                typeRows[row][3] = pick(["", "true", "false", "yes"])
+                typeRows[row][4] = pick(kinds)
+                typeRows[row][5] = pick(kinds)
+            }
+            if random.next() % 4 == 0 { typeRows.append(typeRows[1]) }
+            try fixture.writeRecords("evidence_types.csv", typeRows)
+            if random.next() % 4 == 0 { try fixture.append("actors.csv", "freedonia,vendor,Freedonia again,,,,") }
+            let found = problemsFoundEverywhere(fixture, connection, label: "case \(testCase):")
+            if found.contains(where: { $0.contains("names a") || $0.contains("no measure") || $0.contains("first record of event") || $0.contains("only for a measure") }) {
+                withProblems += 1
+            }
+        }
+        #expect(withProblems >= 20, "only \(withProblems) of 40 edited datasets had a problem of roles, measures or events")
+    }
+
     /// Values to try in a field of each type: valid ones, and ones each rule refuses; for a date,
     /// also the year and the month of each date of the record, where the rules between dates bite.
     static func candidates(for field: FieldDefinition, in record: [String: String]) -> [String] {
@@ -218,9 +278,6 @@ struct CheckAgreementTests {
                 let (table, field) = random.next() % 2 == 0 ? pick(dates) : pick(fields)
                 var rows = try fixture.records(table.fileName)
                 guard rows.count > 1 else { continue }
-                if !rows[0].contains(field.name) {  // a column the fixture leaves out (mayBeAbsent): add it, empty
-                    rows = rows.enumerated().map { $0.offset == 0 ? $0.element + [field.name] : $0.element + [""] }
-                }
                 if !rows[0].contains(field.name) {  // a column the fixture leaves out (mayBeAbsent): add it, empty
                     rows = rows.enumerated().map { $0.offset == 0 ? $0.element + [field.name] : $0.element + [""] }
                 }

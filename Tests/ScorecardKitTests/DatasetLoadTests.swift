@@ -40,7 +40,7 @@ struct DatasetLoadTests {
         let first = try fixture.loader().load(connection: connection)
         try fixture.replace("actors.csv", "Republic of Ruritania", with: "Ruritania")
         try fixture.replace("responses.csv", "r-acme-denial,ev-ruritania-journalists,acme-intrusion,2025-09-12,Acme says it sells only to vetted government customers.,src-news\n", with: "")
-        try fixture.append("actors.csv", "graustark,state,Graustark,GK,,,")
+        try fixture.append("actors.csv", "graustark,state,Graustark,XG,,,")
         let second = try fixture.loader().load(connection: connection)
         #expect(second.changed)
         #expect(second.counts["actors"] == TableLoadCounts(inserted: 1, updated: 1, deleted: 0, unchanged: 3))

@@ -111,7 +111,7 @@ struct DatasetValidationTests {
             "actor_aliases.csv:3: actor_id+alias: duplicate key 'acme-intrusion/Acme Labs' (first on line 2)",
             "actors.csv:6: id: duplicate id 'ruritania' (first on line 2)",
         ]) { fixture in
-            try fixture.append("actors.csv", "ruritania,state,Ruritania again,RT,,,")
+            try fixture.append("actors.csv", "ruritania,state,Ruritania again,XR,,,")
             try fixture.append("actor_aliases.csv", "acme-intrusion,Acme Labs,brand,,,")
         }
     }

@@ -16,9 +16,11 @@ struct EmbeddedResourcesTests {
         }
     }
 
-    /// Every `Schemas/**/*.sql` at any depth, every file of `Templates/`, and the default methodology.
+    /// Every `Schemas/**/*.sql` at any depth, the reference lists `Schemas/reference/*.csv`, every file
+    /// of `Templates/`, and the default methodology.
     @Test func everyFileThatShouldBeEmbeddedIsEmbeddedAndNothingElse() throws {
         let expected = (try files(under: "Schemas").filter { $0.hasSuffix(".sql") }
+            + files(under: "Schemas/reference").filter { $0.hasSuffix(".csv") }
             + files(under: "Templates")
             + ["Examples/pall-mall/methodology.yaml"])
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -26,6 +28,7 @@ struct EmbeddedResourcesTests {
         #expect(expected.contains("Schemas/queries/scoring/actor_scores.sql"))
         #expect(expected.contains("Schemas/objects/10_rules/02_time_rules.sql"))
         #expect(expected.contains("Templates/workspace/scorecard.yaml"))
+        #expect(expected.contains("Schemas/reference/iso_3166-1.csv"))
         // Equal as lists: the same files, in byte order of their paths (LC_ALL=C sort).
         #expect(EmbeddedResources.files.map(\.path) == expected)
     }

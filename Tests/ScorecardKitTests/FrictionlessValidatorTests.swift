@@ -71,6 +71,29 @@ struct FrictionlessValidatorTests {
         try expectValid(fixture.url("datapackage.json"), "a dataset with reordered columns")
     }
 
+    /// The columns of format 2 are optional ("fieldsMatch": "superset"): the validator takes a file
+    /// of format 1 that leaves them out, and one of format 2 that has them, in any order.
+    @Test func filesWithAndWithoutTheOptionalColumns() throws {
+        let format1 = try DatasetFixture()
+        defer { try? FileManager.default.removeItem(at: format1.directory) }
+        #expect(try format1.records("evidence.csv")[0].contains("event_id") == false)
+        #expect(try format1.records("evidence_types.csv")[0].contains("measure") == false)
+        try expectValid(format1.url("datapackage.json"), "a dataset of format 1, without the optional columns")
+
+        let format2 = try DatasetFixture()
+        defer { try? FileManager.default.removeItem(at: format2.directory) }
+        try ConductChecksTests.write(format2, [
+            ConductChecksTests.record("ev-lift", type: "sanction_lifted", occurred: "2025-08", ends: "ev-sanction"),
+            ConductChecksTests.record("ev-sanction", event: "designation", endsOn: "2025-08"),
+        ])
+        try format2.reverseColumns("evidence.csv")
+        try expectValid(format2.url("datapackage.json"), "a dataset of format 2, with the optional columns")
+
+        // A column the schema does not define is still refused.
+        try format2.writeRecords("evidence_types.csv", try format2.records("evidence_types.csv").enumerated().map { $0.element + [$0.offset == 0 ? "colour" : "red"] })
+        #expect(!(try Frictionless.validate(format2.url("datapackage.json").path)).valid)
+    }
+
     @Test func theValidatorRejectsWhatItShould() throws {
         // So that a pass above means something: a bad value and a foreign key to nothing are caught.
         let fixture = try DatasetFixture()

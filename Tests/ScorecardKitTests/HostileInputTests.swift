@@ -12,7 +12,7 @@ import TestSupport
 struct HostileInputTests {
     static func fixture(_ path: String) -> URL { ProjectFiles.url("Tests/Fixtures/hostile/\(path)") }
 
-    static let evidenceFields = "id, actor_id, evidence_type, occurred_on, published_on, counterpart_id, provision_id, severity, certainty, sensitivity, summary, source_ids"
+    static let evidenceFields = "id, actor_id, evidence_type, occurred_on, published_on, counterpart_id, provision_id, severity, certainty, sensitivity, summary, source_ids, event_id, ends, ends_on"
     /// What a broken evidence file also causes: the response to an evidence record no longer has it.
     static let orphanResponse = "responses.csv:2: evidence_id: unknown evidence 'ev-ruritania-journalists' (not in evidence.csv)"
 
@@ -57,7 +57,7 @@ struct HostileInputTests {
             "evidence.csv:7: has 3 fields, the header has 12",
         ]),
         Case(fixture: "empty.csv", expected: [
-            "evidence.csv:1: header: the file is empty; it needs at least the header row: id,actor_id,evidence_type,occurred_on,published_on,counterpart_id,provision_id,severity,certainty,sensitivity,summary,source_ids",
+            "evidence.csv:1: header: the file is empty; it needs at least the header row: id,actor_id,evidence_type,occurred_on,published_on,counterpart_id,provision_id,severity,certainty,sensitivity,summary,source_ids,event_id,ends,ends_on",
             orphanResponse,
         ]),
         Case(fixture: "header-only.csv", expected: [orphanResponse]),
@@ -242,7 +242,7 @@ struct HostileInputTests {
     func hostileDataset() throws -> DatasetFixture {
         let fixture = try DatasetFixture(copying: "Tests/Fixtures/scoring/data")
         let q = Self.csvField
-        try fixture.append("actors.csv", "hostile-sql,state,\(q(Self.sql)),HS,,\(q(Self.shell)),")
+        try fixture.append("actors.csv", "hostile-sql,state,\(q(Self.sql)),XH,,\(q(Self.shell)),")
         try fixture.append("actors.csv", "hostile-html,vendor,\(q(Self.attribute)),,,\(q(Self.script)),")
         try fixture.append("actors.csv", "hostile-md,vendor,\(q(Self.markdown)),,,\(q(Self.invisible)),")
         for (index, formula) in Self.formulas.enumerated() {

@@ -18,7 +18,8 @@ struct UpgradeTests {
         #expect(try connection.query("SELECT max(version) AS v FROM scorecard.schema_migrations").first!.decode("v", as: Int.self) == 5)
 
         let outcome = try Migrator(logger: .quiet).migrate(connection)
-        #expect(outcome.applied == ["0006_schema_objects.sql", "0007_locks.sql", "0008_editions.sql", "0009_interrupted_runs.sql", "0010_events_measures_groups.sql", "0011_restricted_names.sql",
+        #expect(outcome.applied == ["0006_schema_objects.sql", "0007_locks.sql", "0008_editions.sql", "0009_interrupted_runs.sql",
+                                   "0010_events_measures_groups.sql", "0011_restricted_names.sql", "0012_reference_states.sql",
                                    "0013_scoring_v2.sql"])
         #expect(outcome.objectsRecreated)
 
@@ -26,6 +27,8 @@ struct UpgradeTests {
         var after = try DatabaseContent.exact(connection)
         #expect(after.removeValue(forKey: "schema_objects") != nil)
         #expect(after.removeValue(forKey: "locks") != nil)
+        // New, and written from the list embedded in scorecard (ReferenceListsTests).
+        #expect(after.removeValue(forKey: "un_member_states")?.hasPrefix("195:") == true)
         for table in ["editions", "edition_files", "edition_revisions", "edition_restatements", "restatement_causes"] {
             #expect(after.removeValue(forKey: table) == "0:", "\(table) is new and empty")
         }

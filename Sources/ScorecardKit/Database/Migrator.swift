@@ -138,7 +138,16 @@ public struct Migrator {
         for row in try connection.query("SELECT file, sha256 FROM scorecard.schema_objects") {
             recorded[try row.decode("file")] = try row.decode("sha256")
         }
-        return recorded == Dictionary(uniqueKeysWithValues: objects.map { ($0.file, $0.sha256) })
+        return recorded == expectedRecord
+    }
+
+    /// What `scorecard.schema_objects` holds once the objects are made: each file's SHA-256, and
+    /// that of the reference list written beside them (`ReferenceStates`), when there are objects
+    /// (a migrator without them, in a test, writes no list either).
+    private var expectedRecord: [String: String] {
+        var record = Dictionary(uniqueKeysWithValues: objects.map { ($0.file, $0.sha256) })
+        if !objects.isEmpty { record[ReferenceStates.recordedName] = ReferenceStates.sha256 }
+        return record
     }
 
     /// Drops every view, function, policy and trigger of the schema and makes them again from the
@@ -162,9 +171,10 @@ public struct Migrator {
                 throw MigrationError.objectFailed(file: object.file, reason: error.message)
             }
         }
+        try ReferenceStates.write(connection)
         try connection.execute("DELETE FROM scorecard.schema_objects")
-        for object in objects {
-            try connection.execute("INSERT INTO scorecard.schema_objects (file, sha256) VALUES (\(object.file), \(object.sha256))")
+        for (file, sha256) in expectedRecord.sorted(by: { $0.key < $1.key }) {
+            try connection.execute("INSERT INTO scorecard.schema_objects (file, sha256) VALUES (\(file), \(sha256))")
         }
         try connection.executeUnsafeTrustedScript("SELECT scorecard.grant_reader_privileges()")
     }

@@ -23,6 +23,9 @@ struct ByteKeySet {
 
     func contains(_ key: ArraySlice<UInt8>) -> Bool { find(Self.held(key)).index != nil }
 
+    /// The key's index (see `insert`), if held.
+    func index(of key: ArraySlice<UInt8>) -> Int? { find(Self.held(key)).index }
+
     /// Adds `key` unless present; either way, returns its index (indices count from 0, in the order
     /// of insertion).
     mutating func insert(_ key: ArraySlice<UInt8>) -> (inserted: Bool, index: Int) {

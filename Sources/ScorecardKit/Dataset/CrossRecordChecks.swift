@@ -6,6 +6,8 @@
 /// name are all known and its references are resolved at once. `DatasetChecks` runs the same checks
 /// in SQL over a load's staging tables; both give the same problems in the same order, each check
 /// capped at the same limit (`CheckAgreementTests`), and word them through `CrossRecordProblems`.
+/// The checks of evidence against the actors and types it names, and of events and measures, are
+/// `ConductChecks`, fed from here.
 final class CrossRecordChecks {
     private let package: DataPackage
     private let limit: Int
@@ -15,11 +17,13 @@ final class CrossRecordChecks {
     private var files: [FileChecks] = []
     /// Which records are restricted: their problems withhold values, and public ones may not name restricted actors.
     private let restricted = RestrictedRecords()
+    let conduct: ConductChecks
 
     init(package: DataPackage, limit: Int) {
         self.package = package
         self.limit = limit
         keys = DatasetSchema.tables.map(TableKeys.init)
+        conduct = ConductChecks(package: package, keys: keys, limit: limit)
     }
 
     /// Starts the checks of one file; `check` them each record, in the order of the file.
@@ -32,23 +36,37 @@ final class CrossRecordChecks {
             return ReferenceCheck(field: field, position: fieldPosition, target: keys[targetPosition], targetTable: targetTable,
                                   targetFile: CrossRecordProblems.file(of: targetTable, in: package), file: resource.path, limit: limit)
         }
+        let observe: ((TableRecord, [Bool], Int?) -> Void)? = switch resource.table.name {
+        case "actors": conduct.actor
+        case "evidence_types": conduct.evidenceType
+        case "evidence": conduct.evidenceRecord
+        default: nil
+        }
         let checks = FileChecks(file: resource.path, keys: keys[position], references: references, limit: limit,
                                 rule: restricted.rule(for: resource.table), table: resource.table,
-                                actorsFile: CrossRecordProblems.file(of: DatasetSchema.table("actors")!, in: package))
+                                actorsFile: CrossRecordProblems.file(of: DatasetSchema.table("actors")!, in: package), observe: observe)
         files.append(checks)
         return checks
     }
 
     /// Everything found, in the order `DatasetChecks.run` lists it: per file, its repeated keys, then
-    /// each reference field's unknown ids, then its public records that name restricted actors.
+    /// each reference field's unknown ids, then its public records that name restricted actors, then
+    /// (for the evidence) `ConductChecks`'.
     func found() -> DatasetChecks.Found {
         var found = DatasetChecks.Found()
         for file in files {
             found += file.duplicates()
             for reference in file.references { found += reference.found }
             found += file.restrictedNames
+            if file.keys.table.name == "evidence" { found += conduct.problems() }
         }
         return found
+    }
+
+    /// What is worth saying and is no problem: the UN states the dataset has no actor for.
+    func warnings() -> [String] {
+        let actorsFile = CrossRecordProblems.file(of: DatasetSchema.table("actors")!, in: package)
+        return [conduct.missingStatesWarning(actorsFile: actorsFile)].compactMap { $0 }
     }
 
     /// The checks of one file.
@@ -63,9 +81,12 @@ final class CrossRecordChecks {
         private let actorsFile: String
         private let limit: Int
         private var scratch: [UInt8] = []
+        /// Gets each record, what is stored of it, and its key's index when the key is new.
+        private let observe: ((TableRecord, [Bool], Int?) -> Void)?
 
         fileprivate init(file: String, keys: TableKeys, references: [ReferenceCheck], limit: Int,
-                         rule: RestrictedRecords.Rule, table: TableDefinition, actorsFile: String) {
+                         rule: RestrictedRecords.Rule, table: TableDefinition, actorsFile: String,
+                         observe: ((TableRecord, [Bool], Int?) -> Void)?) {
             self.file = file
             self.keys = keys
             self.references = references
@@ -73,6 +94,7 @@ final class CrossRecordChecks {
             self.rule = rule
             self.table = table
             self.actorsFile = actorsFile
+            self.observe = observe
         }
 
         /// Adds a record's key and resolves its references. `stored[i]`: field `i` holds a value a
@@ -80,8 +102,9 @@ final class CrossRecordChecks {
         /// SQL as here.
         func check(_ record: TableRecord, stored: [Bool]) {
             let withheld = rule.isRestricted(record)
+            var inserted: Int?
             if keys.fields.count == 1 {
-                if stored[keys.fields[0]] { keys.add(record.field(keys.fields[0]), line: record.line, limit: limit, withheld: withheld) }
+                if stored[keys.fields[0]] { inserted = keys.add(record.field(keys.fields[0]), line: record.line, limit: limit, withheld: withheld) }
             } else if keys.fields.allSatisfy({ stored[$0] }) {
                 // Joined with NUL, which no stored key field holds, so ("a/b", "c") and ("a", "b/c") stay apart.
                 scratch.removeAll(keepingCapacity: true)
@@ -103,6 +126,7 @@ final class CrossRecordChecks {
                 }
             }
             rule.note(record, stored: stored)
+            observe?(record, stored, inserted)
         }
 
         fileprivate func duplicates() -> DatasetChecks.Found {
@@ -117,7 +141,7 @@ final class CrossRecordChecks {
     }
 
     /// A table's keys, with the line of each key's first record and the keys given more than once.
-    fileprivate final class TableKeys {
+    final class TableKeys {
         struct Repeated {
             /// The key as a problem shows it, fields joined with `/`, as much of it as a message shows.
             let shown: [UInt8]
@@ -148,15 +172,22 @@ final class CrossRecordChecks {
 
         func contains(_ key: ArraySlice<UInt8>) -> Bool { set.contains(key) }
 
-        func add(_ key: ArraySlice<UInt8>, line: Int, limit: Int, withheld: Bool) {
+        func index(of key: ArraySlice<UInt8>) -> Int? { set.index(of: key) }
+
+        /// The line of the first record of the key at `index`.
+        func firstLine(_ index: Int) -> Int { Int(firstLines[index]) }
+
+        /// Adds a record's key; returns its index when the key is new.
+        @discardableResult
+        func add(_ key: ArraySlice<UInt8>, line: Int, limit: Int, withheld: Bool) -> Int? {
             let (inserted, index) = set.insert(key)
             if withheld { withheldKeys.insert(index) }
             if inserted {
                 firstLines.append(UInt32(clamping: line))
-                return
+                return index
             }
             if let place = repeatedIndex[index] {
-                guard place >= 0 else { return }
+                guard place >= 0 else { return nil }
                 repeated[place].copies += 1
                 if withheld { repeated[place].withheld = true }
                 if repeated[place].lines.count < CrossRecordProblems.linesKept { repeated[place].lines.append(line) }
@@ -167,6 +198,7 @@ final class CrossRecordChecks {
             } else {
                 repeatedIndex[index] = -1
             }
+            return nil
         }
     }
 

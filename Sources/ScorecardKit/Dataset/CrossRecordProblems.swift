@@ -39,6 +39,46 @@ enum CrossRecordProblems {
                        position: position)
     }
 
+    /// A record names as actor (or counterpart) an actor whose kind its evidence type does not take
+    /// (`actor_kinds`, `counterpart_kinds`). `allowed` is shown in `DatasetSchema.actorKinds` order.
+    /// The actor's id is not repeated: the field holds it.
+    static func wrongKind(field: FieldDefinition, position: Int, kind: String, evidenceType: String, allowed: [String],
+                          typesFile: String, file: String, line: Int) -> DatasetProblem {
+        let role = field.name == "actor_id" ? "actor" : "counterpart"
+        let kinds = DatasetSchema.actorKinds.filter(allowed.contains).joined(separator: ", ")
+        return DatasetProblem(file: file, line: line, field: field.name,
+                              reason: "names \(article(kind)) \(kind), and evidence type '\(evidenceType)' takes as \(role) only: \(kinds) (\(role == "actor" ? "actor_kinds" : "counterpart_kinds") in \(typesFile))",
+                              position: position)
+    }
+
+    /// `ends` names the record itself.
+    static func endsItself(position: Int, file: String, line: Int) -> DatasetProblem {
+        DatasetProblem(file: file, line: line, field: "ends", reason: "names the record itself; a record ends another record, a measure", position: position)
+    }
+
+    /// `ends` names a record whose evidence type is not a measure (an act cannot be ended).
+    static func endsAnAct(value: String, targetLine: Int, evidenceType: String, typesFile: String, position: Int, file: String, line: Int) -> DatasetProblem {
+        DatasetProblem(file: file, line: line, field: "ends",
+                       reason: "'\(value)' (line \(targetLine)) is no measure: its evidence type '\(evidenceType)' is not marked measure true in \(typesFile)",
+                       position: position)
+    }
+
+    /// `ends_on` on a record whose evidence type is not a measure.
+    static func endDateOfAnAct(evidenceType: String, typesFile: String, position: Int, file: String, line: Int) -> DatasetProblem {
+        DatasetProblem(file: file, line: line, field: "ends_on",
+                       reason: "is only for a measure, and evidence type '\(evidenceType)' is not one (measure is not true in \(typesFile))",
+                       position: position)
+    }
+
+    /// A record of an event whose `actor_id` or `evidence_type` differs from the event's first record.
+    static func eventDiffers(field: FieldDefinition, position: Int, event: String, firstLine: Int, file: String, line: Int) -> DatasetProblem {
+        DatasetProblem(file: file, line: line, field: field.name,
+                       reason: "differs from that of line \(firstLine), the first record of event '\(event)': the records of one event are one act of one actor, and share actor_id and evidence_type",
+                       position: position)
+    }
+
+    private static func article(_ word: String) -> String { "aeiou".contains(word.first ?? "x") ? "an" : "a" }
+
     /// The file a reference's target table is read from: its resource's path, else its usual name.
     static func file(of target: TableDefinition, in package: DataPackage) -> String {
         package.resources.first { $0.table.name == target.name }?.path ?? target.fileName

@@ -1,7 +1,8 @@
 import Postgres
 
 /// The checks that need every file at once, run set-based over a load's staging tables:
-/// duplicate keys and references to ids that no file defines. `CrossRecordChecks` runs the same
+/// duplicate keys, references to ids that no file defines, and the checks of evidence against the
+/// actors and types it names, its events and measures (`ConductChecksInSQL`). `CrossRecordChecks` runs the same
 /// checks in Swift as the files stream (validation needs no database); a load runs both, as a
 /// defence in depth, and they must agree (`CheckAgreementTests`).
 enum DatasetChecks {
@@ -38,6 +39,9 @@ enum DatasetChecks {
             problems += try restrictedNames(in: table, stage: stage, file: resource.path,
                                             actorsFile: CrossRecordProblems.file(of: DatasetSchema.table("actors")!, in: package),
                                             connection: connection, limit: limit)
+            if table.name == "evidence" {
+                problems += try ConductChecksInSQL.run(on: connection, package: package, limit: limit)
+            }
         }
         return problems
     }

@@ -24,9 +24,13 @@ public struct DatasetLoader {
     public struct Validation: Sendable {
         public let files: [String: Int]
         public var records: Int { files.values.reduce(0, +) }
+        /// What a valid dataset should still hear (states of the UN with no actor); for stderr,
+        /// changing no exit code.
+        public let warnings: [String]
 
-        init(_ files: [DatasetScan.ScannedFile]) {
+        init(_ files: [DatasetScan.ScannedFile], warnings: [String]) {
             self.files = Dictionary(uniqueKeysWithValues: files.map { ($0.file, $0.records) })
+            self.warnings = warnings
         }
     }
 
@@ -35,6 +39,8 @@ public struct DatasetLoader {
         public let batchID: Int64?
         public let datasetSHA256: String
         public let counts: [String: TableLoadCounts]
+        /// As `Validation.warnings`.
+        public var warnings: [String] = []
         public var changed: Bool { batchID != nil }
         public var records: Int { counts.values.reduce(0) { $0 + $1.inserted + $1.updated + $1.unchanged } }
     }
@@ -48,7 +54,7 @@ public struct DatasetLoader {
         try scan.readAll()
         logger.debug("read and checked every file", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
         try Self.refuseIfInvalid(scan.allProblems())
-        return Validation(scan.files)
+        return Validation(scan.files, warnings: scan.crossRecord.warnings())
     }
 
     /// Checks everything as a load does, the checks across records in SQL as well, in `connection`'s
@@ -56,15 +62,15 @@ public struct DatasetLoader {
     @discardableResult
     public func validate(connection: Connection) throws -> Validation {
         let package = try DataPackage.read(directory: directory)
-        struct Valid: Error { let files: [DatasetScan.ScannedFile] }
+        struct Valid: Error { let files: [DatasetScan.ScannedFile]; let warnings: [String] }
         do {
             try connection.transaction { connection in
                 let scan = try stageAndCheck(package, connection: connection)
                 // Roll back: validation leaves no trace, not even temporary tables.
-                throw Valid(files: scan.files)
+                throw Valid(files: scan.files, warnings: scan.crossRecord.warnings())
             }
         } catch let valid as Valid {
-            return Validation(valid.files)
+            return Validation(valid.files, warnings: valid.warnings)
         }
         fatalError("unreachable: the validation transaction always rolls back")
     }
@@ -72,7 +78,7 @@ public struct DatasetLoader {
     /// Validates, then makes the database equal to the dataset in one transaction.
     public func load(connection: Connection) throws -> LoadSummary {
         let package = try DataPackage.read(directory: directory)
-        struct NothingChanged: Error { let digest: String; let counts: [String: TableLoadCounts] }
+        struct NothingChanged: Error { let digest: String; let counts: [String: TableLoadCounts]; let warnings: [String] }
         do {
             let summary = try connection.transaction { connection in
                 // Two loads take turns. A table lock, not an advisory one: a reader role, which
@@ -90,16 +96,16 @@ public struct DatasetLoader {
                 let counts = try DatasetApply.apply(connection: connection, batch: batch)
                 logger.debug("applied the changes", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
                 guard counts.values.contains(where: { $0.changed > 0 }) else {
-                    throw NothingChanged(digest: digest, counts: counts)  // rolls the batch back
+                    throw NothingChanged(digest: digest, counts: counts, warnings: scan.crossRecord.warnings())  // rolls the batch back
                 }
                 try connection.execute("UPDATE scorecard.load_batches SET counts = \(try JSONB(encoding: counts)) WHERE id = \(batch)")
                 Failpoint.load.pause()
-                return LoadSummary(batchID: batch, datasetSHA256: digest, counts: counts)
+                return LoadSummary(batchID: batch, datasetSHA256: digest, counts: counts, warnings: scan.crossRecord.warnings())
             }
             try analyzeChangedTables(summary, connection: connection)
             return summary
         } catch let unchanged as NothingChanged {
-            return LoadSummary(batchID: nil, datasetSHA256: unchanged.digest, counts: unchanged.counts)
+            return LoadSummary(batchID: nil, datasetSHA256: unchanged.digest, counts: unchanged.counts, warnings: unchanged.warnings)
         }
     }
 

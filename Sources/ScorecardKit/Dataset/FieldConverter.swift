@@ -79,6 +79,9 @@ enum FieldConverter {
             guard (2...3).contains(raw.count), raw.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
                 return "\(quoted(raw)) is not an ISO 3166-1 alpha-2 or alpha-3 code (upper case)"
             }
+            guard ReferenceLists.isKnownCode(raw) else {
+                return "\(quoted(raw)) is not an ISO 3166-1 code (no country has it in ISO 3166-1, and it is not one of the codes left to users: AA, QM–QZ, XA–XZ, ZZ)"
+            }
             row.append(raw)
         }
         return nil

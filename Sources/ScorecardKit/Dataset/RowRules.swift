@@ -32,6 +32,7 @@ struct RowRules {
             notInTheFuture = [index("committed_on"), index("withdrawn_on")]
         case "evidence":
             order("published_on", after: "occurred_on")
+            order("ends_on", after: "occurred_on")  // a measure cannot end before it begins
             notInTheFuture = [index("occurred_on"), index("published_on")]
         case "responses":
             notInTheFuture = [index("responded_on")]

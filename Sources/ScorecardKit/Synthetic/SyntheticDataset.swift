@@ -47,10 +47,9 @@ public struct SyntheticDataset {
             default: return "investor"
             }
         }
-        func isoCode(_ index: Int) -> String {
-            let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-            return String([letters[index % 26], letters[(index / 26) % 26], letters[(index / 676) % 26]])
-        }
+        // Real codes (validation checks them against ISO 3166-1), in turn: past 249 states they repeat.
+        let countries = ReferenceLists.countries
+        func isoCode(_ index: Int) -> String { countries[index % countries.count].alpha3 }
 
         try CSVFileWriter.write(directory.appendingPathComponent("principles.csv"), header: ["id", "name", "description"]) { file in
             for name in ["accountability", "precision", "oversight", "transparency"] {

@@ -32,6 +32,7 @@ struct Load: ParsableCommand {
         try Migrator(logger: logger).migrate(connection)
         let loader = DatasetLoader(directory: url, today: asOf, logger: logger, progress: TerminalProgress.ifInteractive(quiet: logging.quiet))
         let summary = try reportingProblems { try loader.load(connection: connection) }
+        if !logging.quiet { printWarnings(summary.warnings) }  // --quiet: nothing unless it fails
         guard !logging.quiet else { return }
         print(LoadSummaryText.line(for: summary, directory: directory))
     }

@@ -40,10 +40,17 @@ struct Validate: ParsableCommand {
             _ = try DataPackage.read(directory: url)  // a missing folder is exit 66 before any database work
             return try loader.validate(connection: try DatabaseLocation.url(databaseURL, origin: .option).connect(logger: logger))
         }
+        if !logging.quiet { printWarnings(validation.warnings) }
         if !logging.quiet {
             print("\(directory): valid (\(validation.records) records in \(validation.files.count) files)")
         }
     }
+}
+
+/// Prints what a valid dataset should still hear on stderr, each line `warning: …`; the exit code
+/// stays what it is.
+func printWarnings(_ warnings: [String]) {
+    for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
 }
 
 /// Prints a dataset's problems on stdout, one per line, before the failure is reported.
