@@ -3,7 +3,9 @@ import Postgres
 
 /// Writes a valid synthetic dataset of any size, deterministic for a seed, with the shape of
 /// real data: evidence per actor skewed (a few actors draw most of it), every evidence type
-/// and both roles, partial dates, restricted rows, several sources per record.
+/// and both roles, partial dates, restricted rows, several sources per record, events of several
+/// records, measures with their ends (SyntheticEvidence), corporate groups of vendors, and states
+/// with real ISO 3166-1 codes.
 public struct SyntheticDataset {
     public let actors: Int
     public let evidence: Int
@@ -26,30 +28,46 @@ public struct SyntheticDataset {
         ("export_rule_enacted", "Export rule enacted"), ("oversight_body_created", "Oversight body created"),
         ("transparency_report", "Transparency report"), ("misuse_documented", "Misuse documented"),
         ("procurement_documented", "Procurement documented"), ("sale_to_abusive_customer", "Sale to an abusive customer"),
-        ("restructuring_to_evade_sanctions", "Restructuring to evade sanctions"),
+        ("restructuring_to_evade_sanctions", "Restructuring to evade sanctions"), ("measure_lifted", "Measure lifted"),
     ]
+
+    /// Corporate groups of vendors (actor_relations.csv rows): in each block of ten actors, vendor 7
+    /// belongs to vendor 6, by member_of, subsidiary_of, parent_of or successor_of in turn (successor_of
+    /// from 2022: a rename), and every eighth block's vendor 6 is itself a member of the previous block's,
+    /// a group two levels deep. Every edge points to a lower id: no cycles, and each entity one parent.
+    static func groupRelations(actors: Int) -> [[String]] {
+        var rows: [[String]] = []
+        for block in 0..<(actors / 10) where block * 10 + 7 < actors {
+            let parent = "actor-\(block * 10 + 6)", child = "actor-\(block * 10 + 7)"
+            switch block % 4 {
+            case 0: rows.append([child, "member_of", parent, "", "", "src-2"])
+            case 1: rows.append([child, "subsidiary_of", parent, "2019-03", "", "src-2"])
+            case 2: rows.append([parent, "parent_of", child, "", "", "src-2"])
+            default: rows.append([parent, "successor_of", child, "2022-01-01", "", "src-2"])
+            }
+            if block % 8 == 4 { rows.append([parent, "member_of", "actor-\(block * 10 - 4)", "", "", "src-3"]) }
+        }
+        return rows
+    }
 
     /// Writes the dataset's files into `directory` (created if needed). Streams: memory stays flat.
     public func write(to directory: URL, today: CalendarDate = .today) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var random = SplitMix64(seed: seed)
+        let random = SplitMix64(seed: seed)
         let sourceCount = max(10, evidence / 4)
         let instruments = 6
         let end = min(today, CalendarDate(year: 2026, month: 6, day: 30)!)
         let start = CalendarDate(year: 2018, month: 1, day: 1)!
         let span = end.daysSinceEpoch - start.daysSinceEpoch
 
-        func kind(_ index: Int) -> String {
-            switch index % 10 {
-            case 0...5: return "state"
-            case 6, 7: return "vendor"
-            case 8: return "organisation"
-            default: return "investor"
-            }
+        let kind = SyntheticEvidence.kind
+        // States take the UN members' and observers' codes in turn (the n-th state the n-th code), from
+        // the embedded list validation checks them against (ReferenceLists): 195 states cover them all.
+        let codes = ReferenceLists.unStates.map(\.alpha3)
+        func isoCode(_ index: Int) -> String {
+            let state = index / 10 * 6 + min(index % 10, 5)
+            return codes[state % codes.count]
         }
-        // Real codes (validation checks them against ISO 3166-1), in turn: past 249 states they repeat.
-        let countries = ReferenceLists.countries
-        func isoCode(_ index: Int) -> String { countries[index % countries.count].alpha3 }
 
         try CSVFileWriter.write(directory.appendingPathComponent("principles.csv"), header: ["id", "name", "description"]) { file in
             for name in ["accountability", "precision", "oversight", "transparency"] {
@@ -71,6 +89,7 @@ public struct SyntheticDataset {
             for index in stride(from: 9, to: actors, by: 10) where index - 2 >= 0 {
                 try file.writeRow(["actor-\(index)", "investor_in", "actor-\(index - 2)", "2020", "", "src-1"])
             }
+            for row in SyntheticDataset.groupRelations(actors: actors) { try file.writeRow(row) }
         }
         try CSVFileWriter.write(directory.appendingPathComponent("sources.csv"), header: ["id", "url", "publisher", "title", "published_on", "reliability", "archive_url", "quote"]) { file in
             let grades = ["A", "B", "B", "C", "C", "C", "D"]
@@ -106,59 +125,40 @@ public struct SyntheticDataset {
                 }
             }
         }
-        try CSVFileWriter.write(directory.appendingPathComponent("evidence_types.csv"), header: ["id", "name", "description"]) { file in
-            for (id, name) in SyntheticDataset.evidenceTypes { try file.writeRow([id, name, "Synthetic type."]) }
+        try CSVFileWriter.write(directory.appendingPathComponent("evidence_types.csv"),
+                                header: ["id", "name", "description", "measure", "actor_kinds", "counterpart_kinds"]) { file in
+            for (id, name) in SyntheticDataset.evidenceTypes {
+                // Measures and their lifting take the roles the generator gives them; every other type takes any actor.
+                let roles = SyntheticEvidence.measureTypes.contains(id) || id == SyntheticEvidence.liftType
+                try file.writeRow([id, name, "Synthetic type.", SyntheticEvidence.measureTypes.contains(id) ? "true" : "",
+                                   roles ? SyntheticEvidence.measureActorKinds.joined(separator: ";") : "",
+                                   roles ? SyntheticEvidence.measureCounterpartKinds.joined(separator: ";") : ""])
+            }
         }
 
         let evidenceHeader = ["id", "actor_id", "evidence_type", "occurred_on", "published_on", "counterpart_id", "provision_id",
-                              "severity", "certainty", "sensitivity", "summary", "source_ids"]
+                              "severity", "certainty", "sensitivity", "summary", "source_ids", "event_id", "ends", "ends_on"]
         let tableCopy = writeTableLayoutCopy ? directory.appendingPathComponent("evidence.table.csv") : nil
-        let certainties = ["confirmed", "attributed", "reported"]
+        var records = SyntheticEvidence(actors: actors, sourceCount: sourceCount, start: start, end: end, random: random)
         try CSVFileWriter.write(directory.appendingPathComponent("evidence.csv"), header: evidenceHeader, alsoTo: tableCopy,
                                 alsoHeader: ["id", "actor_id", "evidence_type", "occurred_on", "occurred_precision", "published_on",
                                              "published_precision", "counterpart_id", "provision_id", "severity", "certainty",
-                                             "sensitivity", "summary", "source_ids", "first_batch_id", "changed_batch_id"]) { file, tableFile in
+                                             "sensitivity", "summary", "source_ids", "first_batch_id", "changed_batch_id",
+                                             "event_id", "ends", "ends_on", "ends_precision"]) { file, tableFile in
             for index in 0..<evidence {
-                // Skew: squaring a uniform draw sends most evidence to the low-numbered actors.
-                let u = random.unit()
-                let actor = min(actors - 1, Int(u * u * Double(actors)))
-                let (typeID, _) = SyntheticDataset.evidenceTypes[Int(random.next() % UInt64(SyntheticDataset.evidenceTypes.count))]
-                let occurredDay = start.daysSinceEpoch + Int(random.next() % UInt64(max(1, span - 90)))
-                let occurred = CalendarDate(daysSinceEpoch: occurredDay)
-                let published = CalendarDate(daysSinceEpoch: min(end.daysSinceEpoch, occurredDay + Int(random.next() % 90)))
-                let precisionDraw = random.next() % 10
-                let occurredText: String
-                let occurredStart: CalendarDate
-                let occurredPrecision: String
-                switch precisionDraw {
-                case 0:
-                    occurredText = String(occurred.description.prefix(4)); occurredStart = CalendarDate(year: occurred.year, month: 1, day: 1)!; occurredPrecision = "year"
-                case 1, 2:
-                    occurredText = String(occurred.description.prefix(7)); occurredStart = CalendarDate(year: occurred.year, month: occurred.month, day: 1)!; occurredPrecision = "month"
-                default:
-                    occurredText = occurred.description; occurredStart = occurred; occurredPrecision = "day"
-                }
-                var counterpart = ""
-                if random.next() % 3 != 0 {
-                    let other = Int(random.next() % UInt64(actors))
-                    if other != actor { counterpart = "actor-\(other)" }
-                }
-                let provision = random.next() % 4 == 0 ? "instrument-\(random.next() % 5).\(principles[Int(random.next() % 4)])" : ""
-                let severity = String(1 + random.next() % 5)
-                let certainty = certainties[Int(random.next() % 3)]
-                let sensitivity = random.next() % 20 == 0 ? "restricted" : "public"
-                let sourceN = 1 + Int(random.next() % 3)
-                var sources: [String] = []
-                for _ in 0..<sourceN {
-                    let source = "src-\(random.next() % UInt64(sourceCount))"
-                    if !sources.contains(source) { sources.append(source) }
-                }
-                let summary = "Synthetic record \(index): actor-\(actor) \(typeID.replacingOccurrences(of: "_", with: " ")), reported with \(certainty) certainty, \"quoted\" and with a comma."
-                let fields = ["ev-\(index)", "actor-\(actor)", typeID, occurredText, published.description, counterpart, provision,
-                              severity, certainty, sensitivity, summary, sources.joined(separator: ";")]
-                try file.writeRow(fields)
-                try tableFile?.writeRow(["ev-\(index)", "actor-\(actor)", typeID, occurredStart.description, occurredPrecision, published.description, "day",
-                               counterpart, provision, severity, certainty, sensitivity, summary, "{" + sources.joined(separator: ",") + "}", "1", "1"])
+                let record = records.next(index: index)
+                let counterpart = record.counterpart.map { "actor-\($0)" } ?? ""
+                let sensitivity = record.restricted ? "restricted" : "public"
+                let sources = record.sources.map { "src-\($0)" }
+                let summary = "Synthetic record \(index): actor-\(record.actor) \(record.type.replacingOccurrences(of: "_", with: " ")), reported with \(record.certainty) certainty, \"quoted\" and with a comma."
+                let endsOn = record.endsOn?.description ?? ""
+                try file.writeRow(["ev-\(index)", "actor-\(record.actor)", record.type, record.occurredText, record.published.description,
+                                   counterpart, record.provision, String(record.severity), record.certainty, sensitivity, summary,
+                                   sources.joined(separator: ";"), record.eventID ?? "", record.ends ?? "", endsOn])
+                try tableFile?.writeRow(["ev-\(index)", "actor-\(record.actor)", record.type, record.occurredStart.description, record.precision,
+                                         record.published.description, "day", counterpart, record.provision, String(record.severity),
+                                         record.certainty, sensitivity, summary, "{" + sources.joined(separator: ",") + "}", "1", "1",
+                                         record.eventID ?? "", record.ends ?? "", endsOn, record.endsOn == nil ? "" : "day"])
             }
         }
         try CSVFileWriter.write(directory.appendingPathComponent("responses.csv"), header: ["id", "evidence_id", "actor_id", "responded_on", "summary", "source_id"]) { file in

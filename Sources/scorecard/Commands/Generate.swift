@@ -5,7 +5,7 @@ import ScorecardKit
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a valid synthetic dataset of any size (for benchmarks and tests).",
-        discussion: "Deterministic for a seed: the same arguments write byte-identical files. Evidence per actor is skewed, every evidence type and role occurs, and there are partial dates, restricted rows and records with several sources.")
+        discussion: "Deterministic for a seed: the same arguments write byte-identical files. Evidence per actor is skewed, every evidence type and role occurs, and there are partial dates, restricted rows and records with several sources; events reported by several records, measures (sanctions, listings) with ends_on dates or lifted by a later record, corporate groups of vendors, and states with real ISO 3166-1 codes.")
 
     @Option(help: "Number of actors (at least 4).") var actors = 200
     @Option(help: "Number of evidence records.") var evidence = 10_000
