@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import Logging
 import Postgres
 @testable import ScorecardKit
@@ -75,7 +76,12 @@ struct ScoredDataset {
 
     init(_ fixture: DatasetFixture, methodology: String, periods: [String], asOf: CalendarDate, prefix: String) throws {
         connection = try migratedDatabase(prefix)
-        _ = try fixture.loader(today: asOf).load(connection: connection)
+        do {
+            _ = try fixture.loader(today: asOf).load(connection: connection)
+        } catch let invalid as DatasetInvalid {
+            Issue.record("the fixture does not load: \(invalid.problems.prefix(5).map(\.description))")
+            throw invalid
+        }
         let file = try MethodologyFile.load(path: methodology)
         runs = try ScoringEngine(connection: connection, logger: .quiet).score(file, periods: .list(periods), asOf: asOf).map(\.runID)
     }

@@ -10,9 +10,9 @@ import TestSupport
 /// and evidence of the test's own. Severities, certainties, sources and counts vary with the seed,
 /// so each ordering is a property, not one example.
 ///
-/// "Ranks above" is the order the rankings show (ReportModel): actors with a rank, by rank; then
-/// actors with a combined score but too few events for a grade, by combined; then actors with no
-/// conduct on record (no combined score), tied.
+/// "Ranks above" is the order the rankings show (ReportModel, `report/rankings.sql`): actors with a
+/// combined score, by it (those with too few events for a grade have no rank, but stand where their
+/// score puts them); then actors with no conduct on record (no combined score), tied.
 @Suite("Methodology v2 orderings on a reviewer's fixture")
 struct MethodologyOrderingTests {
     static let seeds: [UInt64] = Array(1...5)
@@ -20,9 +20,8 @@ struct MethodologyOrderingTests {
 
     /// Where the rankings show an actor: lower is higher up.
     static func position(_ scores: ActorScoreRow) -> (tier: Int, order: Double) {
-        if let rank = scores.rank { return (0, Double(rank)) }
-        if let combined = scores.combined { return (1, -combined) }
-        return (2, 0)
+        if let combined = scores.combined { return (0, -combined) }
+        return (1, 0)
     }
 
     /// A signatory that investigated or sanctioned ranks above a signatory that only signed, which
@@ -215,9 +214,14 @@ struct ReviewerFixture {
     mutating func score() throws -> [String: ActorScoreRow] {
         let files = DatasetFixture(directory: directory)
         func header(_ table: String) -> [String] { DatasetSchema.table(table)!.fields.map(\.name) }
-        try files.writeRecords("actors.csv", [header("actors")] + actors)
-        try files.writeRecords("commitments.csv", [header("commitments")] + commitments)
-        try files.writeRecords("evidence.csv", [header("evidence")] + evidence)
+        // Rows give the leading fields; optional trailing columns (e.g. sensitivity) are left empty.
+        func padded(_ table: String, _ rows: [[String]]) -> [[String]] {
+            let width = header(table).count
+            return rows.map { $0 + Array(repeating: "", count: max(0, width - $0.count)) }
+        }
+        try files.writeRecords("actors.csv", [header("actors")] + padded("actors", actors))
+        try files.writeRecords("commitments.csv", [header("commitments")] + padded("commitments", commitments))
+        try files.writeRecords("evidence.csv", [header("evidence")] + padded("evidence", evidence))
         for table in ["actor_aliases", "actor_relations", "responses"] { try files.writeRecords("\(table).csv", [header(table)]) }
         try files.write(DataPackage.fileName, try FrictionlessDescriptor.json(FrictionlessDescriptor.dataPackage(name: "reviewer", title: "Reviewer's fixture")))
         let scored = try ScoredDataset(files, methodology: ProjectFiles.url("Examples/pall-mall/methodology.yaml").path,

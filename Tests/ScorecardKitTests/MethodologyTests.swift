@@ -232,7 +232,7 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
             InvalidCase("unknown key in weights", valid.replacing(line: 9, with: "  certainty: {confirmed: 1, attributed: 0.75, reportd: 0.5}"),
                         ["9: weights.certainty: unknown key \"reportd\" (did you mean \"reported\"?); allowed: confirmed, attributed, reported"]),
             InvalidCase("unknown key in a grade", valid.replacing(line: 14, with: "  - {grade: A, minimum: 65, lable: Top}"),
-                        ["14: grade A: unknown key \"lable\" (did you mean \"label\"?); allowed: grade, minimum, label"]),
+                        ["14: grade A: unknown key \"lable\" (did you mean \"label\"?); allowed: grade, minimum, label, maximum_negative"]),
             InvalidCase("evidence key on a commitment", valid.replacing(line: 26, with: "    instruments: {pall-mall-code: 1}\n    half_life_days: 730"),
                         ["27: indicator C1: \"half_life_days\" does not apply to commitment indicators; allowed: \(indicatorKeys), instruments"]),
             InvalidCase("instruments on an evidence indicator", valid.replacing(line: 38, with: "    saturation: 2\n    instruments: {pall-mall-code: 1}"),

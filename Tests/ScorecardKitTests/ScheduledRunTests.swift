@@ -347,7 +347,7 @@ struct ScheduledRunTests {
             #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path), "\(file) missing")
         }
         #expect(try String(contentsOf: directory.appendingPathComponent("data/evidence.csv"), encoding: .utf8)
-                == "id,actor_id,evidence_type,occurred_on,published_on,counterpart_id,provision_id,severity,certainty,sensitivity,summary,source_ids\n")
+                == "id,actor_id,evidence_type,occurred_on,published_on,counterpart_id,provision_id,severity,certainty,sensitivity,summary,source_ids,event_id,ends,ends_on\n")
 
         let again = try ScorecardProcess.run(["init", directory.path])
         #expect(again.status == 73)

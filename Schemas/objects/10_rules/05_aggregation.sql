@@ -84,7 +84,7 @@ CREATE FUNCTION scorecard.actor_faces(run bigint, weights jsonb, definition json
             SELECT * FROM jsonb_to_recordset(weights -> 'pillars') AS p (sample integer, id text, weight float8)
         ),
         grade_band AS (
-            SELECT g.* FROM method, jsonb_to_recordset(d -> 'grades') AS g (grade text, minimum float8)
+            SELECT g.* FROM method, jsonb_to_recordset(d -> 'grades') AS g (grade text, minimum float8, maximum_negative float8)
         ),
         minimum AS (
             SELECT (d ->> 'minimum_evidence')::integer AS events FROM method
@@ -128,7 +128,10 @@ CREATE FUNCTION scorecard.actor_faces(run bigint, weights jsonb, definition json
         )
         SELECT g.sample, g.actor_id, g.actor_kind, g.positive, g.negative, g.combined,
                CASE WHEN g.gradable
-                    THEN (SELECT b.grade FROM grade_band b WHERE g.combined >= b.minimum ORDER BY b.minimum DESC LIMIT 1)
+                    -- The highest band the combined score reaches whose cap on the negative face (if any) the actor keeps within.
+                    THEN (SELECT b.grade FROM grade_band b
+                          WHERE g.combined >= b.minimum AND (b.maximum_negative IS NULL OR coalesce(g.negative, 0) <= b.maximum_negative)
+                          ORDER BY b.minimum DESC LIMIT 1)
                END,
                -- Only actors with enough conduct on record for a grade are ranked: a rank built on nothing would mislead.
                CASE WHEN g.gradable THEN rank() OVER (PARTITION BY g.sample, g.actor_kind, g.gradable ORDER BY g.combined DESC) END,
@@ -136,4 +139,4 @@ CREATE FUNCTION scorecard.actor_faces(run bigint, weights jsonb, definition json
         FROM graded g
     $$;
 COMMENT ON FUNCTION scorecard.actor_faces(bigint, jsonb, jsonb) IS
-    'Each actor''s positive, negative and combined scores, grade and rank within its kind in a run, for each weight sample: faces are pillar-weighted means of the pillar faces (pillars without a score leave the mean), combined = (100 + positive - negative) / 2 with a missing face taken as 0, and NULL without conduct on record; a grade and a rank only with the methodology''s minimum_evidence conduct events. An entity of a group (group_id) has no scores of its own.';
+    'Each actor''s positive, negative and combined scores, grade and rank within its kind in a run, for each weight sample: faces are pillar-weighted means of the pillar faces (pillars without a score leave the mean), combined = (100 + positive - negative) / 2 with a missing face taken as 0, and NULL without conduct on record; a grade (the highest band reached whose maximum_negative, if any, the negative face keeps within) and a rank only with the methodology''s minimum_evidence conduct events. An entity of a group (group_id) has no scores of its own.';

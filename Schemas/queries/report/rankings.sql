@@ -1,7 +1,8 @@
 -- Every actor's scores in a run, with the evidence records behind them that the audience may see,
 -- the parts of its change, and the rank interval of the chosen sensitivity analysis. Grain: actor.
--- Order: ranked actors by rank; then actors with a combined score but too few conduct events for a
--- grade, by combined score; then actors with no conduct on record; an entity of a group after it.
+-- Order: by combined score, highest first (an actor with too few conduct events for a grade has no
+-- rank, but stands where its score puts it: conduct that earns a rank must not lift an actor above a
+-- better one with less on record); then the actors with no conduct on record, by name.
 -- $1 run id, $2 include restricted evidence (boolean), $3 analysis samples, $4 analysis seed
 -- (both NULL: none).
 WITH records AS (  -- distinct evidence records behind the evidence and breach indicators
@@ -28,4 +29,4 @@ JOIN scorecard.actors a ON a.id = s.actor_id
 LEFT JOIN records r ON r.actor_id = s.actor_id
 LEFT JOIN interval i ON i.actor_id = s.actor_id
 WHERE s.run_id = $1::bigint
-ORDER BY s.actor_kind, s.rank_in_kind NULLS LAST, s.combined DESC NULLS LAST, a.name, s.actor_id
+ORDER BY s.actor_kind, s.combined DESC NULLS LAST, s.rank_in_kind NULLS LAST, a.name, s.actor_id

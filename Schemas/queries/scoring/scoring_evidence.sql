@@ -100,13 +100,14 @@ event AS (  -- per indicator, actor and event: its certainty (scorecard.event_ce
     LEFT JOIN event_sources es USING (code, actor_id, event_id)
     GROUP BY w.code, w.actor_id, w.event_id
 ),
-strongest AS (  -- the record that carries each event: the heaviest, then the first by id
+strongest AS (  -- the record that carries each event: the strongest (at the event's certainty, which is
+                -- every record's), then the first by id; so another record of an event never lowers it
     SELECT DISTINCT ON (w.code, w.actor_id, w.event_id) w.code, w.actor_id, w.event_id, w.evidence_id,
            w.strength * greatest(w.certainty_weight, cw.weight) AS event_weight
     FROM weighed w
     JOIN event v USING (code, actor_id, event_id)
     JOIN certainty_weight cw ON cw.certainty = v.certainty
-    ORDER BY w.code, w.actor_id, w.event_id, w.weight DESC, w.evidence_id
+    ORDER BY w.code, w.actor_id, w.event_id, w.strength DESC, w.evidence_id
 )
 SELECT w.code, w.actor_id, w.evidence_id, w.event_id, w.weight, s.evidence_id IS NOT NULL, s.event_weight
 FROM weighed w

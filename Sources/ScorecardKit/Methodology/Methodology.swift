@@ -59,6 +59,14 @@ public struct Methodology: Sendable, Equatable, Codable {
         public var grade: String
         public var minimum: Double
         public var label: String?
+        /// Optional: the highest negative face an actor may have for this band (a leading actor's
+        /// record holds at most a trace of misconduct); above it, the next band that allows it.
+        public var maximumNegative: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case grade, minimum, label
+            case maximumNegative = "maximum_negative"
+        }
     }
 
     public struct Indicator: Sendable, Equatable, Codable {

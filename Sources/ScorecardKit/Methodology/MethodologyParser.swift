@@ -11,7 +11,7 @@ enum MethodologyParser {
     static let certaintyLevels = ["confirmed", "attributed", "reported"]
     static let reliabilityGrades = ["A", "B", "C", "D", "E", "F"]
     static let severityLevels = ["1", "2", "3", "4", "5"]
-    static let gradeKeys = ["grade", "minimum", "label"]
+    static let gradeKeys = ["grade", "minimum", "label", "maximum_negative"]
 
     static func parse(text: String, file: String) -> Result<Methodology, MethodologyInvalid> {
         let log = MethodologyProblemLog(file: file)
@@ -203,12 +203,19 @@ enum MethodologyParser {
                 valid = false
             }
             let label = band.text("label", required: false)
+            let maximumNegative = band.number("maximum_negative", NumberRule(requirement: "must be from 0 to 100 (the range of the negative face)",
+                                                                             accepts: { (0...100).contains($0) }), required: false)
+            if maximumNegative != nil, index == items.count - 1 {
+                log.report(band.entry("maximum_negative", required: false)?.keyLine,
+                           place.reason(key: "maximum_negative", "the last grade may not have one, so that every score gets a grade"))
+                valid = false
+            }
             if let grade, let minimum { previous = (grade, minimum) } else { previous = nil }
             guard let grade, let minimum else {
                 valid = false
                 continue
             }
-            bands.append(Methodology.GradeBand(grade: grade, minimum: minimum, label: label))
+            bands.append(Methodology.GradeBand(grade: grade, minimum: minimum, label: label, maximumNegative: maximumNegative))
         }
         return valid ? bands : nil
     }

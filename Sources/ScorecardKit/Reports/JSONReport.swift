@@ -67,7 +67,8 @@ public enum JSONReport {
             "period_kind": .string(m.periodKind),
             "pillars": .array(m.pillars.map { .object(["id": .string($0.id), "name": .string($0.name), "weight": .number($0.weight)]) }),
             "grades": .array(m.grades.map {
-                .object(["grade": .string($0.grade), "minimum": .number($0.minimum), "label": $0.label.map(JSONValue.string) ?? .null])
+                .object(["grade": .string($0.grade), "minimum": .number($0.minimum), "label": $0.label.map(JSONValue.string) ?? .null,
+                         "maximum_negative": $0.maximumNegative.map(JSONValue.number) ?? .null])
             }),
             "minimum_evidence": .int(m.minimumEvidence),
             "restricted_evidence": .string(m.restrictedEvidence),

@@ -68,7 +68,13 @@ public struct ReportModel: Sendable, Equatable {
     }
 
     public struct Pillar: Sendable, Equatable { public let id, name: String; public let weight: ReportNumber }
-    public struct Grade: Sendable, Equatable { public let grade: String; public let minimum: ReportNumber; public let label: String? }
+    public struct Grade: Sendable, Equatable {
+        public let grade: String
+        public let minimum: ReportNumber
+        public let label: String?
+        /// The band's cap on the negative face, if any (`maximum_negative`).
+        public let maximumNegative: ReportNumber?
+    }
     public struct IndicatorInfo: Sendable, Equatable {
         public let code, name, description, pillar, polarity, kind: String
         public let weight: ReportNumber
@@ -490,7 +496,8 @@ private struct Loader {
             id: run.methodologyID, version: run.methodologyVersion, sha256: run.methodologySHA256, title: stored.title,
             description: m.description.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }, periodKind: m.period.rawValue,
             pillars: m.pillars.map { .init(id: $0.id, name: $0.name, weight: ReportNumber(parameter: $0.weight)) },
-            grades: m.grades.map { .init(grade: $0.grade, minimum: ReportNumber(parameter: $0.minimum), label: $0.label) },
+            grades: m.grades.map { .init(grade: $0.grade, minimum: ReportNumber(parameter: $0.minimum), label: $0.label,
+                                         maximumNegative: $0.maximumNegative.map { ReportNumber(parameter: $0) }) },
             minimumEvidence: m.minimumEvidence, restrictedEvidence: m.restrictedEvidence.rawValue,
             indicators: m.indicators.map {
                 .init(code: $0.code, name: $0.name, description: $0.description, pillar: $0.pillar, polarity: $0.polarity.rawValue,

@@ -179,7 +179,10 @@ enum ReportWording {
     }
 
     static func grades(_ m: ReportModel.MethodologyInfo) -> String {
-        m.grades.map { "\($0.grade) ≥ \($0.minimum.text)" + ($0.label.map { " (\($0))" } ?? "") }.joined(separator: ", ")
+        m.grades.map { g in
+            "\(g.grade) ≥ \(g.minimum.text)" + (g.label.map { " (\($0))" } ?? "")
+                + (g.maximumNegative.map { " with a negative face of at most \($0.text)" } ?? "")
+        }.joined(separator: ", ")
     }
 
     /// The method in a few sentences (the same in every format).
