@@ -21,7 +21,7 @@ public enum DatabaseContent {
     public static func meaning(_ connection: Connection) throws -> [String: String] {
         let runKey = "jsonb_build_object('period', r.period, 'basis', r.basis)"
         let queries: [String: String] = [
-            "score_runs": "SELECT to_jsonb(r) - 'id' - 'load_batch_id' - 'computed_at' AS row FROM scorecard.score_runs r",
+            "score_runs": "SELECT to_jsonb(r) - 'id' - 'load_batch_id' - 'computed_at' - 'previous_known_run_id' - 'aged_run_id' AS row FROM scorecard.score_runs r",
             "indicator_values": "SELECT to_jsonb(t) - 'run_id' || \(runKey) AS row FROM scorecard.indicator_values t JOIN scorecard.score_runs r ON r.id = t.run_id",
             "indicator_contributions": "SELECT to_jsonb(t) - 'run_id' || \(runKey) AS row FROM scorecard.indicator_contributions t JOIN scorecard.score_runs r ON r.id = t.run_id",
             "pillar_scores": "SELECT to_jsonb(t) - 'run_id' || \(runKey) AS row FROM scorecard.pillar_scores t JOIN scorecard.score_runs r ON r.id = t.run_id",

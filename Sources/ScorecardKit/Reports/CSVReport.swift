@@ -16,6 +16,7 @@ public enum CSVReport {
         "edition_published_on", "previous_edition", "previous_edition_combined", "change_since_edition", "restatements",
         // Methodology v2 (appended, so a reader of the earlier columns reads on).
         "events", "no_conduct", "group_id", "change_restated", "change_time", "change_conduct", "commitment_status",
+        "since_edition_known_differently", "since_edition_methodology_changed",
     ]
 
     public static func render(_ model: ReportModel) -> String {
@@ -38,6 +39,7 @@ public enum CSVReport {
                     String(a.events), a.noConduct ? "true" : "false", a.groupID ?? "",
                     a.change.parts?.restated.text ?? "", a.change.parts?.time.text ?? "", a.change.parts?.conduct.text ?? "",
                     ReportWording.status(a),
+                    a.sinceEdition?.sincePublished?.text ?? "", a.sinceEdition.map { $0.methodologyChanged ? "true" : "false" } ?? "",
                 ])
             }
         }
@@ -52,6 +54,6 @@ public enum CSVReport {
     static let numericColumns: Set<Int> = Set([
         "rank", "ranked_in_kind", "positive", "negative", "combined", "evidence_records", "rank_median", "rank_p05", "rank_p95",
         "grade_change_share", "previous_combined", "change", "cause_points", "previous_edition_combined", "change_since_edition",
-        "events", "change_restated", "change_time", "change_conduct",
+        "events", "change_restated", "change_time", "change_conduct", "since_edition_known_differently",
     ].map { columns.firstIndex(of: $0)! })
 }

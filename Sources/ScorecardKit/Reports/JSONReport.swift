@@ -120,7 +120,8 @@ public enum JSONReport {
             ]),
             "since_edition": a.sinceEdition.map { e in
                 .object(["previous_combined": number(e.previousCombined), "previous_grade": string(e.previousGrade),
-                         "change": number(e.change)])
+                         "change": number(e.change), "since_published": number(e.sincePublished),
+                         "methodology_changed": .bool(e.methodologyChanged)])
             } ?? .null,
         ])
     }

@@ -300,6 +300,12 @@ public struct ReportModel: Sendable, Equatable {
         public let previousCombined: ReportNumber?
         public let previousGrade: String?
         public let change: ReportNumber?
+        /// The part of `change` that is the previous period known differently since its edition was
+        /// published (the like-for-like previous figure minus the published one): a change of
+        /// methodology when `methodologyChanged`, else restated records. The rest is `Change.parts`.
+        public let sincePublished: ReportNumber?
+        /// The previous edition was published under another methodology version.
+        public let methodologyChanged: Bool
     }
 
     public struct ActorDetail: Sendable, Equatable {
@@ -517,7 +523,8 @@ private struct Loader {
             for row in try query("edition_change", [run.id, previousEditionRunID]) {
                 sinceEdition[try row.decode("actor_id")] = ReportModel.EditionChange(
                     previousCombined: try row.decode("previous_combined"), previousGrade: try row.decode("previous_grade"),
-                    change: try row.decode("change"))
+                    change: try row.decode("change"), sincePublished: try row.decode("since_published"),
+                    methodologyChanged: try row.decode("methodology_changed"))
             }
         }
         let labels = Dictionary(methodology.grades.map { ($0.grade, $0.label) }, uniquingKeysWith: { a, _ in a })

@@ -171,6 +171,10 @@ enum ReportWording {
         let arrow = change.isZero ? "–" : change.isNegative ? "▼" : "▲"
         var text = "\(arrow) \(change.signed) since the \(previous.period) edition"
         if let before = since.previousGrade, let now = a.grade, before != now { text += " (\(before) → \(now))" }
+        if let republished = since.sincePublished, !republished.isZero {
+            text += "; of it, " + (since.methodologyChanged ? "the change of method" : "records of \(previous.period) known differently now")
+                + " \(republished.signed)"
+        }
         return text
     }
 
