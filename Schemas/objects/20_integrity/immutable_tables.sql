@@ -25,7 +25,7 @@ BEGIN
                        'published score runs, their results and the methodology versions they used are immutable',
                        'A published run is never changed or removed. Correct the dataset, load it and score again: the new run stands beside the old one, and what it changes for a published edition is recorded as a restatement.');
     END LOOP;
-    FOREACH immutable_table IN ARRAY ARRAY['editions', 'edition_files', 'edition_revisions', 'edition_restatements',
+    FOREACH immutable_table IN ARRAY ARRAY['editions', 'edition_files', 'edition_file_parts', 'edition_revisions', 'edition_restatements',
                                            'restatement_causes'] LOOP
         EXECUTE format('CREATE TRIGGER editions_are_immutable BEFORE UPDATE OR DELETE OR TRUNCATE ON scorecard.%I '
                        'FOR EACH STATEMENT EXECUTE FUNCTION scorecard.refuse_changing_published_rows(%L, %L)', immutable_table,

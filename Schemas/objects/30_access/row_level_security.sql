@@ -102,6 +102,10 @@ ALTER TABLE scorecard.edition_files ENABLE ROW LEVEL SECURITY;
 CREATE POLICY visible_edition ON scorecard.edition_files FOR SELECT
     USING (EXISTS (SELECT 1 FROM scorecard.editions e WHERE e.id = edition_files.edition_id));
 COMMENT ON POLICY visible_edition ON scorecard.edition_files IS 'Visible when its edition is.';
+ALTER TABLE scorecard.edition_file_parts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible_edition ON scorecard.edition_file_parts FOR SELECT
+    USING (EXISTS (SELECT 1 FROM scorecard.editions e WHERE e.id = edition_file_parts.edition_id));
+COMMENT ON POLICY visible_edition ON scorecard.edition_file_parts IS 'Visible when its edition is.';
 
 ALTER TABLE scorecard.edition_revisions ENABLE ROW LEVEL SECURITY;
 CREATE POLICY visible_edition_and_runs ON scorecard.edition_revisions FOR SELECT

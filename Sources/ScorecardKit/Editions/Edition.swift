@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 
 /// A published edition: one period's scorecard as published, never changed (`scorecard.editions`).
@@ -22,6 +23,9 @@ public struct Edition: Sendable, Equatable {
     public let revisionsThrough: Int64
     /// How many files it published (none for a back-fill edition outside the output's periods).
     public let files: Int
+    /// Its folder in the output folder (`EditionLayout.folder`); nil for an edition published before
+    /// editions were folders, whose files lie in the output folder itself.
+    public let folder: String?
 
     /// Every edition of a methodology id (all its versions), oldest period first.
     public static func all(_ connection: Connection, methodologyID: String) throws -> [Edition] {
@@ -31,14 +35,21 @@ public struct Edition: Sendable, Equatable {
                     period: try row.decode("period"), periodEnd: try row.decode("period_end"), runID: try row.decode("run_id"),
                     knownRunID: try row.decode("known_run_id"), publishedOn: try row.decode("published_on"),
                     backfill: try row.decode("backfill"), revisionsThrough: try row.decode("revisions_through"),
-                    files: try row.decode("files"))
+                    files: try row.decode("files"), folder: try row.decode("folder"))
         }
     }
 
-    /// The files it published, as they were written.
+    /// The files it published, as they were written (paths inside its folder).
     public func files(_ connection: Connection) throws -> [ReportWriter.File] {
         try connection.query(QueryFiles.sql("editions/files", [id])).map { row in
-            ReportWriter.File(name: try row.decode("name"), text: try row.decode("content"))
+            let name: String = try row.decode("name")
+            if let content = try row.decode("content", as: String?.self) { return ReportWriter.File(name: name, text: content) }
+            var data = Data()
+            for part in 0..<(try row.decode("parts", as: Int.self)) {
+                let piece: String = try connection.query(QueryFiles.sql("editions/file_part", [id, name, Int32(part)])).first!.decode("content")
+                data.append(contentsOf: piece.utf8)
+            }
+            return ReportWriter.File(name: name, contents: data)
         }
     }
 

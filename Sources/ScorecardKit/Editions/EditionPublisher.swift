@@ -44,16 +44,16 @@ public struct EditionPublisher {
     public struct Options: Sendable {
         /// Only this period (`scorecard publish PERIOD`); nil: every complete period scored.
         public var period: String?
-        /// The formats of an edition's files.
-        public var formats: [ReportFormat]
+        /// The formats, language and look of an edition's files.
+        public var edition: EditionOptions
         /// Editions of every period get files (output.periods: all), or only the latest complete one.
         public var filesForEveryPeriod: Bool
         /// The rank intervals an edition's files show (computed before it is rendered).
         public var sensitivity: WorkspaceConfig.Sensitivity?
 
-        public init(period: String? = nil, formats: [ReportFormat], filesForEveryPeriod: Bool, sensitivity: WorkspaceConfig.Sensitivity?) {
+        public init(period: String? = nil, edition: EditionOptions, filesForEveryPeriod: Bool, sensitivity: WorkspaceConfig.Sensitivity?) {
             self.period = period
-            self.formats = formats
+            self.edition = edition
             self.filesForEveryPeriod = filesForEveryPeriod
             self.sensitivity = sensitivity
         }
@@ -88,8 +88,9 @@ public struct EditionPublisher {
                 try lockEditions(connection)
                 let id: Int64 = try connection.query(QueryFiles.sql("editions/insert_edition", [
                     summary.runID, summary.knownRunID, summary.period.previous.description, asOf, summary.period < latestComplete,
+                    EditionLayout.folder(methodologyID: file.methodology.id, period: summary.period.description),
                 ])).first!.decode("id")
-                if withFiles { try storeFiles(editionID: id, runID: summary.runID, formats: options.formats) }
+                if withFiles { try storeFiles(editionID: id, runID: summary.runID, options: options.edition) }
                 Failpoint.publish.pause()
                 return try Edition.all(connection, methodologyID: file.methodology.id).first { $0.id == id }!
             }
@@ -128,17 +129,13 @@ public struct EditionPublisher {
         return Revision(id: id, period: edition.period, actors: rows.count)
     }
 
-    /// Renders the edition's report in every format and keeps the files in the database: they are
-    /// what the output folder gets, now and after a crash.
-    private func storeFiles(editionID: Int64, runID: Int64, formats: [ReportFormat]) throws {
+    /// Renders the edition folder and keeps its files in the database, file by file and actor by
+    /// actor: they are what the output folder gets, now and after a crash.
+    private func storeFiles(editionID: Int64, runID: Int64, options: EditionOptions) throws {
         let run = try ScoreRuns.run(connection, id: runID)
         Failpoint.report.pause()
-        let model = try ReportModel.load(connection, run: run, edition: editionID)
-        for (format, text) in ReportRenderer.renderConcurrently(model, formats: formats) {
-            let data = Data(text.utf8)
-            try connection.execute(QueryFiles.sql("editions/insert_file", [
-                editionID, model.fileName(format), SHA256.hexDigest(of: data), Int64(data.count), text,
-            ]))
-        }
+        let snapshot = try ReportModel.snapshot(connection, run: run, edition: editionID, eventsPerIndicator: options.eventsPerIndicator)
+        try EditionRenderer.emit(snapshot, connection: connection, run: run, options: options,
+                                 into: EditionFileStore(connection: connection, editionID: editionID))
     }
 }

@@ -3,16 +3,16 @@ public enum PreviewText {
     public static func render(_ p: Preview) -> String {
         var out = "Preview as of \(p.asOf): what scorecard run would publish now. Nothing was written.\n"
         out += p.datasetChanged
-            ? "Dataset: \(ReportWording.plural(p.rowsInserted, "record")) added, \(p.rowsUpdated) changed, \(p.rowsDeleted) removed.\n"
+            ? "Dataset: \(Messages.english.plural(p.rowsInserted, "record", "records")) added, \(p.rowsUpdated) changed, \(p.rowsDeleted) removed.\n"
             : "Dataset: unchanged.\n"
 
         out += "\nRestatements of published editions: \(p.restatements.isEmpty ? "none" : String(p.restatements.count))\n"
-        for r in p.restatements { out += "  \(r.actorName) (\(r.actorID)), \(ReportWording.restatement(r))\n" }
+        for r in p.restatements { out += "  \(r.actorName) (\(r.actorID)), \(Messages.english.restatement(r))\n" }
 
         out += "\nEditions to publish: \(p.editions.isEmpty ? "none" : p.editions.map(\.period).joined(separator: ", "))\n"
         for e in p.editions {
             let against = e.previousPeriod.map { "against the \($0) edition as published" } ?? "the first edition: no previous one"
-            out += "  \(e.period)\(e.backfill ? " (back-fill)" : ""), \(against): \(ReportWording.plural(e.movers.count, "actor")) moved\n"
+            out += "  \(e.period)\(e.backfill ? " (back-fill)" : ""), \(against): \(Messages.english.actors(e.movers.count)) moved\n"
             for m in e.movers { out += "    \(m.name) (\(m.actorID)): \(standing(m.previous)) → \(standing(m.now))\(m.change.map { ", \($0.signed)" } ?? "")\n" }
         }
 
@@ -25,7 +25,7 @@ public enum PreviewText {
 
     static func standing(_ s: Preview.Standing?) -> String {
         guard let s else { return "new" }
-        return "\(ReportWording.number(s.combined)) (\(s.grade ?? "no grade")\(s.rank.map { ", rank \($0)" } ?? ""))"
+        return "\(Messages.english.number(s.combined)) (\(s.grade ?? "no grade")\(s.rank.map { ", rank \($0)" } ?? ""))"
     }
 }
 

@@ -26,6 +26,9 @@ public final class EditionFilesInMemory: EditionFileSink {
         files.append((path, contents))
     }
 
+    /// The files, for `ReportWriter`.
+    public var writerFiles: [ReportWriter.File] { files.map { ReportWriter.File(name: $0.path, contents: $0.contents) } }
+
     public func text(_ path: String) -> String? {
         files.first { $0.path == path }.map { String(decoding: $0.contents, as: UTF8.self) }
     }

@@ -93,7 +93,7 @@ public enum ExplainText {
         for r in responses { out += "  \(marked(r.evidenceID))\(r.respondedOn) \(r.id) (to \(r.evidenceID)): \(r.summary)\n" }
         if !detail.restatements.isEmpty {
             out += "\nRestatements\n"
-            for r in detail.restatements { out += "  " + ReportWording.restatement(r) + "\n" }
+            for r in detail.restatements { out += "  " + Messages.english.restatement(r) + "\n" }
         }
         let withheldRecords = restricted.count
         if !includeRestricted && withheldRecords > 0 {

@@ -1,25 +1,36 @@
-/// The report as JSON: the documented, versioned format of `Schemas/report.schema.json`
-/// (`schema_version` "2.0"). Keys are sorted, indentation is two spaces, and numbers are written
-/// exactly as the database printed them (`62.500`), so equal runs give equal bytes.
+/// An edition as JSON: one document for the edition (`index.json`, `Schemas/edition.schema.json`)
+/// and one per actor (`actors/<id>.json`, `Schemas/actor-card.schema.json`). Keys are sorted,
+/// indentation is two spaces, and numbers are written exactly as the database printed them
+/// (`62.500`), so equal runs give equal bytes.
+///
+/// Compatibility (docs/reports.md, "JSON"): `schema_version` is MAJOR.MINOR. A minor version only
+/// adds members (objects that may grow never set `additionalProperties: false`), so a consumer of
+/// 1.x keeps reading 1.y; a member removed, renamed or changed in meaning is a new major version.
 public enum JSONReport {
-    public static func render(_ model: ReportModel) -> String {
+    public static let schemaVersion = "1.0"
+
+    public static func summary(_ model: ReportModel) -> String { text(editionDocument(model)) }
+
+    public static func card(_ model: ReportModel, _ card: ReportModel.ActorCard) -> String { text(cardDocument(model, card)) }
+
+    static func text(_ value: JSONValue) -> String {
         var out = ""
-        write(document(model), indent: 0, to: &out)
+        write(value, indent: 0, to: &out)
         return out + "\n"
     }
 
-    // MARK: The document
+    // MARK: The documents
 
-    static func document(_ m: ReportModel) -> JSONValue {
+    static func editionDocument(_ m: ReportModel) -> JSONValue {
         .object([
-            "schema_version": .string(ReportModel.schemaVersion),
+            "schema_version": .string(schemaVersion),
             "run": run(m.run),
             "edition": edition(m.edition),
             "methodology": methodology(m.methodology),
+            "key_findings": .array(m.findings.map(finding)),
             "rankings": .array(m.rankings.map { ranking in
                 .object(["kind": .string(ranking.kind), "actors": .array(ranking.actors.map(ranked))])
             }),
-            "actors": .array(m.actors.map(actor)),
             "coverage": .object([
                 "thin_evidence_threshold": .int(m.coverage.threshold),
                 "actors_without_evidence": .array(m.coverage.actorsWithoutEvidence.map {
@@ -30,13 +41,32 @@ public enum JSONReport {
                              "applicable_actors": .int($0.applicableActors)])
                 }),
             ]),
-            "trend": .object([
-                "periods": .array(m.trend.periods.map(JSONValue.string)),
-                "series": .array(m.trend.series.map { s in
-                    .object(["actor_id": .string(s.actorID), "name": .string(s.name), "combined": .array(s.combined.map(number))])
-                }),
+            "cards": .array(m.rankings.flatMap(\.actors).map { .string(EditionLayout.card($0.id, .json)) }),
+        ])
+    }
+
+    static func cardDocument(_ m: ReportModel, _ card: ReportModel.ActorCard) -> JSONValue {
+        .object([
+            "schema_version": .string(schemaVersion),
+            "run": run(m.run),
+            "methodology": .object(["id": .string(m.methodology.id), "version": .string(m.methodology.version),
+                                    "sha256": .string(m.methodology.sha256), "title": .string(m.methodology.title)]),
+            "edition": .object(["published": .bool(m.edition.published), "published_on": string(m.edition.publishedOn)]),
+            "standing": ranked(card.actor),
+            "actor": actor(card.detail),
+            "history": .object([
+                "periods": .array(card.history.periods.map(JSONValue.string)),
+                "positive": .array(card.history.positive.map(number)),
+                "negative": .array(card.history.negative.map(number)),
+                "combined": .array(card.history.combined.map(number)),
             ]),
         ])
+    }
+
+    static func finding(_ f: ReportModel.KeyFinding) -> JSONValue {
+        .object(["kind": .string(f.kind.rawValue), "actor_id": .string(f.actorID), "name": .string(f.actorName),
+                 "record_id": string(f.recordID), "on": string(f.on), "subject": .string(f.subject),
+                 "points": number(f.points), "was": number(f.was)])
     }
 
     static func run(_ r: ReportModel.RunInfo) -> JSONValue {
@@ -53,7 +83,6 @@ public enum JSONReport {
                 .object(["run_id": .string(id), "period": r.previousPeriod.map(JSONValue.string) ?? .null])
             } ?? .null,
             "sensitivity": r.sensitivity.map { .object(["samples": .int($0.samples), "seed": .int64($0.seed)]) } ?? .null,
-            "actor_filter": r.actorFilter.map(JSONValue.string) ?? .null,
         ])
     }
 
@@ -79,7 +108,7 @@ public enum JSONReport {
                     "weight": .number($0.weight), "applies_to": .array($0.appliesTo.map(JSONValue.string)),
                 ])
             }),
-            "document": .string(m.document),
+            "document": .string(EditionLayout.methodologyPage),
         ])
     }
 
@@ -104,6 +133,11 @@ public enum JSONReport {
                 .object(["instrument_id": .string(s.instrumentID), "instrument_name": .string(s.instrumentName), "status": .string(s.status),
                          "committed_on": string(s.committedOn), "withdrawn_on": string(s.withdrawnOn)])
             }),
+            "kind": .string(a.kind),
+            "pillars": .array(a.pillars.map { p in
+                .object(["pillar": .string(p.pillar), "name": .string(p.name), "positive": number(p.positive), "negative": number(p.negative)])
+            }),
+            "card": .string(EditionLayout.card(a.id, .json)),
             "rank_interval": a.rankInterval.map { i in
                 .object(["median": .number(i.median), "p05": .int(i.p05), "p95": .int(i.p95), "grade_change_share": .number(i.gradeChangeShare)])
             } ?? .null,
@@ -145,7 +179,12 @@ public enum JSONReport {
             }),
             "indicators": .array(a.indicators.map { i in
                 .object(["code": .string(i.code), "name": .string(i.name), "pillar": .string(i.pillar), "polarity": .string(i.polarity),
-                         "kind": .string(i.kind), "state": .string(i.state), "value": number(i.value), "records": .int(i.records)])
+                         "kind": .string(i.kind), "state": .string(i.state), "value": number(i.value), "records": .int(i.records),
+                         "events": .int(i.events), "cited_events": .int(i.citedEvents),
+                         "contributions": .array(i.contributions.map { c in
+                             .object(["record_type": .string(c.recordType), "record_id": .string(c.recordID), "weight": .number(c.weight),
+                                      "points": .number(c.points), "event_id": string(c.eventID), "carries_event": .bool(c.carriesEvent)])
+                         })])
             }),
             "evidence": .array(a.evidence.map { e in
                 .object([

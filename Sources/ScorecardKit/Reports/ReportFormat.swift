@@ -1,6 +1,7 @@
 import Foundation
 
-/// The formats a report renders to, and the file extension of each.
+/// The formats of an edition (`EditionLayout`): text, Markdown, HTML and JSON pages, and `csv`, the
+/// data folder (CSV, NDJSON and its `datapackage.json`).
 public enum ReportFormat: String, Sendable, CaseIterable, Hashable {
     case text, json, markdown, html, csv
 
@@ -31,40 +32,4 @@ public enum ReportFormat: String, Sendable, CaseIterable, Hashable {
         }
         return formats
     }
-}
-
-/// Renders a report model in one format.
-public enum ReportRenderer {
-    /// - Parameter color: ANSI colour, for the text format written to a terminal only; files never are.
-    public static func render(_ model: ReportModel, as format: ReportFormat, color: Bool = false) -> String {
-        switch format {
-        case .text: return TextReport.render(model, color: color)
-        case .json: return JSONReport.render(model)
-        case .markdown: return MarkdownReport.render(model)
-        case .html: return HTMLReport.render(model)
-        case .csv: return CSVReport.render(model)
-        }
-    }
-
-    /// Renders several formats at once, one per core: each is a pure function of the model.
-    /// The result is in the order of `formats`, whatever order they finish in.
-    public static func renderConcurrently(_ model: ReportModel, formats: [ReportFormat]) -> [(format: ReportFormat, text: String)] {
-        let results = RenderedTexts(count: formats.count)
-        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
-            results.set(index, render(model, as: formats[index]))
-        }
-        return zip(formats, results.texts).map { ($0, $1) }
-    }
-}
-
-/// Slots for concurrently rendered texts, each written once under a lock.
-private final class RenderedTexts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String]
-
-    init(count: Int) { storage = Array(repeating: "", count: count) }
-
-    func set(_ index: Int, _ text: String) { lock.withLock { storage[index] = text } }
-
-    var texts: [String] { lock.withLock { storage } }
 }

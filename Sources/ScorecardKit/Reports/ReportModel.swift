@@ -25,6 +25,8 @@ public struct ReportModel: Sendable, Equatable {
     public static let thinEvidenceThreshold = 3
     /// How many actors the trend follows (the top of the combined ranking) when no actor is chosen.
     public static let trendActorLimit = 5
+    /// How many actors the key findings name as moved by their own conduct.
+    public static let keyMovers = 5
     /// The order of the actor kinds in every report.
     public static let kindOrder = ["state", "organisation", "vendor", "investor"]
 
@@ -167,10 +169,19 @@ public struct ReportModel: Sendable, Equatable {
         /// Its status under each status instrument that addresses its kind, in the methodology's order.
         public let status: [InstrumentStatus]
         public let rankInterval: RankInterval?
+        /// Its positive and negative face in each pillar, in the methodology's order (none for an
+        /// entity scored in its group).
+        public let pillars: [PillarFace]
         /// Like for like: against the previous period's figures on today's data and methodology.
         public let change: Change
         /// Against the previous edition as published; nil when there is none.
         public let sinceEdition: EditionChange?
+    }
+
+    /// One pillar's two faces for an actor (`scorecard.pillar_scores`): nil is "no evidence", never 0.
+    public struct PillarFace: Sendable, Equatable {
+        public let pillar, name: String
+        public let positive, negative: ReportNumber?
     }
 
     public struct KindRanking: Sendable, Equatable {
@@ -191,8 +202,14 @@ public struct ReportModel: Sendable, Equatable {
         public let value: ReportNumber?
         /// Public evidence records (commitments, for commitment indicators) behind the value.
         public let records: Int
-        /// What each record behind the value contributed to it, largest first; they add up to it.
+        /// Events (each act once; a commitment is its own) behind the value that the audience may see.
+        public let events: Int
+        /// What each record of the cited events contributed to the value, largest event first. With
+        /// every event cited they add up to it; a card cites at most `eventsPerIndicator` events, and
+        /// `events - citedEvents` are only counted (the full list is in the edition's data/).
         public let contributions: [IndicatorContribution]
+        public let citedEvents: Int
+        public var omittedEvents: Int { events - citedEvents }
     }
 
     /// One evidence record's or commitment's part in an indicator value.
@@ -344,6 +361,40 @@ public struct ReportModel: Sendable, Equatable {
         public let series: [TrendSeries]
     }
 
+    /// What a reader should see first (`report/key_findings.sql`), in a fixed order: the largest
+    /// moves by the actors' own conduct with their causes, new breaches, commitments made and
+    /// withdrawn, measures imposed and ended in the period, and restatements of earlier editions.
+    public struct KeyFinding: Sendable, Equatable {
+        public enum Kind: String, Sendable, CaseIterable { case mover, breach, commitment, withdrawal, measure, measureEnded, restatement }
+        public let kind: Kind
+        public let actorID, actorName: String
+        /// The record behind it (evidence or commitment id), if any.
+        public let recordID: String?
+        /// Its date (occurred, committed, withdrawn or ended), ISO or partial.
+        public let on: String?
+        /// What it is: the cause's description (mover), the evidence type's or instrument's name.
+        public let subject: String
+        /// The move by conduct (mover), the record's points (breach), the combined score as known now (restatement).
+        public let points: ReportNumber?
+        /// A restatement's combined score as published.
+        public let was: ReportNumber?
+    }
+
+    /// An actor's figures in each period up to this one (as published, under this methodology
+    /// version): nil where it had none, which a chart draws as a gap.
+    public struct History: Sendable, Equatable {
+        public let periods: [String]
+        public let positive, negative, combined: [ReportNumber?]
+    }
+
+    /// One actor's report card: its row, its section, its history. Loaded in batches
+    /// (`ReportModel.Snapshot.cards`), so an edition is rendered actor by actor in bounded memory.
+    public struct ActorCard: Sendable, Equatable {
+        public let actor: RankedActor
+        public let detail: ActorDetail
+        public let history: History
+    }
+
     public let run: RunInfo
     public let edition: EditionInfo
     public let methodology: MethodologyInfo
@@ -351,6 +402,7 @@ public struct ReportModel: Sendable, Equatable {
     public let actors: [ActorDetail]
     public let coverage: Coverage
     public let trend: Trend
+    public let findings: [KeyFinding]
 
     /// The ranked row of an actor.
     public func ranked(_ actorID: String) -> RankedActor? {
@@ -393,9 +445,66 @@ extension ReportModel {
     ///   scored restricted evidence; `ScoringError.unknownActor` (exit 66) for an actor not in the run.
     public static func load(_ connection: Connection, run: ScoreRuns.Run, actorID: String? = nil,
                             audience: Audience = .public, edition: Int64? = nil) throws -> ReportModel {
-        let loader = Loader(connection: connection, run: run, actorFilter: actorID, audience: audience, editionID: edition)
+        let loader = Loader(connection: connection, run: run, actorFilter: actorID, audience: audience, editionID: edition,
+                            eventsPerIndicator: nil)
         if connection.isInTransaction { return try loader.load() }
         return try connection.transaction(isolation: .repeatableRead) { _ in try loader.load() }
+    }
+
+    /// The summary model of a run (no actor sections) and its report cards, read in batches from
+    /// the same snapshot, so an edition renders actor by actor in bounded memory. Must be opened
+    /// inside a transaction (repeatable read, or the one that publishes the edition): every batch
+    /// then reads the database as the summary did.
+    public final class Snapshot {
+        public let model: ReportModel
+        fileprivate let loader: Loader
+        fileprivate let context: Loader.Context
+
+        fileprivate init(model: ReportModel, loader: Loader, context: Loader.Context) {
+            self.model = model
+            self.loader = loader
+            self.context = context
+        }
+
+        /// Every actor of the model in report order (kinds, then rank), in its ranking order.
+        public var actorIDs: [String] { model.rankings.flatMap(\.actors).map(\.id) }
+
+        /// The cards of these actors, in the order given.
+        public func cards(_ actorIDs: [String]) throws -> [ActorCard] {
+            guard !actorIDs.isEmpty else { return [] }
+            precondition(loader.connection.isInTransaction, "cards are read in the summary's snapshot")
+            let details = try loader.loadDetails(for: actorIDs, methodology: model.methodology, includeRestricted: context.includeRestricted,
+                                                 restatements: model.edition.restatements)
+            let history = try loader.loadHistory(actorIDs: actorIDs)
+            return details.compactMap { detail in
+                guard let actor = model.ranked(detail.id) else { return nil }
+                return ActorCard(actor: actor, detail: detail, history: history[detail.id]
+                                    ?? History(periods: [], positive: [], negative: [], combined: []))
+            }
+        }
+
+        /// Every card, in report order, `batch` actors at a time.
+        public func forEachCard(batch: Int = 50, _ body: (ActorCard) throws -> Void) throws {
+            let ids = actorIDs
+            var start = 0
+            while start < ids.count {
+                let end = min(start + batch, ids.count)
+                for card in try cards(Array(ids[start..<end])) { try body(card) }
+                start = end
+            }
+        }
+    }
+
+    /// Opens a snapshot of an as-published run for rendering an edition: the caller's transaction.
+    /// `eventsPerIndicator`: the most events a card cites per indicator (nil: all of them).
+    /// - Throws: as `load`.
+    public static func snapshot(_ connection: Connection, run: ScoreRuns.Run, audience: Audience = .public, edition: Int64? = nil,
+                                eventsPerIndicator: Int?) throws -> Snapshot {
+        precondition(connection.isInTransaction, "a snapshot is read inside the caller's transaction")
+        let loader = Loader(connection: connection, run: run, actorFilter: nil, audience: audience, editionID: edition,
+                            eventsPerIndicator: eventsPerIndicator)
+        let (model, context) = try loader.summary()
+        return Snapshot(model: model, loader: loader, context: context)
     }
 }
 
@@ -425,12 +534,30 @@ private struct Loader {
     let actorFilter: String?
     let audience: ReportModel.Audience
     let editionID: Int64?
+    let eventsPerIndicator: Int?
+
+    /// What loading the actors' sections needs from the summary.
+    struct Context {
+        let includeRestricted: Bool
+    }
 
     func query(_ name: String, _ parameters: [(any PostgresEncodable)?]) throws -> QueryResult {
         try connection.query(QueryFiles.sql("report/\(name)", parameters))
     }
 
+    /// The model with its actor sections: every actor's, or the filtered actor's alone.
     func load() throws -> ReportModel {
+        let (summary, context) = try self.summary()
+        let ordered = summary.rankings.flatMap(\.actors)
+        let sectionActors = actorFilter.map { id in ordered.filter { $0.id == id } } ?? ordered
+        let details = try loadDetails(for: sectionActors.map(\.id), methodology: summary.methodology,
+                                      includeRestricted: context.includeRestricted, restatements: summary.edition.restatements)
+        return ReportModel(run: summary.run, edition: summary.edition, methodology: summary.methodology, rankings: summary.rankings,
+                           actors: details, coverage: summary.coverage, trend: summary.trend, findings: summary.findings)
+    }
+
+    /// The model without actor sections: run, edition, methodology, rankings, coverage, trend, findings.
+    func summary() throws -> (ReportModel, Context) {
         precondition(run.basis == "as_published", "a report shows an as-published run (ScoreRuns.published), not a \(run.basis) one")
         let stored = try StoredMethodology.load(connection, run: run, audience: audience)
         // Restricted evidence enters only an internal model of a run that scored it.
@@ -454,9 +581,6 @@ private struct Loader {
                                         includeRestricted: includeRestricted, previousEditionRunID: previousEditionRunID)
         let ordered = rankings.flatMap(\.actors)
         if let actorFilter, !ordered.contains(where: { $0.id == actorFilter }) { throw ScoringError.unknownActor(actorFilter) }
-        let sectionActors = actorFilter.map { id in ordered.filter { $0.id == id } } ?? ordered
-        let details = try loadDetails(for: sectionActors.map(\.id), methodology: methodology, includeRestricted: includeRestricted,
-                                      restatements: edition.restatements)
         let coverage = try loadCoverage(methodology: methodology, includeRestricted: includeRestricted)
         let trendActors: [ReportModel.RankedActor]
         if let actorFilter {
@@ -469,8 +593,10 @@ private struct Loader {
             }.prefix(ReportModel.trendActorLimit))
         }
         let trend = try loadTrend(actors: trendActors)
-        return ReportModel(run: info, edition: edition, methodology: methodology, rankings: rankings, actors: details,
-                           coverage: coverage, trend: trend)
+        let findings = try loadFindings(rankings: rankings, restatements: edition.restatements, includeRestricted: includeRestricted)
+        let model = ReportModel(run: info, edition: edition, methodology: methodology, rankings: rankings, actors: [],
+                                coverage: coverage, trend: trend, findings: findings)
+        return (model, Context(includeRestricted: includeRestricted))
     }
 
     // MARK: Edition
@@ -546,6 +672,14 @@ private struct Loader {
                     status: try row.decode("status"), committedOn: try row.decode("committed"), withdrawnOn: try row.decode("withdrawn")))
             }
         }
+        let pillarNames = Dictionary(methodology.pillars.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let pillarOrder = Dictionary(methodology.pillars.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var pillars: [String: [ReportModel.PillarFace]] = [:]
+        for row in try query("pillar_faces", [run.id]) {
+            let pillar: String = try row.decode("pillar")
+            pillars[try row.decode("actor_id"), default: []].append(ReportModel.PillarFace(
+                pillar: pillar, name: pillarNames[pillar] ?? pillar, positive: try row.decode("positive"), negative: try row.decode("negative")))
+        }
         var byKind: [String: [ReportModel.RankedActor]] = [:]
         for row in rows {
             let id: String = try row.decode("actor_id")
@@ -574,6 +708,7 @@ private struct Loader {
                 insufficientEvidence: combined != nil && events < methodology.minimumEvidence,
                 evidenceRecords: try row.decode("records"), events: events, groupID: try row.decode("group_id"),
                 members: members[id] ?? [], status: status[id] ?? [], rankInterval: interval,
+                pillars: (pillars[id] ?? []).sorted { (pillarOrder[$0.pillar] ?? Int.max, $0.pillar) < (pillarOrder[$1.pillar] ?? Int.max, $1.pillar) },
                 change: ReportModel.Change(previousCombined: try row.decode("previous_combined"), change: change, direction: direction,
                                            cause: direction == .up || direction == .down ? causes[id] : nil, parts: parts),
                 sinceEdition: sinceEdition[id]))
@@ -619,9 +754,11 @@ private struct Loader {
         var byEvidence: [String: [String: [ReportModel.EvidenceContribution]]] = [:]
         var eventOf: [String: String] = [:]
         var carrying: [String: Set<String>] = [:]
-        for row in try query("contributions", [run.id, actorIDs, includeRestricted]) {
+        var eventCounts: [String: [String: (events: Int, cited: Int)]] = [:]
+        for row in try query("contributions", [run.id, actorIDs, includeRestricted, eventsPerIndicator]) {
             let actor: String = try row.decode("actor_id")
             let indicator: String = try row.decode("indicator_code")
+            eventCounts[actor, default: [:]][indicator] = (try row.decode("events"), try row.decode("cited_events"))
             let evidence: String? = try row.decode("evidence_id")
             let points: ReportNumber = try row.decode("contribution")
             let event: String? = try row.decode("event_id")
@@ -647,7 +784,8 @@ private struct Loader {
             indicators[actor, default: []].append(ReportModel.IndicatorLine(
                 code: code, name: names[code] ?? code, pillar: try row.decode("pillar"), polarity: try row.decode("polarity"),
                 kind: try row.decode("kind"), state: try row.decode("state"), value: try row.decode("value"), records: try row.decode("records"),
-                contributions: contributions))
+                events: eventCounts[actor]?[code]?.events ?? 0, contributions: contributions,
+                citedEvents: eventCounts[actor]?[code]?.cited ?? 0))
         }
 
         let cited = Array(Set(byEvidence.values.flatMap(\.keys))).sorted()
@@ -761,6 +899,58 @@ private struct Loader {
             ReportModel.TrendSeries(actorID: actor.id, name: actor.name, combined: periods.map { values[actor.id]?[$0] })
         }
         return ReportModel.Trend(periods: periods, series: series)
+    }
+}
+
+extension Loader {
+    /// Each actor's faces and combined score in every period up to this run's (`report/trend.sql`).
+    func loadHistory(actorIDs: [String]) throws -> [String: ReportModel.History] {
+        let rows = try query("trend", [run.id, run.period, run.periodEnd, run.methodologyID, run.methodologyVersion, actorIDs])
+        var periods: [String] = []
+        var values: [String: [String: (ReportNumber?, ReportNumber?, ReportNumber?)]] = [:]
+        for row in rows {
+            let period: String = try row.decode("period")
+            if periods.last != period { periods.append(period) }
+            if let actor = try row.decode("actor_id", as: String?.self) {
+                values[actor, default: [:]][period] = (try row.decode("positive"), try row.decode("negative"), try row.decode("combined"))
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: actorIDs.map { id in
+            let v = values[id] ?? [:]
+            return (id, ReportModel.History(periods: periods, positive: periods.map { v[$0]?.0 ?? nil },
+                                            negative: periods.map { v[$0]?.1 ?? nil }, combined: periods.map { v[$0]?.2 ?? nil }))
+        })
+    }
+
+    /// The key findings: movers by conduct (from the rankings: the same figures and causes), then the
+    /// period's breaches, commitments, withdrawals and measures (`report/key_findings.sql`), then the
+    /// restatements the edition shows.
+    func loadFindings(rankings: [ReportModel.KindRanking], restatements: [ReportModel.RestatementLine],
+                      includeRestricted: Bool) throws -> [ReportModel.KeyFinding] {
+        var findings: [ReportModel.KeyFinding] = []
+        let movers = rankings.flatMap(\.actors).filter { $0.change.parts.map { !$0.conduct.isZero } ?? false }
+            .sorted { a, b in
+                let (x, y) = (abs(a.change.parts!.conduct.thousandths), abs(b.change.parts!.conduct.thousandths))
+                return x != y ? x > y : a.id < b.id
+            }
+        for actor in movers.prefix(ReportModel.keyMovers) {
+            findings.append(ReportModel.KeyFinding(kind: .mover, actorID: actor.id, actorName: actor.name, recordID: actor.change.cause?.id,
+                                                   on: nil, subject: actor.change.cause?.description ?? "", points: actor.change.parts!.conduct,
+                                                   was: nil))
+        }
+        for row in try query("key_findings", [run.id, includeRestricted]) {
+            guard let kind = ReportModel.KeyFinding.Kind(rawValue: try row.decode("kind")) else { continue }
+            findings.append(ReportModel.KeyFinding(kind: kind, actorID: try row.decode("actor_id"), actorName: try row.decode("name"),
+                                                   recordID: try row.decode("record_id"), on: try row.decode("on_text"),
+                                                   subject: try row.decode("subject"), points: try row.decode("points"), was: nil))
+        }
+        var seen = Set<String>()
+        for r in restatements where seen.insert("\(r.period) \(r.actorID)").inserted {
+            findings.append(ReportModel.KeyFinding(kind: .restatement, actorID: r.actorID, actorName: r.actorName, recordID: nil,
+                                                   on: r.period, subject: r.restatedGrade ?? "", points: r.restatedCombined,
+                                                   was: r.publishedCombined))
+        }
+        return findings
     }
 }
 

@@ -8,7 +8,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes report files into a folder all or nothing, with a `SHA256SUMS` file beside them.
+/// Writes report files into a folder all or nothing, with a `SHA256SUMS` file beside them. Names
+/// are paths inside the folder (`actors/nso-group.html`): their folders are made as needed.
 ///
 /// - Every changed file is first written in full to a temporary file in the same folder and
 ///   flushed to disk; only then are the temporary files renamed over their targets, so a reader
@@ -18,7 +19,9 @@ import Darwin
 ///   removed, and targets already replaced are put back from hard-linked backups.
 /// - `SHA256SUMS` (the format `sha256sum -c` reads: `<hex>  <name>`, sorted by name) lists every
 ///   file written now, and keeps the entries of files it listed before that are still in the folder
-///   (re-hashed), so one checksum file covers every report in the folder.
+///   (re-hashed), so one checksum file covers every report in the folder. With `exact` (an edition
+///   folder), the folder holds these files only: files the previous `SHA256SUMS` listed that are not
+///   among them are removed, and it lists these alone.
 public struct ReportWriter {
     public static let checksumsName = "SHA256SUMS"
 
@@ -42,20 +45,37 @@ public struct ReportWriter {
     }
 
     public let directory: URL
+    /// The folder is these files only (an edition folder); else other files' entries are kept.
+    public let exact: Bool
     /// Tests only: the rename of this file fails, as a full disk or a crash between renames would.
     var failingRename: String?
 
-    public init(directory: URL) { self.directory = directory }
+    public init(directory: URL, exact: Bool = false) {
+        self.directory = directory
+        self.exact = exact
+    }
+
+    /// A path inside the folder: segments that are plain names, none starting with a dot.
+    static func isInsidePath(_ name: String) -> Bool {
+        let segments = name.split(separator: "/", omittingEmptySubsequences: false)
+        return !segments.isEmpty && segments.allSatisfy { !$0.isEmpty && !$0.hasPrefix(".") && !$0.contains("\\") }
+    }
 
     /// Writes `files` (and `SHA256SUMS`); returns one outcome per file, `SHA256SUMS` last.
     /// - Throws: `ReportError.outputNotWritable` (exit 73), with every previous file intact.
     @discardableResult
     public func write(_ files: [File]) throws -> [Outcome] {
+        // The folder's checksums are computed here, from what is written (an edition's stored
+        // SHA256SUMS lists the same files, and is left out).
+        let files = files.filter { $0.name != ReportWriter.checksumsName }
         for file in files {
-            precondition(!file.name.contains("/") && !file.name.hasPrefix(".") && file.name != ReportWriter.checksumsName,
-                         "report file names are plain names")
+            precondition(ReportWriter.isInsidePath(file.name), "report file names are paths inside the folder")
         }
         try prepareDirectory()
+        let previous = previousListing()
+        for folder in Set(files.map { ($0.name as NSString).deletingLastPathComponent }) where !folder.isEmpty {
+            try prepareDirectory(directory.appendingPathComponent(folder, isDirectory: true))
+        }
         removeLeftovers()
         let hashes = Dictionary(files.map { ($0.name, SHA256.hexDigest(of: $0.contents)) }, uniquingKeysWith: { _, last in last })
         let sums = File(name: ReportWriter.checksumsName, text: checksums(for: hashes))
@@ -74,13 +94,18 @@ public struct ReportWriter {
             changed.append(file)
         }
         if !changed.isEmpty { try replace(changed) }
+        if exact {
+            let kept = Set(all.map(\.name))
+            for name in previous where !kept.contains(name) { unlink(url(name).path) }
+        }
         let changedNames = Set(changed.map(\.name))
         return all.map { Outcome(name: $0.name, written: changedNames.contains($0.name), sha256: hashes[$0.name] ?? SHA256.hexDigest(of: $0.contents)) }
     }
 
     func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
 
-    func prepareDirectory() throws {
+    func prepareDirectory(_ directory: URL? = nil) throws {
+        let directory = directory ?? self.directory
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -95,15 +120,22 @@ public struct ReportWriter {
         }
     }
 
-    /// The checksum file: these files, and the still-present files the previous one listed.
+    /// The paths the folder's current `SHA256SUMS` lists (paths inside the folder only).
+    func previousListing() -> [String] {
+        guard let previous = try? String(contentsOf: url(ReportWriter.checksumsName), encoding: .utf8) else { return [] }
+        return previous.split(separator: "\n").compactMap { line in
+            guard let range = line.range(of: "  ") else { return nil }
+            let name = String(line[range.upperBound...])
+            return ReportWriter.isInsidePath(name) && name != ReportWriter.checksumsName ? name : nil
+        }
+    }
+
+    /// The checksum file: these files, and (unless `exact`) the still-present files the previous one listed.
     func checksums(for hashes: [String: String]) -> String {
         var entries = hashes
-        if let previous = try? String(contentsOf: url(ReportWriter.checksumsName), encoding: .utf8) {
-            for line in previous.split(separator: "\n") {
-                guard let range = line.range(of: "  ") else { continue }
-                let name = String(line[range.upperBound...])
-                guard entries[name] == nil, !name.contains("/"), !name.hasPrefix("."), name != ReportWriter.checksumsName,
-                      let data = FileManager.default.contents(atPath: url(name).path) else { continue }
+        if !exact {
+            for name in previousListing() where entries[name] == nil {
+                guard let data = FileManager.default.contents(atPath: url(name).path) else { continue }
                 entries[name] = SHA256.hexDigest(of: data)
             }
         }
@@ -116,12 +148,24 @@ public struct ReportWriter {
     /// in the folder, removed when their process is gone: a live writer's (another `scorecard
     /// report` into the same folder) are left alone.
     func removeLeftovers() {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names where name.hasPrefix(".") && (name.hasSuffix(".tmp") || name.hasSuffix(".bak")) {
-            let parts = name.dropLast(4).split(separator: ".")
-            guard parts.count >= 2, let pid = pid_t(parts[parts.count - 1]), pid > 0, pid != getpid() else { continue }
-            if kill(pid, 0) == -1 && errno == ESRCH { unlink(url(name).path) }
+        for folder in [directory] + ReportWriter.subfolders.map({ directory.appendingPathComponent($0, isDirectory: true) }) {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
+            for name in names where name.hasPrefix(".") && (name.hasSuffix(".tmp") || name.hasSuffix(".bak")) {
+                let parts = name.dropLast(4).split(separator: ".")
+                guard parts.count >= 2, let pid = pid_t(parts[parts.count - 1]), pid > 0, pid != getpid() else { continue }
+                if kill(pid, 0) == -1 && errno == ESRCH { unlink(folder.appendingPathComponent(name).path) }
+            }
         }
+    }
+
+    /// The folders inside an edition folder where files are written (`EditionLayout`).
+    static let subfolders = [EditionLayout.actorsFolder, EditionLayout.dataFolder]
+
+    /// `actors/.nso-group.html.123.tmp`: beside its target, hidden.
+    static func sidecar(_ name: String, _ suffix: String) -> String {
+        let folder = (name as NSString).deletingLastPathComponent
+        let base = (name as NSString).lastPathComponent
+        return (folder.isEmpty ? "" : folder + "/") + ".\(base).\(suffix)"
     }
 
     private func replace(_ files: [File]) throws {
@@ -134,7 +178,7 @@ public struct ReportWriter {
         }
         // 1. Every new content in full, on disk, beside its target.
         for file in files {
-            let temporary = url(".\(file.name).\(pid).tmp").path
+            let temporary = url(ReportWriter.sidecar(file.name, "\(pid).tmp")).path
             do {
                 try writeDurably(file.contents, to: temporary)
                 temporaries.append(temporary)
@@ -154,7 +198,7 @@ public struct ReportWriter {
         for file in files {
             let target = url(file.name).path
             guard FileManager.default.fileExists(atPath: target) else { continue }
-            let backup = url(".\(file.name).\(pid).bak").path
+            let backup = url(ReportWriter.sidecar(file.name, "\(pid).bak")).path
             unlink(backup)
             if link(target, backup) != 0 {
                 let reason = String(cString: strerror(errno))
@@ -212,10 +256,12 @@ public struct ReportWriter {
 
     /// Makes the renames themselves durable.
     private func syncDirectory() {
-        let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
+        for folder in [directory] + ReportWriter.subfolders.map({ directory.appendingPathComponent($0, isDirectory: true) }) {
+            let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            fsync(descriptor)
+            close(descriptor)
+        }
     }
 }
 

@@ -151,7 +151,7 @@ public struct ScheduledRun {
         phases?.phase("restating and publishing editions")
         let editions = try EditionPublisher(connection: connection, logger: logger).publish(
             methodology, scored: scored, asOf: asOf,
-            options: .init(period: publishedPeriod, formats: workspace.config.formats,
+            options: .init(period: publishedPeriod, edition: try workspace.editionOptions(),
                            filesForEveryPeriod: workspace.config.reportedPeriods == .all, sensitivity: workspace.config.sensitivity))
         changes.restatements = editions.restatements
         changes.editionsPublished = editions.published.map(\.period)
@@ -162,7 +162,7 @@ public struct ScheduledRun {
         guard writeFiles else {
             return Outcome(ledgerID: 0, changes: changes, load: load, scored: scored, editions: editions, nothingToScore: false)
         }
-        var files = try editionFiles(connection, methodology: methodology)
+        var folders = try editionFolders(connection, methodology: methodology)
         if let provisional = scored.last, provisional.provisional, publishedPeriod == nil {
             guard let run = try ScoreRuns.published(connection, methodology: methodology, period: provisional.period.description, asOf: asOf) else {
                 throw ScoringError.noRun(period: provisional.period.description)
@@ -171,29 +171,37 @@ public struct ScheduledRun {
                 try SensitivityAnalysis(connection: connection).ensure(runID: run.id, methodology: methodology.methodology, sensitivity)
             }
             Failpoint.report.pause()
-            let model = try ReportModel.load(connection, run: run)
-            files += ReportRenderer.renderConcurrently(model, formats: workspace.config.formats)
-                .map { ReportWriter.File(name: model.fileName($0.format), text: $0.text) }
+            let files = try EditionRenderer.render(connection, run: run, options: try workspace.editionOptions())
+            folders.append((EditionLayout.folder(methodologyID: methodology.methodology.id, period: run.period),
+                            files.writerFiles))
         }
         changes.sensitivityRunID = workspace.config.sensitivity == nil ? nil : (scored.last?.runID)
         Failpoint.write.pause()
-        phases?.phase("writing \(files.count) report files")
-        let outcomes = try ReportWriter(directory: workspace.outputDirectory).write(files)
+        phases?.phase("writing \(folders.reduce(0) { $0 + $1.files.count }) report files")
+        var outcomes: [ReportWriter.Outcome] = []
+        for (folder, files) in folders {
+            let directory = folder.map { workspace.outputDirectory.appendingPathComponent($0, isDirectory: true) } ?? workspace.outputDirectory
+            outcomes += try ReportWriter(directory: directory, exact: folder != nil).write(files)
+                .map { outcome in
+                    ReportWriter.Outcome(name: (folder.map { $0 + "/" } ?? "") + outcome.name, written: outcome.written, sha256: outcome.sha256)
+                }
+        }
         changes.filesWritten = outcomes.filter(\.written).map(\.name)
         changes.filesUnchanged = outcomes.filter { !$0.written }.count
         try ledger?.record(changes)
         return Outcome(ledgerID: ledger?.id ?? 0, changes: changes, load: load, scored: scored, editions: editions, nothingToScore: false)
     }
 
-    /// The files of the editions the output folder shows (the latest edition that has files, or
-    /// every one with `output.periods: all`), byte for byte as published.
-    private func editionFiles(_ connection: Connection, methodology: MethodologyFile) throws -> [ReportWriter.File] {
+    /// The folders of the editions the output folder shows (the latest edition that has files, or
+    /// every one with `output.periods: all`), each with its files byte for byte as published; an
+    /// edition from before editions were folders has its files in the output folder itself (nil).
+    private func editionFolders(_ connection: Connection, methodology: MethodologyFile) throws -> [(folder: String?, files: [ReportWriter.File])] {
         let withFiles = try Edition.all(connection, methodologyID: methodology.methodology.id).filter { $0.files > 0 }
         var shown = workspace.config.reportedPeriods == .all ? withFiles : Array(withFiles.suffix(1))
         if let publishedPeriod, !shown.contains(where: { $0.period == publishedPeriod }) {
             shown += withFiles.filter { $0.period == publishedPeriod }
         }
-        return try shown.flatMap { try $0.files(connection) }
+        return try shown.map { ($0.folder, try $0.files(connection)) }
     }
 
     /// The period `scorecard publish` was given; nil for a scheduled run.

@@ -19,6 +19,21 @@ public struct WorkspaceConfig: Sendable, Equatable {
         case latest, all
     }
 
+    /// How the published edition reads and looks (`output`: language, title, introduction, logo,
+    /// stylesheet, events_per_indicator); paths relative to the workspace.
+    public struct Look: Sendable, Equatable {
+        public var language: Messages.Language = .en
+        public var title: String?
+        public var introduction: String?
+        /// An SVG, PNG or JPEG file, embedded in every page.
+        public var logo: String?
+        /// A CSS file, written as `custom.css` after the default stylesheet.
+        public var stylesheet: String?
+        public var eventsPerIndicator: Int = EditionOptions.defaultEventsPerIndicator
+
+        public init() {}
+    }
+
     public struct Sensitivity: Sendable, Equatable {
         public var samples: Int
         public var seed: UInt64
@@ -33,6 +48,7 @@ public struct WorkspaceConfig: Sendable, Equatable {
     public var outputFolder: String
     public var formats: [ReportFormat]
     public var reportedPeriods: ReportedPeriods
+    public var look: Look = Look()
     /// nil: no sensitivity analysis.
     public var sensitivity: Sensitivity?
     /// nil: the database comes from --database-url, DATABASE_URL, the PG* variables, or the embedded cluster.

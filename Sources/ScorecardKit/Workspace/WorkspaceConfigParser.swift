@@ -5,7 +5,7 @@ import Yams
 /// file's conventions and reader, so both files fail the same way).
 enum WorkspaceConfigParser {
     static let topKeys = ["dataset", "methodology", "periods", "provisional", "output", "sensitivity", "database"]
-    static let outputKeys = ["folder", "formats", "periods"]
+    static let outputKeys = ["folder", "formats", "periods", "language", "title", "introduction", "logo", "stylesheet", "events_per_indicator"]
     static let sensitivityKeys = ["samples", "seed"]
     static let databaseKeys = ["url"]
 
@@ -37,6 +37,7 @@ enum WorkspaceConfigParser {
         var folder = "reports"
         var formats = ReportFormat.allCases
         var reported = WorkspaceConfig.ReportedPeriods.latest
+        var look = WorkspaceConfig.Look()
         if let output = top.mapping("output", keys: outputKeys, required: false) {
             output.rejectUnknownKeys(allowed: outputKeys)
             if let value = output.text("folder", required: false) { folder = value }
@@ -45,6 +46,17 @@ enum WorkspaceConfigParser {
             }
             if let value = output.choice("periods", WorkspaceConfig.ReportedPeriods.allCases.map(\.rawValue), required: false) {
                 reported = WorkspaceConfig.ReportedPeriods(rawValue: value)!
+            }
+            if let value = output.choice("language", Messages.Language.allCases.map(\.rawValue), required: false) {
+                look.language = Messages.Language(rawValue: value)!
+            }
+            look.title = output.text("title", required: false)
+            look.introduction = output.text("introduction", required: false)
+            look.logo = output.text("logo", required: false)
+            look.stylesheet = output.text("stylesheet", required: false)
+            if let value = output.integer("events_per_indicator", NumberRule(requirement: "must be between 1 and 1000", accepts: { $0 >= 1 && $0 <= 1000 }),
+                                          required: false) {
+                look.eventsPerIndicator = value
             }
         }
 
@@ -67,7 +79,7 @@ enum WorkspaceConfigParser {
         }
         return .success(WorkspaceConfig(
             dataset: dataset, methodology: methodology, periods: periods, provisional: provisional, outputFolder: folder, formats: formats,
-            reportedPeriods: reported, sensitivity: sensitivity, databaseURL: databaseURL))
+            reportedPeriods: reported, look: look, sensitivity: sensitivity, databaseURL: databaseURL))
     }
 
     /// `all`, `latest`, or a list of periods (checked against the methodology's period kind when scoring).

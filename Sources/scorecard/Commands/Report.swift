@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Postgres
 import ScorecardKit
 
 #if canImport(Glibc)
@@ -8,28 +9,29 @@ import Glibc
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render the scorecard of a period: text, JSON, Markdown, HTML and CSV.",
+        abstract: "Write the scorecard of a period as an edition folder: a summary, a card per actor, the method, the data.",
         discussion: """
             Renders the as-published score run of a period (default: latest, the latest period scored \
-            with what was known at the as-of date) from the database; for a period published as an \
-            edition, that edition: its stored files byte for byte, or its pinned run for another \
-            format or --actor (docs/editions.md). The report has \
-            for each actor kind a ranked table (scores, grade, rank interval, change and its cause), \
-            one section per actor (commitments, indicators, the public evidence cited with its sources, \
-            breaches, responses, restatements), coverage and a summary of the method. Restricted \
+            with what was known at the as-of date) from the database into the folder \
+            <out>/<methodology>-<period>/ (docs/reports.md): index.html, .txt, .md and .json (the \
+            summary: key findings, then every actor of the universe by kind, graded or not and why \
+            not); actors/<id>.* (one report card per actor); methodology.html; data/ (the figures as \
+            CSV and NDJSON, with a datapackage.json); SHA256SUMS over every file. For a period \
+            published as an edition, its stored files byte for byte (docs/editions.md). Restricted \
             evidence never appears; a run scored with restricted_evidence: include is refused (exit 78).
 
-            Files are named scorecard-<methodology>-<period>.<ext> (with -<actor> for --actor), written \
-            atomically beside a SHA256SUMS file; unchanged files are not rewritten. The same run renders \
-            to the same bytes. The JSON format is described by Schemas/report.schema.json.
+            --actor ID writes that actor's card alone; --out - prints one format (the summary, or the \
+            card with --actor) to standard output. Files are written atomically; unchanged files are \
+            not rewritten. The same run renders to the same bytes. The JSON documents are described by \
+            Schemas/edition.schema.json and Schemas/actor-card.schema.json.
             """)
 
     @OptionGroup var methodologyOptions: MethodologyOptions
     @Option(help: ArgumentHelp("The period: 2025-Q2 (quarterly methodology), 2025 (yearly), or latest (the latest period scored with what was known at the as-of date).", valueName: "period"))
     var period: String = "latest"
-    @Option(help: ArgumentHelp("Comma-separated formats: text, json, markdown, html, csv (default: the workspace's, else all).", valueName: "formats"))
+    @Option(help: ArgumentHelp("Comma-separated formats: text, json, markdown, html, csv (the data folder) (default: the workspace's, else all).", valueName: "formats"))
     var format: String?
-    @Option(help: ArgumentHelp("Limit the actor sections (and the trend) to one actor; the file names end in -<actor>.", valueName: "id"))
+    @Option(help: ArgumentHelp("Write only this actor's report card (actors/<id>.*).", valueName: "id"))
     var actor: String?
     @Option(help: ArgumentHelp("The output folder, created if missing; - writes one format to standard output (default: the workspace's, else Reports).", valueName: "dir"), completion: .directory)
     var out: String?
@@ -47,37 +49,62 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.resolve()
-        let formats = try format.map(ReportFormat.parseList) ?? workspace?.config.formats ?? ReportFormat.allCases
+        var options = try workspace?.editionOptions() ?? EditionOptions()
+        if let format { options.formats = try ReportFormat.parseList(format) }
+        let formats = options.formats
         if out == "-" && formats.count != 1 { throw ValidationError(ReportError.oneFormatForStandardOutput.description) }
+        if out == "-" && formats[0] == .csv { throw ValidationError("--out - prints a page (text, json, markdown or html), not the data folder") }
         let published = try PublishedRun.open(methodology: methodologyOptions, workspace: workspace, period: period, asOf: asOfOptions.resolve(), database: database, logger: logging.makeLogger())
-        // A published period's report is its edition: the files it published, byte for byte, or its
-        // pinned run rendered as that edition (another format, one actor); never the current figures.
-        let edition = try Edition.all(published.connection, methodologyID: published.file.methodology.id).first { $0.period == published.run.period }
-        let run = try edition?.run(published.connection) ?? published.run
-        let stored = actor == nil ? try edition?.files(published.connection) ?? [] : []
-        let model = try ReportModel.load(published.connection, run: run, actorID: actor, edition: edition?.id)
-        func file(_ format: ReportFormat) -> ReportWriter.File {
-            stored.first { $0.name == model.fileName(format) }
-                ?? ReportWriter.File(name: model.fileName(format), text: ReportRenderer.render(model, as: format))
+        let connection = published.connection
+        // A published period's report is its edition: the files it published, byte for byte; its
+        // pinned run rendered as that edition only when it kept none. Never the current figures.
+        let edition = try Edition.all(connection, methodologyID: published.file.methodology.id).first { $0.period == published.run.period }
+        let run = try edition?.run(connection) ?? published.run
+        let folder = edition?.folder ?? EditionLayout.folder(methodologyID: run.methodologyID, period: run.period)
+        let stored = try edition.map { $0.folder == nil ? [] : try $0.files(connection) } ?? []
+        var files: [ReportWriter.File]
+        if let actor {
+            let wanted = formats.filter { $0 != .csv }.map { EditionLayout.card(actor, $0) }
+            files = stored.filter { wanted.contains($0.name) }
+            if files.count < wanted.count {
+                files = try render(connection, run: run, edition: edition, options: options, actor: actor).filter { wanted.contains($0.name) }
+            }
+        } else if !stored.isEmpty {
+            files = stored
+        } else {
+            files = try render(connection, run: run, edition: edition, options: options, actor: nil)
         }
 
         let out = self.out ?? workspace?.outputDirectory.path ?? "Reports"
         if out == "-" {
-            let environment = ProcessInfo.processInfo.environment
-            let color = formats[0] == .text && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+            let page = actor.map { EditionLayout.card($0, formats[0]) } ?? EditionLayout.index(formats[0])
+            guard let file = files.first(where: { $0.name == page }) else { throw ScoringError.unknownActor(actor ?? page) }
             // Through stdout's buffer, whose errors main() checks (FileHandle.write would crash on a full disk).
-            let text = color ? ReportRenderer.render(model, as: formats[0], color: true) : String(decoding: file(formats[0]).contents, as: UTF8.self)
-            print(text, terminator: "")
+            print(String(decoding: file.contents, as: UTF8.self), terminator: "")
             return
         }
-        let files = formats.map(file)
-        let directory = URL(fileURLWithPath: out, isDirectory: true)
-        let outcomes = try ReportWriter(directory: directory).write(files)
+        let directory = URL(fileURLWithPath: out, isDirectory: true).appendingPathComponent(folder, isDirectory: true)
+        let outcomes = try ReportWriter(directory: directory, exact: actor == nil).write(files)
         guard !logging.quiet else { return }
         print("\(run.period): run \(run.id)\(run.provisional ? ", provisional" : "")"
               + (edition.map { ", the edition published \($0.publishedOn)" } ?? ", not published as an edition"))
-        for outcome in outcomes {
-            print("  \(outcome.written ? "wrote    " : "unchanged") \(directory.appendingPathComponent(outcome.name).relativePath)")
+        let written = outcomes.filter(\.written).count
+        print("  \(directory.relativePath)/: \(written) file\(written == 1 ? "" : "s") written, \(outcomes.count - written) unchanged")
+    }
+
+    /// The edition folder of a run, or one actor's cards, rendered now (in one snapshot).
+    private func render(_ connection: Connection, run: ScoreRuns.Run, edition: Edition?, options: EditionOptions,
+                        actor: String?) throws -> [ReportWriter.File] {
+        guard let actor else { return try EditionRenderer.render(connection, run: run, edition: edition?.id, options: options).writerFiles }
+        let sink = EditionFilesInMemory()
+        try connection.transaction(isolation: .repeatableRead) { connection in
+            let snapshot = try ReportModel.snapshot(connection, run: run, edition: edition?.id, eventsPerIndicator: options.eventsPerIndicator)
+            guard let card = try snapshot.cards([actor]).first else { throw ScoringError.unknownActor(actor) }
+            for format in options.formats {
+                guard let page = EditionRenderer.cardPage(snapshot.model, card, format, options) else { continue }
+                try sink.add(EditionLayout.card(actor, format), text: page)
+            }
         }
+        return sink.writerFiles
     }
 }

@@ -1,0 +1,243 @@
+/// An edition as pages: the summary (`index.html`), one report card per actor
+/// (`actors/<id>.html`) and the method (`methodology.html`), linked by relative paths, with no
+/// scripts and no external requests: the folder can go on any static host as it is. Every value
+/// from the data is escaped (`Escaping.html`); links out are only made for http(s) URLs.
+public enum HTMLEdition {
+    public static func summary(_ model: ReportModel, _ options: EditionOptions) -> String {
+        var page = HTMLBody(model: model, options: options, path: EditionLayout.index(.html))
+        page.summary()
+        return page.page(title: options.title ?? model.methodology.title)
+    }
+
+    public static func card(_ model: ReportModel, _ card: ReportModel.ActorCard, _ options: EditionOptions) -> String {
+        var page = HTMLBody(model: model, options: options, path: EditionLayout.card(card.actor.id, .html))
+        page.card(card)
+        return page.page(title: card.detail.name)
+    }
+
+    public static func methodology(_ model: ReportModel, _ options: EditionOptions) -> String {
+        var page = HTMLBody(model: model, options: options, path: EditionLayout.methodologyPage)
+        page.methodology()
+        return page.page(title: options.messages.methodology)
+    }
+
+    public static var stylesheet: String { HTMLBody.stylesheet }
+}
+
+struct HTMLBody {
+    let model: ReportModel
+    let options: EditionOptions
+    /// This page's edition-relative path, for relative links.
+    let path: String
+    var out = ""
+
+    var m: Messages { options.messages }
+
+    func h(_ text: String) -> String { Escaping.html(text) }
+    mutating func line(_ text: String) { out += text + "\n" }
+
+    func local(_ to: String) -> String { EditionLayout.link(from: path, to: to) }
+
+    func link(_ text: String, _ url: String) -> String {
+        guard let safe = Escaping.safeURL(url) else { return h(text) }
+        return "<a href=\"\(h(safe))\">\(h(text))</a>"
+    }
+
+    func cardLink(_ a: ReportModel.RankedActor) -> String { "<a href=\"\(local(EditionLayout.card(a.id, .html)))\">\(h(a.name))</a>" }
+
+    func page(title: String) -> String {
+        let site = options.title ?? model.methodology.title
+        var head = "<!DOCTYPE html>\n<html lang=\"\(options.messages.language.tag)\">\n<head>\n<meta charset=\"utf-8\">\n"
+        head += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        head += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self' data:\">\n"
+        head += "<title>\(h(title == site ? site : title + " · " + site)) · \(h(model.run.period))</title>\n"
+        head += "<link rel=\"stylesheet\" href=\"\(local(EditionLayout.stylesheet))\">\n"
+        if options.customStylesheet != nil { head += "<link rel=\"stylesheet\" href=\"\(local(EditionLayout.customStylesheet))\">\n" }
+        head += "</head>\n<body>\n<a class=\"skip\" href=\"#main\">\(h(m.pick("Skip to content", "Aller au contenu")))</a>\n<header>\n"
+        if let logo = options.logoDataURI { head += "<img class=\"logo\" src=\"\(h(logo))\" alt=\"\">\n" }
+        head += "<p class=\"site\"><a href=\"\(local(EditionLayout.index(.html)))\">\(h(site))</a> · \(h(model.run.period))</p>\n"
+        head += "<nav aria-label=\"\(h(m.pick("Edition", "Édition")))\"><ul>"
+        head += "<li><a href=\"\(local(EditionLayout.index(.html)))\">\(h(m.summaryTitle))</a></li>"
+        head += "<li><a href=\"\(local(EditionLayout.methodologyPage))\">\(h(m.methodology))</a></li>"
+        if options.formats.contains(.csv) { head += "<li><a href=\"\(local(EditionLayout.data("datapackage.json")))\">\(h(m.data))</a></li>" }
+        head += "</ul></nav>\n</header>\n<main id=\"main\">\n"
+        var foot = "</main>\n<footer>\n<p>\(h(m.methodologyVersion(model.methodology))) · SHA-256 <code>\(h(model.methodology.sha256))</code><br>"
+        foot += "\(h(m.scoreRun)) <code>\(h(model.run.id))</code> · \(h(m.edition(model)))</p>\n</footer>\n</body>\n</html>\n"
+        return head + out + foot
+    }
+
+    // MARK: The summary
+
+    mutating func summary() {
+        line("<h1>\(h(options.title ?? model.methodology.title)): \(h(model.run.period))</h1>")
+        if let intro = options.introduction { line("<p class=\"lede\">\(h(intro))</p>") }
+        line("<p class=\"edition\">\(h(m.edition(model)))</p>")
+        line("<h2>\(h(m.keyFindings))</h2>")
+        if model.findings.isEmpty { line("<p>\(h(m.noFindings))</p>") }
+        for kind in ReportModel.KeyFinding.Kind.allCases {
+            let of = model.findings.filter { $0.kind == kind }
+            guard !of.isEmpty else { continue }
+            line("<h3>\(h(m.findingHeading(kind)))</h3>\n<ul>")
+            for f in of.prefix(10) {
+                let actor = model.ranked(f.actorID)
+                let name = actor.map(cardLink) ?? h(f.actorName)
+                line("<li>\(name)\(h(String(m.finding(f).dropFirst(f.actorName.count))))</li>")
+            }
+            if of.count > 10 { line("<li>\(h(m.andMore(of.count - 10)))</li>") }
+            line("</ul>")
+        }
+        line("<h2>\(h(m.rankings))</h2>")
+        line("<p class=\"legend\">\(h(m.rankingsLegend(sensitivity: model.run.sensitivity, previous: model.run.previousPeriod)))</p>")
+        let showStatus = model.rankings.contains { $0.actors.contains { !$0.status.isEmpty } }
+        let pillars = model.methodology.pillars
+        for ranking in model.rankings {
+            let ranked = ranking.actors.first?.rankedInKind ?? 0
+            line("<h3 id=\"\(h(ranking.kind))\">\(h(m.kindTitle(ranking.kind))) <span class=\"muted\">(\(h(m.ranked(ranked, of: ranking.actors.count))))</span></h3>")
+            line("<div class=\"scroll\"><table class=\"rankings\">")
+            var header = "<thead><tr><th scope=\"col\" class=\"num\">\(h(m.rankLabel))</th><th scope=\"col\">\(h(m.actorLabel))</th>"
+            header += "<th scope=\"col\">\(h(m.gradeLabel))</th><th scope=\"col\" class=\"num\">\(h(m.positive))</th><th scope=\"col\" class=\"num\">\(h(m.negative))</th>"
+            header += "<th scope=\"col\" class=\"num\">\(h(m.combined))</th>"
+            for p in pillars { header += "<th scope=\"col\" class=\"num\" title=\"\(h(p.name))\">\(h(p.name)) +/−</th>" }
+            header += "<th scope=\"col\">\(h(m.intervalLabel))</th><th scope=\"col\">\(h(m.changeLabel))</th>"
+            if showStatus { header += "<th scope=\"col\">\(h(m.statusLabel))</th>" }
+            line(header + "</tr></thead>\n<tbody>")
+            for a in ranking.actors {
+                var row = "<tr><td class=\"num\">\(h(m.rank(a)))</td><th scope=\"row\">\(cardLink(a))</th>"
+                row += "<td>\(a.grade.map { "<b>\(h($0))</b>" } ?? "<span class=\"state\">\(h(m.grade(a)))</span>")</td>"
+                row += "<td class=\"num\">\(h(m.face(a.positive)))</td><td class=\"num\">\(h(m.face(a.negative)))</td><td class=\"num\">\(h(m.number(a.combined)))</td>"
+                for p in pillars {
+                    let face = a.pillars.first { $0.pillar == p.id }
+                    row += "<td class=\"num\">\(h(m.number(face?.positive))) / \(h(m.number(face?.negative)))</td>"
+                }
+                row += "<td>\(h(m.interval(a)))</td><td>\(h(m.change(a)))</td>"
+                if showStatus { row += "<td>\(h(a.status.map { "\($0.instrumentName) \(Messages.statusMark($0))" }.joined(separator: " · ")))</td>" }
+                line(row + "</tr>")
+            }
+            line("</tbody></table></div>")
+        }
+        if showStatus, let names = model.rankings.flatMap(\.actors).first(where: { !$0.status.isEmpty })?.status.map(\.instrumentName) {
+            line("<p class=\"legend\">\(h(m.statusLabel)): \(h(m.statusLegend(names))).</p>")
+        }
+        line("<h2>\(h(m.method))</h2>")
+        for sentence in m.methodSentences(model.methodology, page: EditionLayout.methodologyPage).dropLast() { line("<p>\(h(sentence))</p>") }
+        line("<p><a href=\"\(local(EditionLayout.methodologyPage))\">\(h(m.methodology))</a></p>")
+    }
+
+    // MARK: A card
+
+    mutating func card(_ card: ReportModel.ActorCard) {
+        let a = card.actor
+        let d = card.detail
+        line("<article class=\"card\">")
+        line("<h1>\(h(d.name)) <span class=\"muted\">\(h(m.kindName(d.kind)))</span></h1>")
+        line("<p class=\"grade\">\(h(m.gradeLabel)): <b>\(h(m.grade(a)))</b>\(a.gradeLabel.map { " (\(h($0)))" } ?? "")"
+             + (m.rankOf(a).map { " · \(h($0))" } ?? "") + " · \(h(m.eventsBehind(a)))</p>")
+        if let why = m.whyNoGrade(a, minimumEvidence: model.methodology.minimumEvidence) { line("<p>\(h(why))</p>") }
+        if !a.status.isEmpty { line("<p>\(h(m.statusLabel)): \(h(m.status(a)))</p>") }
+        if !a.members.isEmpty { line("<p>\(h(m.groupOf)) \(h(a.members.map(\.name).joined(separator: ", ")))</p>") }
+        line("<table class=\"faces\"><thead><tr><th scope=\"col\">\(h(m.pillar))</th><th scope=\"col\" class=\"num\">\(h(m.positive))</th><th scope=\"col\" class=\"num\">\(h(m.negative))</th></tr></thead><tbody>")
+        line("<tr><th scope=\"row\">\(h(m.pick("All pillars", "Tous les piliers")))</th><td class=\"num\">\(h(m.face(a.positive)))</td><td class=\"num\">\(h(m.face(a.negative)))</td></tr>")
+        for p in a.pillars { line("<tr><th scope=\"row\">\(h(p.name))</th><td class=\"num\">\(h(m.face(p.positive)))</td><td class=\"num\">\(h(m.face(p.negative)))</td></tr>") }
+        line("</tbody></table>")
+        line("<p>\(h(m.combined)): <b>\(h(m.number(a.combined)))</b></p>")
+        if let previous = model.run.previousPeriod, a.change.change != nil {
+            line("<p>\(h(m.changeSince(a, previous)))\(a.change.cause.map { "; \(h(m.causeLabel)): \(h(m.cause($0)))" } ?? "")</p>")
+        }
+        if let previous = model.edition.previous, let since = m.sinceEdition(a, previous) { line("<p>\(h(since))</p>") }
+        if let i = a.rankInterval { line("<p>\(h(m.intervalSentence(i)))</p>") }
+
+        line("<h2>\(h(m.indicatorsThatApply))</h2>")
+        let applying = d.indicators.filter { $0.state != "not applicable" && $0.state != "in group" }
+        if applying.isEmpty { line("<p>\(h(m.noIndicatorApplies))</p>") }
+        line("<ul class=\"indicators\">")
+        for i in applying {
+            var item = "<li><b>\(h(i.code))</b> \(Messages.polaritySign(i.polarity)) \(h(i.name)): <b>\(h(m.value(i)))</b> · \(h(m.indicatorEvents(i)))"
+            let carried = i.contributions.filter(\.carriesEvent)
+            if !carried.isEmpty {
+                item += "<ul>" + carried.map { c in
+                    let others = i.contributions.filter { !$0.carriesEvent && $0.eventID != nil && $0.eventID == c.eventID }.map(\.recordID)
+                    let id = c.recordType == "evidence" ? "<a href=\"#\(Escaping.anchor(c.recordID))\">\(h(c.recordID))</a>" : h(c.recordID)
+                    return "<li>\(id) \(h(c.points.text))" + (others.isEmpty ? "" : " (+ \(h(others.joined(separator: ", "))))") + "</li>"
+                }.joined() + "</ul>"
+            }
+            if i.omittedEvents > 0 { item += "<p class=\"muted\">\(h(m.omittedEvents(i, dataFile: EditionLayout.data("contributions.csv"))))</p>" }
+            line(item + "</li>")
+        }
+        line("</ul>")
+        if !d.evidence.isEmpty {
+            line("<h2>\(h(m.evidenceCited))</h2>")
+            for e in d.evidence {
+                line("<section class=\"record\" id=\"\(Escaping.anchor(e.id))\"><h3>\(h(e.occurredOn)) · \(h(e.id))"
+                     + (e.role == "counterpart" ? " <span class=\"muted\">(\(h(m.asCounterpart)))</span>" : "") + "</h3>")
+                line("<p class=\"meta\">\(h(m.evidenceFacts(e))) · \(h(m.countsTowards)): \(h(m.contributions(e)))</p>")
+                if let event = m.event(e) { line("<p class=\"meta\">\(h(event))</p>") }
+                line("<p>\(h(e.summary))</p>")
+                if !e.sources.isEmpty {
+                    line("<ul class=\"sources\">" + e.sources.map { "<li>\(link($0.publisher, $0.url)) (\(h(m.reliability($0.reliability))))</li>" }.joined() + "</ul>")
+                }
+                for r in d.responses where r.evidenceID == e.id {
+                    line("<blockquote class=\"response\"><p>\(h(m.responseLabel)) \(h(r.respondedOn)): \(h(r.summary)) (\(link(r.source.publisher, r.source.url)))</p></blockquote>")
+                }
+                line("</section>")
+            }
+        }
+        if !d.commitments.isEmpty {
+            line("<h2>\(h(m.commitmentsInForce)) (\(h(model.run.periodEnd)))</h2><ul>")
+            for c in d.commitments { line("<li>\(h(c.id)): \(h(m.commitment(c))) (\(link(c.source.publisher, c.source.url)))</li>") }
+            line("</ul>")
+        }
+        if !d.restatements.isEmpty {
+            line("<h2>\(h(m.restatements))</h2><ul>")
+            for r in d.restatements { line("<li>\(h(m.restatement(r)))</li>") }
+            line("</ul>")
+        }
+        if !card.history.periods.isEmpty {
+            line("<h2>\(h(m.history))</h2>")
+            line("<div class=\"scroll\"><table class=\"history\"><thead><tr><th scope=\"col\">\(h(m.period))</th><th scope=\"col\" class=\"num\">\(h(m.positive))</th><th scope=\"col\" class=\"num\">\(h(m.negative))</th><th scope=\"col\" class=\"num\">\(h(m.combined))</th></tr></thead><tbody>")
+            for (index, period) in card.history.periods.enumerated() {
+                line("<tr><th scope=\"row\">\(h(period))</th><td class=\"num\">\(h(m.number(card.history.positive[index])))</td><td class=\"num\">\(h(m.number(card.history.negative[index])))</td><td class=\"num\">\(h(m.number(card.history.combined[index])))</td></tr>")
+            }
+            line("</tbody></table></div>")
+        }
+        line("</article>")
+    }
+
+    // MARK: The method
+
+    mutating func methodology() {
+        let meth = model.methodology
+        line("<h1>\(h(meth.title))</h1>")
+        line("<p>\(h(m.methodologyVersion(meth))) · SHA-256 <code>\(h(meth.sha256))</code></p>")
+        if let d = meth.description { line("<p>\(h(d))</p>") }
+        for sentence in m.methodSentences(meth, page: EditionLayout.methodologyPage).dropLast() { line("<p>\(h(sentence))</p>") }
+        line("<h2>\(h(m.pillars))</h2><ul>")
+        for p in meth.pillars { line("<li>\(h(p.name)) (\(h(p.id))): \(h(p.weight.text))</li>") }
+        line("</ul>")
+        line("<h2>\(h(m.pick("Indicators", "Indicateurs")))</h2>")
+        line("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Code</th><th scope=\"col\">\(h(m.pick("Name", "Nom")))</th><th scope=\"col\">\(h(m.pillar))</th><th scope=\"col\">\(h(m.pick("Polarity", "Polarité")))</th><th scope=\"col\">\(h(m.pick("Kind", "Type")))</th><th scope=\"col\" class=\"num\">\(h(m.pick("Weight", "Poids")))</th><th scope=\"col\">\(h(m.pick("Applies to", "S'applique à")))</th></tr></thead><tbody>")
+        for i in meth.indicators {
+            line("<tr><th scope=\"row\">\(h(i.code))</th><td>\(h(i.name))<br><span class=\"muted\">\(h(i.description))</span></td><td>\(h(i.pillar))</td><td>\(h(m.polarity(i.polarity)))</td><td>\(h(i.kind))</td><td class=\"num\">\(h(i.weight.text))</td><td>\(h(i.appliesTo.map(m.kindName).joined(separator: ", ")))</td></tr>")
+        }
+        line("</tbody></table></div>")
+    }
+
+    static let stylesheet = """
+        :root { color-scheme: light; --ink: #1a202c; --muted: #4a5568; --rule: #cbd5e0; --accent: #005a8c; }
+        body { margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem; font: 17px/1.55 Charter, "Bitstream Charter", Georgia, serif; color: var(--ink); background: #fff; }
+        h1, h2, h3, nav, table, .meta { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+        p { max-width: 70ch; }
+        a { color: var(--accent); }
+        .muted, .state, .legend { color: var(--muted); }
+        .skip { position: absolute; left: -999px; }
+        .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; }
+        nav ul { display: flex; gap: 1.25rem; list-style: none; padding: 0; margin: 0 0 1rem; }
+        .scroll { overflow-x: auto; }
+        table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; }
+        th, td { border-bottom: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+        thead th { border-bottom: 2px solid var(--ink); }
+        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        code { overflow-wrap: anywhere; }
+        :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+        @media print { nav, .skip { display: none; } body { max-width: none; color: #000; } a { color: #000; } section.record, tr { break-inside: avoid; } }
+        """
+}
