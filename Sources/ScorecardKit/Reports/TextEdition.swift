@@ -118,8 +118,6 @@ private struct TextPage {
 
     static let findingsShown = 6
 
-    var statusShown: Bool { true }
-
     mutating func rankings(_ model: ReportModel) {
         heading(m.rankings)
         let showStatus = model.rankings.contains { $0.actors.contains { !$0.status.isEmpty } }
@@ -151,8 +149,10 @@ private struct TextPage {
             let silent = ranking.actors.filter { $0.groupID == nil && $0.noConduct }
             if !silent.isEmpty {
                 wrapped(m.noConductList(silent.count), indent: "  ", first: "  ")
-                wrapped(silent.map { a in Escaping.plain(a.name) + (showStatus ? " " + a.status.map(Messages.statusMark).joined() : "") }
-                            .joined(separator: ", "), indent: "    ", first: "    ")
+                // Marks only for those with a commitment on record: the rest are outside every instrument.
+                wrapped(silent.map { a in
+                    Escaping.plain(a.name) + (a.status.contains { $0.status != "not committed" } ? " " + a.status.map(Messages.statusMark).joined() : "")
+                }.joined(separator: ", "), indent: "    ", first: "    ")
             }
         }
         line()
@@ -168,8 +168,7 @@ private struct TextPage {
         let c = model.coverage
         wrapped(m.withoutEvidence(model.run.knowledgeCutoff, c.actorsWithoutEvidence.count), indent: "")
         if !c.thinIndicators.isEmpty {
-            wrapped(m.thinIndicators(c.threshold) + ":", indent: "")
-            for i in c.thinIndicators { wrapped(m.thinIndicator(i), indent: "    ", first: "  ") }
+            wrapped(m.thinIndicators(c.threshold) + ": " + c.thinIndicators.map { m.thinIndicatorShort($0) }.joined(separator: ", ") + ".", indent: "")
         }
     }
 

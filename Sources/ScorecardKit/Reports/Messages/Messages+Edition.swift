@@ -79,8 +79,8 @@ extension Messages {
     // MARK: The unranked
 
     public func noConductList(_ count: Int) -> String {
-        pick("No conduct on record (\(count)): no combined score and no grade; absence is not balance.",
-             "Aucune conduite consignée (\(count)) : ni score combiné ni note ; l'absence n'est pas un équilibre.")
+        pick("No conduct on record (\(count)): no combined score and no grade; absence is not balance. Marks for those with a commitment:",
+             "Aucune conduite consignée (\(count)) : ni score combiné ni note ; l'absence n'est pas un équilibre. Marques pour ceux qui ont un engagement :")
     }
 
     public var insufficientFootnote: String { pick("insufficient evidence: no grade and no rank", "preuves insuffisantes : ni note ni rang") }
@@ -116,6 +116,11 @@ extension Messages {
     public func thinIndicator(_ i: ReportModel.ThinIndicator) -> String {
         pick("\(i.code) \(i.name): scored for \(i.scoredActors) of \(i.applicableActors) applicable actors",
              "\(i.code) \(i.name) : noté pour \(i.scoredActors) des \(i.applicableActors) acteurs concernés")
+    }
+
+    /// `S-P1 (1 of 205)`.
+    public func thinIndicatorShort(_ i: ReportModel.ThinIndicator) -> String {
+        pick("\(i.code) (\(i.scoredActors) of \(i.applicableActors))", "\(i.code) (\(i.scoredActors) sur \(i.applicableActors))")
     }
 
     public func thinIndicators(_ threshold: Int) -> String {
