@@ -1,6 +1,6 @@
 -- What happened in the run's period that a reader should see first, besides the movers (which come
 -- from the rankings): breaches of commitments, commitments made and withdrawn, measures imposed and
--- ended. "In the period": the record's date (occurred, committed, withdrawn, ended) falls between the
+-- ended (each act once). "In the period": the record's date (occurred, committed, withdrawn, ended) falls between the
 -- period's start and end, and the record was known by the run's knowledge cutoff. Only what the
 -- audience may see (scorecard.counts_for; actors by their public names). Grain: finding.
 -- Order: kind (breach, commitment, withdrawal, measure, measureEnded), then weight, date, actor.
@@ -39,10 +39,11 @@ commitments AS (
       AND (k.committed_on BETWEEN run.period_start AND run.period_end
            OR k.withdrawn_on BETWEEN run.period_start AND run.period_end)
 ),
-measures AS (
-    SELECT 'measure'::text AS kind, 4 AS kind_order, e.actor_id, e.id AS record_id, e.occurred_on AS on_date,
-           scorecard.partial_date_text(e.occurred_on, e.occurred_precision) AS on_text,
-           t.name || coalesce(' → ' || counterpart.name, '') AS subject, NULL::numeric AS points
+measures AS (  -- one row per act: a measure on several entities is one event
+    SELECT 'measure'::text AS kind, 4 AS kind_order, e.actor_id, min(e.id) AS record_id, min(e.occurred_on) AS on_date,
+           min(scorecard.partial_date_text(e.occurred_on, e.occurred_precision)) AS on_text,
+           min(t.name) || coalesce(' → ' || string_agg(DISTINCT counterpart.name, ', ' ORDER BY counterpart.name), '') AS subject,
+           NULL::numeric AS points
     FROM scorecard.evidence e
     JOIN scorecard.evidence_types t ON t.id = e.evidence_type AND t.measure
     JOIN scored ON scored.actor_id = e.actor_id
@@ -52,11 +53,13 @@ measures AS (
     WHERE scorecard.counts_for(e.sensitivity, $2::boolean)
       AND scorecard.known_by(e.published_on, e.published_precision, run.knowledge_cutoff)
       AND e.occurred_on BETWEEN run.period_start AND run.period_end
+    GROUP BY e.actor_id, scorecard.event_of(e.id, e.event_id)
 ),
-ended AS (
-    SELECT 'measureEnded'::text AS kind, 5 AS kind_order, e.actor_id, e.id AS record_id, m.ended_on AS on_date,
-           m.ended_on::text AS on_text,
-           t.name || coalesce(' → ' || counterpart.name, '') AS subject, NULL::numeric AS points
+ended AS (  -- one row per act, as above
+    SELECT 'measureEnded'::text AS kind, 5 AS kind_order, e.actor_id, min(e.id) AS record_id, min(m.ended_on) AS on_date,
+           min(m.ended_on)::text AS on_text,
+           min(t.name) || coalesce(' → ' || string_agg(DISTINCT counterpart.name, ', ' ORDER BY counterpart.name), '') AS subject,
+           NULL::numeric AS points
     FROM run
     CROSS JOIN LATERAL scorecard.measure_ends(run.knowledge_cutoff, $2::boolean, run.period_end) m
     JOIN scorecard.evidence e ON e.id = m.measure_id AND scorecard.counts_for(e.sensitivity, $2::boolean)
@@ -65,6 +68,7 @@ ended AS (
     LEFT JOIN scorecard.actors counterpart
         ON counterpart.id = e.counterpart_id AND counterpart.id IN (SELECT scorecard.public_actors())
     WHERE m.ended_on BETWEEN run.period_start AND run.period_end
+    GROUP BY e.actor_id, scorecard.event_of(e.id, e.event_id)
 ),
 findings AS (
     SELECT * FROM breaches UNION ALL SELECT * FROM commitments UNION ALL SELECT * FROM measures UNION ALL SELECT * FROM ended
@@ -72,4 +76,4 @@ findings AS (
 SELECT f.kind, f.actor_id, a.name, f.record_id, f.on_text, f.subject, f.points
 FROM findings f
 JOIN scorecard.actors a ON a.id = f.actor_id AND a.id IN (SELECT scorecard.public_actors())
-ORDER BY f.kind_order, f.points DESC NULLS LAST, f.on_date, f.actor_id, f.record_id
+ORDER BY f.kind_order, f.points DESC NULLS LAST, f.on_date, f.subject, a.name, f.record_id

@@ -75,15 +75,19 @@ struct HTMLBody {
         line("<h2>\(h(m.keyFindings))</h2>")
         if model.findings.isEmpty { line("<p>\(h(m.noFindings))</p>") }
         for kind in ReportModel.KeyFinding.Kind.allCases {
-            let of = model.findings.filter { $0.kind == kind }
-            guard !of.isEmpty else { continue }
+            let groups = model.findingGroups(kind)
+            guard !groups.isEmpty else { continue }
             line("<h3>\(h(m.findingHeading(kind)))</h3>\n<ul>")
-            for f in of.prefix(10) {
-                let actor = model.ranked(f.actorID)
-                let name = actor.map(cardLink) ?? h(f.actorName)
-                line("<li>\(name)\(h(String(m.finding(f).dropFirst(f.actorName.count))))</li>")
+            for g in groups.prefix(10) {
+                if g.grouped {
+                    line("<li>\(h(m.findingGroupHeading(g))): " + g.findings.map { f in model.ranked(f.actorID).map(cardLink) ?? h(f.actorName) }.joined(separator: ", ") + "</li>")
+                } else {
+                    let f = g.findings[0]
+                    let name = model.ranked(f.actorID).map(cardLink) ?? h(f.actorName)
+                    line("<li>\(name)\(h(String(m.finding(f).dropFirst(f.actorName.count))))</li>")
+                }
             }
-            if of.count > 10 { line("<li>\(h(m.andMore(of.count - 10)))</li>") }
+            if groups.count > 10 { line("<li>\(h(m.andMore(groups.count - 10)))</li>") }
             line("</ul>")
         }
         line("<h2>\(h(m.rankings))</h2>")

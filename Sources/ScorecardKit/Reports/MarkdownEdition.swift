@@ -63,12 +63,18 @@ private struct MarkdownPage {
         line()
         if model.findings.isEmpty { line(p(m.noFindings)); line() }
         for kind in ReportModel.KeyFinding.Kind.allCases {
-            let of = model.findings.filter { $0.kind == kind }
-            guard !of.isEmpty else { continue }
+            let groups = model.findingGroups(kind)
+            guard !groups.isEmpty else { continue }
             line("**\(e(m.findingHeading(kind)))**")
             line()
-            for f in of.prefix(MarkdownPage.findingsShown) { line("- " + e(m.finding(f))) }
-            if of.count > MarkdownPage.findingsShown { line("- " + e(m.andMore(of.count - MarkdownPage.findingsShown))) }
+            for g in groups.prefix(MarkdownPage.findingsShown) {
+                if g.grouped {
+                    line("- " + e(m.findingGroupHeading(g)) + ": " + g.findings.map { f in model.ranked(f.actorID).map(card) ?? e(f.actorName) }.joined(separator: ", "))
+                } else {
+                    line("- " + e(m.finding(g.findings[0])))
+                }
+            }
+            if groups.count > MarkdownPage.findingsShown { line("- " + e(m.andMore(groups.count - MarkdownPage.findingsShown))) }
             line()
         }
         rankings(model)

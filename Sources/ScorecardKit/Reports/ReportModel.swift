@@ -380,6 +380,28 @@ public struct ReportModel: Sendable, Equatable {
         public let was: ReportNumber?
     }
 
+    /// Findings of one kind as a reader takes them in: commitments and withdrawals grouped by
+    /// instrument and date (twenty states signing the Code on one day are one line), others one by one.
+    public struct FindingGroup: Sendable, Equatable {
+        public let kind: KeyFinding.Kind
+        public let findings: [KeyFinding]
+        public var grouped: Bool { kind == .commitment || kind == .withdrawal }
+    }
+
+    public func findingGroups(_ kind: KeyFinding.Kind) -> [FindingGroup] {
+        let of = findings.filter { $0.kind == kind }
+        guard kind == .commitment || kind == .withdrawal else { return of.map { FindingGroup(kind: kind, findings: [$0]) } }
+        var groups: [FindingGroup] = []
+        for finding in of {
+            if let last = groups.last, last.findings[0].subject == finding.subject, last.findings[0].on == finding.on {
+                groups[groups.count - 1] = FindingGroup(kind: kind, findings: last.findings + [finding])
+            } else {
+                groups.append(FindingGroup(kind: kind, findings: [finding]))
+            }
+        }
+        return groups
+    }
+
     /// An actor's figures in each period up to this one (as published, under this methodology
     /// version): nil where it had none, which a chart draws as a gap.
     public struct History: Sendable, Equatable {

@@ -108,11 +108,17 @@ private struct TextPage {
         heading(m.keyFindings)
         if model.findings.isEmpty { wrapped(m.noFindings, indent: "  ", first: "  ") }
         for kind in ReportModel.KeyFinding.Kind.allCases {
-            let of = model.findings.filter { $0.kind == kind }
-            guard !of.isEmpty else { continue }
+            let groups = model.findingGroups(kind)
+            guard !groups.isEmpty else { continue }
             subheading(m.findingHeading(kind))
-            for f in of.prefix(TextPage.findingsShown) { wrapped(m.finding(f), indent: "    ", first: "  - ") }
-            if of.count > TextPage.findingsShown { line("  " + m.andMore(of.count - TextPage.findingsShown)) }
+            for g in groups.prefix(TextPage.findingsShown) {
+                if g.grouped {
+                    wrapped(m.findingGroupHeading(g) + ": " + g.findings.map(\.actorName).joined(separator: ", "), indent: "    ", first: "  - ")
+                } else {
+                    wrapped(m.finding(g.findings[0]), indent: "    ", first: "  - ")
+                }
+            }
+            if groups.count > TextPage.findingsShown { line("  " + m.andMore(groups.count - TextPage.findingsShown)) }
         }
     }
 

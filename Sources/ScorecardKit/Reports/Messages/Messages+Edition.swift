@@ -1,3 +1,5 @@
+import Foundation
+
 /// The edition's headings, fields and generated sentences: the summary and the report cards, in
 /// every format.
 extension Messages {
@@ -43,7 +45,7 @@ extension Messages {
         switch f.kind {
         case .mover:
             return pick("\(f.actorName): \(f.points?.signed ?? "") by its own conduct", "\(f.actorName) : \(f.points?.signed ?? "") du fait de sa conduite")
-                + (f.recordID.map { pick(", mostly \($0)", ", surtout \($0)") + (f.subject.isEmpty ? "" : ": \(TextLayout.truncate(f.subject, 60))") } ?? "")
+                + (f.recordID.map { pick(", mostly \($0)", ", surtout \($0)") + (f.subject.isEmpty ? "" : ": \(Messages.firstWords(f.subject, 90))") } ?? "")
         case .breach:
             return pick("\(f.actorName): breach, \(f.subject)\(on), \(f.recordID ?? "")", "\(f.actorName) : manquement, \(f.subject)\(on), \(f.recordID ?? "")")
         case .commitment:
@@ -58,6 +60,23 @@ extension Messages {
             return pick("\(f.actorName): the \(f.on ?? "") edition restated, combined \(number(f.was)) as published, \(number(f.points)) now",
                         "\(f.actorName) : édition \(f.on ?? "") reformulée, combiné \(number(f.was)) tel que publié, \(number(f.points)) aujourd'hui")
         }
+    }
+
+    /// `Pall Mall Code of Practice (2025-04-04): 22 commitments` — the names follow.
+    public func findingGroupHeading(_ g: ReportModel.FindingGroup) -> String {
+        let f = g.findings[0]
+        let on = f.on.map { " (\($0))" } ?? ""
+        return g.kind == .withdrawal
+            ? pick("\(f.subject)\(on), withdrawn by \(actors(g.findings.count))", "\(f.subject)\(on), retiré par \(actors(g.findings.count))")
+            : pick("\(f.subject)\(on), committed to by \(actors(g.findings.count))", "\(f.subject)\(on), engagement de \(actors(g.findings.count))")
+    }
+
+    /// At most `limit` characters, cut at a word with an ellipsis.
+    static func firstWords(_ text: String, _ limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;:")) + "…"
     }
 
     public func findingHeading(_ kind: ReportModel.KeyFinding.Kind) -> String {
