@@ -120,7 +120,7 @@ struct HTMLBody {
             line("</tbody></table></div>")
         }
         if showStatus, let names = model.rankings.flatMap(\.actors).first(where: { !$0.status.isEmpty })?.status.map(\.instrumentName) {
-            line("<p class=\"legend\">\(h(m.statusLabel)): \(h(m.statusLegend(names))).</p>")
+            line("<p class=\"legend\">\(h(m.statusLabel))\(m.colon)\(h(m.statusLegend(names))).</p>")
         }
         line("<h2>\(h(m.method))</h2>")
         for sentence in m.methodSentences(model.methodology, page: EditionLayout.methodologyPage).dropLast() { line("<p>\(h(sentence))</p>") }
@@ -134,18 +134,18 @@ struct HTMLBody {
         let d = card.detail
         line("<article class=\"card\">")
         line("<h1>\(h(d.name)) <span class=\"muted\">\(h(m.kindName(d.kind)))</span></h1>")
-        line("<p class=\"grade\">\(h(m.gradeLabel)): <b>\(h(m.grade(a)))</b>\(a.gradeLabel.map { " (\(h($0)))" } ?? "")"
+        line("<p class=\"grade\">\(h(m.gradeLabel))\(m.colon)<b>\(h(m.grade(a)))</b>\(a.gradeLabel.map { " (\(h($0)))" } ?? "")"
              + (m.rankOf(a).map { " · \(h($0))" } ?? "") + " · \(h(m.eventsBehind(a)))</p>")
         if let why = m.whyNoGrade(a, minimumEvidence: model.methodology.minimumEvidence) { line("<p>\(h(why))</p>") }
-        if !a.status.isEmpty { line("<p>\(h(m.statusLabel)): \(h(m.status(a)))</p>") }
+        if !a.status.isEmpty { line("<p>\(h(m.statusLabel))\(m.colon)\(h(m.status(a)))</p>") }
         if !a.members.isEmpty { line("<p>\(h(m.groupOf)) \(h(a.members.map(\.name).joined(separator: ", ")))</p>") }
         line("<table class=\"faces\"><thead><tr><th scope=\"col\">\(h(m.pillar))</th><th scope=\"col\" class=\"num\">\(h(m.positive))</th><th scope=\"col\" class=\"num\">\(h(m.negative))</th></tr></thead><tbody>")
         line("<tr><th scope=\"row\">\(h(m.pick("All pillars", "Tous les piliers")))</th><td class=\"num\">\(h(m.face(a.positive)))</td><td class=\"num\">\(h(m.face(a.negative)))</td></tr>")
         for p in a.pillars { line("<tr><th scope=\"row\">\(h(p.name))</th><td class=\"num\">\(h(m.face(p.positive)))</td><td class=\"num\">\(h(m.face(p.negative)))</td></tr>") }
         line("</tbody></table>")
-        line("<p>\(h(m.combined)): <b>\(h(m.number(a.combined)))</b></p>")
+        line("<p>\(h(m.combined))\(m.colon)<b>\(h(m.number(a.combined)))</b></p>")
         if let previous = model.run.previousPeriod, a.change.change != nil {
-            line("<p>\(h(m.changeSince(a, previous)))\(a.change.cause.map { "; \(h(m.causeLabel)): \(h(m.cause($0)))" } ?? "")</p>")
+            line("<p>\(h(m.changeSince(a, previous)))\(a.change.cause.map { "; \(h(m.causeLabel))\(m.colon)\(h(m.cause($0)))" } ?? "")</p>")
         }
         if let previous = model.edition.previous, let since = m.sinceEdition(a, previous) { line("<p>\(h(since))</p>") }
         if let i = a.rankInterval { line("<p>\(h(m.intervalSentence(i)))</p>") }
@@ -173,7 +173,7 @@ struct HTMLBody {
             for e in d.evidence {
                 line("<section class=\"record\" id=\"\(Escaping.anchor(e.id))\"><h3>\(h(e.occurredOn)) · \(h(e.id))"
                      + (e.role == "counterpart" ? " <span class=\"muted\">(\(h(m.asCounterpart)))</span>" : "") + "</h3>")
-                line("<p class=\"meta\">\(h(m.evidenceFacts(e))) · \(h(m.countsTowards)): \(h(m.contributions(e)))</p>")
+                line("<p class=\"meta\">\(h(m.evidenceFacts(e))) · \(h(m.countsTowards))\(m.colon)\(h(m.contributions(e)))</p>")
                 if let event = m.event(e) { line("<p class=\"meta\">\(h(event))</p>") }
                 line("<p>\(h(e.summary))</p>")
                 if !e.sources.isEmpty {

@@ -127,7 +127,7 @@ private struct MarkdownPage {
             }
         }
         if showStatus, let names = model.rankings.flatMap(\.actors).first(where: { !$0.status.isEmpty })?.status.map(\.instrumentName) {
-            line(e(m.shortStatus + ": " + m.statusLegend(names) + "."))
+            line(e(m.shortStatus + m.colon + m.statusLegend(names) + "."))
             line()
         }
     }
@@ -147,14 +147,14 @@ private struct MarkdownPage {
         line(standing.joined(separator: "; "))
         line()
         if let why = m.whyNoGrade(a, minimumEvidence: model.methodology.minimumEvidence) { line(p(why)); line() }
-        if !a.status.isEmpty { line(e(m.statusLabel + ": " + m.status(a))); line() }
+        if !a.status.isEmpty { line(e(m.statusLabel + m.colon + m.status(a))); line() }
         if !a.members.isEmpty { line(e(m.groupOf) + " " + a.members.map { e($0.name) }.joined(separator: ", ")); line() }
         if let group = a.groupID { line(p(m.scoredInGroup(group))); line() }
         table(["", e(m.positive), e(m.negative), e(m.combined)], align: ["---", "---:", "---:", "---:"],
               [[e(m.actorLabel), e(m.face(a.positive)), e(m.face(a.negative)), m.number(a.combined)]]
                 + a.pillars.map { [e($0.name), e(m.face($0.positive)), e(m.face($0.negative)), ""] })
         if let previous = model.run.previousPeriod, a.change.change != nil {
-            line(e(m.changeSince(a, previous)) + (a.change.cause.map { "; " + e(m.causeLabel + ": " + m.cause($0)) } ?? ""))
+            line(e(m.changeSince(a, previous)) + (a.change.cause.map { "; " + e(m.causeLabel + m.colon + m.cause($0)) } ?? ""))
             line()
         }
         if let previous = model.edition.previous, let since = m.sinceEdition(a, previous) { line(e(since)); line() }
@@ -182,7 +182,7 @@ private struct MarkdownPage {
                 line("<a id=\"\(Escaping.anchor(ev.id))\"></a>**\(e(ev.occurredOn)) \(e(ev.id))**" + (ev.role == "counterpart" ? " (\(e(m.asCounterpart)))" : ""))
                 line()
                 line("- " + e(m.evidenceFacts(ev)))
-                line("- " + e(m.countsTowards + ": " + m.contributions(ev)))
+                line("- " + e(m.countsTowards + m.colon + m.contributions(ev)))
                 if let event = m.event(ev) { line("- " + e(event)) }
                 line("- " + e(ev.summary))
                 for s in ev.sources {

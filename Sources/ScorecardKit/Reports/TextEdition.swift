@@ -113,7 +113,7 @@ private struct TextPage {
             subheading(m.findingHeading(kind))
             for g in groups.prefix(TextPage.findingsShown) {
                 if g.grouped {
-                    wrapped(m.findingGroupHeading(g) + ": " + g.findings.map(\.actorName).joined(separator: ", "), indent: "    ", first: "  - ")
+                    wrapped(m.findingGroupHeading(g) + m.colon + g.findings.map(\.actorName).joined(separator: ", "), indent: "    ", first: "  - ")
                 } else {
                     wrapped(m.finding(g.findings[0]), indent: "    ", first: "  - ")
                 }
@@ -164,7 +164,7 @@ private struct TextPage {
         line()
         var legend = m.rankingsLegend(sensitivity: model.run.sensitivity, previous: model.run.previousPeriod)
         if showStatus, let names = model.rankings.flatMap(\.actors).first(where: { !$0.status.isEmpty })?.status.map(\.instrumentName) {
-            legend += " " + m.shortStatus + ": " + m.statusLegend(names) + "."
+            legend += " " + m.shortStatus + m.colon + m.statusLegend(names) + "."
         }
         wrapped(legend, indent: "")
     }
@@ -174,7 +174,7 @@ private struct TextPage {
         let c = model.coverage
         wrapped(m.withoutEvidence(model.run.knowledgeCutoff, c.actorsWithoutEvidence.count), indent: "")
         if !c.thinIndicators.isEmpty {
-            wrapped(m.thinIndicators(c.threshold) + ": " + c.thinIndicators.map { m.thinIndicatorShort($0) }.joined(separator: ", ") + ".", indent: "")
+            wrapped(m.thinIndicators(c.threshold) + m.colon + c.thinIndicators.map { m.thinIndicatorShort($0) }.joined(separator: ", ") + ".", indent: "")
         }
     }
 
@@ -186,12 +186,12 @@ private struct TextPage {
         header(model, subtitle: m.scorecardFor(model.run.period) + " · " + m.reportCard)
         line(bold(TextLayout.truncate(Escaping.plain(m.cardTitle(d)), width)))
         var standing: [String] = []
-        standing.append(m.gradeLabel + ": " + m.grade(a) + (a.gradeLabel.map { " (\($0))" } ?? ""))
+        standing.append(m.gradeLabel + m.colon + m.grade(a) + (a.gradeLabel.map { " (\($0))" } ?? ""))
         if let rank = m.rankOf(a) { standing.append(rank) }
         standing.append(m.eventsBehind(a))
         wrapped(standing.joined(separator: "; "), indent: "")
         if let why = m.whyNoGrade(a, minimumEvidence: model.methodology.minimumEvidence) { wrapped(why, indent: "") }
-        if !a.status.isEmpty { wrapped(m.statusLabel + ": " + m.status(a), indent: "  ", first: "") }
+        if !a.status.isEmpty { wrapped(m.statusLabel + m.colon + m.status(a), indent: "  ", first: "") }
         if !a.members.isEmpty { wrapped(m.groupOf + " " + a.members.map(\.name).joined(separator: ", "), indent: "  ", first: "") }
         if let group = a.groupID { wrapped(m.scoredInGroup(group), indent: "") }
         line()
@@ -201,7 +201,7 @@ private struct TextPage {
         line("  " + TextLayout.padRight(m.combined, 10) + TextLayout.padLeft(m.number(a.combined), 12) + "  " + TextLayout.bar(a.combined))
         if let previous = model.run.previousPeriod, a.change.change != nil {
             wrapped(m.changeSince(a, previous), indent: "    ", first: "  ")
-            if let cause = a.change.cause { wrapped(m.causeLabel + ": " + m.cause(cause), indent: "    ", first: "  ") }
+            if let cause = a.change.cause { wrapped(m.causeLabel + m.colon + m.cause(cause), indent: "    ", first: "  ") }
         }
         if let previous = model.edition.previous, let since = m.sinceEdition(a, previous) { wrapped(since, indent: "    ", first: "  ") }
         if let i = a.rankInterval { wrapped(m.intervalSentence(i), indent: "    ", first: "  ") }
@@ -232,15 +232,15 @@ private struct TextPage {
             for e in d.evidence {
                 wrapped("\(e.occurredOn)  \(e.id)" + (e.role == "counterpart" ? " (\(m.asCounterpart))" : ""), indent: "      ", first: "  ")
                 wrapped(m.evidenceFacts(e), indent: "      ", first: "      ")
-                wrapped(m.countsTowards + ": " + m.contributions(e), indent: "      ", first: "      ")
+                wrapped(m.countsTowards + m.colon + m.contributions(e), indent: "      ", first: "      ")
                 if let event = m.event(e) { wrapped(event, indent: "      ", first: "      ") }
                 wrapped(e.summary, indent: "      ", first: "      ")
                 for s in e.sources {
-                    wrapped("\(m.sourceLabel): \(s.publisher) (\(m.reliability(s.reliability))), \(s.url)", indent: "      ", first: "      ")
+                    wrapped("\(m.sourceLabel)\(m.colon)\(s.publisher) (\(m.reliability(s.reliability))), \(s.url)", indent: "      ", first: "      ")
                 }
                 for r in d.responses where r.evidenceID == e.id {
                     wrapped("\(m.responseLabel) \(r.respondedOn) \(r.id): \(r.summary)", indent: "        ", first: "      ↳ ")
-                    wrapped("\(m.sourceLabel): \(r.source.publisher), \(r.source.url)", indent: "        ", first: "        ")
+                    wrapped("\(m.sourceLabel)\(m.colon)\(r.source.publisher), \(r.source.url)", indent: "        ", first: "        ")
                 }
             }
         }
@@ -250,7 +250,7 @@ private struct TextPage {
             subheading(m.responses)
             for r in unanswered {
                 wrapped("\(r.respondedOn)  \(r.id), \(m.answers) \(r.evidenceID): \(r.summary)", indent: "      ", first: "  ")
-                wrapped("\(m.sourceLabel): \(r.source.publisher), \(r.source.url)", indent: "      ", first: "      ")
+                wrapped("\(m.sourceLabel)\(m.colon)\(r.source.publisher), \(r.source.url)", indent: "      ", first: "      ")
             }
         }
 
@@ -258,7 +258,7 @@ private struct TextPage {
             subheading(m.commitmentsInForce + " (\(model.run.periodEnd))")
             for c in d.commitments {
                 wrapped("\(c.id): \(m.commitment(c))", indent: "      ", first: "  ")
-                wrapped("\(m.sourceLabel): \(c.source.publisher), \(c.source.url)", indent: "      ", first: "      ")
+                wrapped("\(m.sourceLabel)\(m.colon)\(c.source.publisher), \(c.source.url)", indent: "      ", first: "      ")
             }
         }
 

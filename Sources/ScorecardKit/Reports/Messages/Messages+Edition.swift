@@ -4,6 +4,8 @@ import Foundation
 /// every format.
 extension Messages {
     public func scorecardFor(_ period: String) -> String { pick("Accountability scorecard for \(period)", "Tableau de redevabilité pour \(period)") }
+    /// `: ` in English, ` : ` in French (a thin space before the colon is typography; a space reads the same in 80 columns).
+    public var colon: String { pick(": ", " : ") }
     public var summaryTitle: String { pick("Summary", "Synthèse") }
     public var keyFindings: String { pick("Key findings", "Constats principaux") }
     public var rankings: String { pick("Rankings", "Classements") }
