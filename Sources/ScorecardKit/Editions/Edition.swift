@@ -39,17 +39,20 @@ public struct Edition: Sendable, Equatable {
         }
     }
 
-    /// The files it published, as they were written (paths inside its folder).
+    /// The files it published, as they were written (paths inside its folder). A file kept in parts
+    /// is read part by part as it is written out, never whole.
     public func files(_ connection: Connection) throws -> [ReportWriter.File] {
-        try connection.query(QueryFiles.sql("editions/files", [id])).map { row in
+        let id = self.id
+        return try connection.query(QueryFiles.sql("editions/files", [id])).map { row in
             let name: String = try row.decode("name")
             if let content = try row.decode("content", as: String?.self) { return ReportWriter.File(name: name, text: content) }
-            var data = Data()
-            for part in 0..<(try row.decode("parts", as: Int.self)) {
-                let piece: String = try connection.query(QueryFiles.sql("editions/file_part", [id, name, Int32(part)])).first!.decode("content")
-                data.append(contentsOf: piece.utf8)
+            let parts: Int = try row.decode("parts")
+            return ReportWriter.File(name: name, sha256: try row.decode("sha256"), bytes: try row.decode("bytes")) { emit in
+                for part in 0..<parts {
+                    let piece: String = try connection.query(QueryFiles.sql("editions/file_part", [id, name, Int32(part)])).first!.decode("content")
+                    try emit(Data(piece.utf8))
+                }
             }
-            return ReportWriter.File(name: name, contents: data)
         }
     }
 

@@ -25,16 +25,35 @@ import Darwin
 public struct ReportWriter {
     public static let checksumsName = "SHA256SUMS"
 
-    public struct File: Sendable, Equatable {
+    /// A file to write: its path in the folder, its SHA-256, and its content, produced in pieces when
+    /// it is written (a file kept in parts in the database is never held whole).
+    public struct File: Equatable {
         public let name: String
-        public let contents: Data
+        public let sha256: String
+        public let bytes: Int64
+        let produce: (_ emit: (Data) throws -> Void) throws -> Void
+
+        public init(name: String, sha256: String, bytes: Int64, produce: @escaping (_ emit: (Data) throws -> Void) throws -> Void) {
+            self.name = name
+            self.sha256 = sha256
+            self.bytes = bytes
+            self.produce = produce
+        }
 
         public init(name: String, contents: Data) {
-            self.name = name
-            self.contents = contents
+            self.init(name: name, sha256: SHA256.hexDigest(of: contents), bytes: Int64(contents.count)) { emit in try emit(contents) }
         }
 
         public init(name: String, text: String) { self.init(name: name, contents: Data(text.utf8)) }
+
+        /// The whole content (for standard output and tests; writing streams it).
+        public var contents: Data {
+            var data = Data()
+            try? produce { data.append($0) }
+            return data
+        }
+
+        public static func == (a: File, b: File) -> Bool { a.name == b.name && a.sha256 == b.sha256 }
     }
 
     public struct Outcome: Sendable, Equatable {
@@ -77,7 +96,7 @@ public struct ReportWriter {
             try prepareDirectory(directory.appendingPathComponent(folder, isDirectory: true))
         }
         removeLeftovers()
-        let hashes = Dictionary(files.map { ($0.name, SHA256.hexDigest(of: $0.contents)) }, uniquingKeysWith: { _, last in last })
+        let hashes = Dictionary(files.map { ($0.name, $0.sha256) }, uniquingKeysWith: { _, last in last })
         let sums = File(name: ReportWriter.checksumsName, text: checksums(for: hashes))
         let all = files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) } + [sums]
 
@@ -89,7 +108,7 @@ public struct ReportWriter {
                 if isDirectory.boolValue {
                     throw ReportError.outputNotWritable(path: path, reason: "a folder is in the way of the file")
                 }
-                if FileManager.default.contents(atPath: path) == file.contents { continue }
+                if ReportWriter.sha256(ofFileAt: path) == file.sha256 { continue }
             }
             changed.append(file)
         }
@@ -99,7 +118,7 @@ public struct ReportWriter {
             for name in previous where !kept.contains(name) { unlink(url(name).path) }
         }
         let changedNames = Set(changed.map(\.name))
-        return all.map { Outcome(name: $0.name, written: changedNames.contains($0.name), sha256: hashes[$0.name] ?? SHA256.hexDigest(of: $0.contents)) }
+        return all.map { Outcome(name: $0.name, written: changedNames.contains($0.name), sha256: $0.sha256) }
     }
 
     func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
@@ -180,7 +199,7 @@ public struct ReportWriter {
         for file in files {
             let temporary = url(ReportWriter.sidecar(file.name, "\(pid).tmp")).path
             do {
-                try writeDurably(file.contents, to: temporary)
+                try writeDurably(file, to: temporary)
                 temporaries.append(temporary)
             } catch {
                 unlink(temporary)
@@ -203,7 +222,8 @@ public struct ReportWriter {
             if link(target, backup) != 0 {
                 let reason = String(cString: strerror(errno))
                 // Without hard links, a copy does.
-                guard let data = FileManager.default.contents(atPath: target), (try? writeDurably(data, to: backup)) != nil else {
+                guard let data = FileManager.default.contents(atPath: target),
+                      (try? writeDurably(File(name: file.name, contents: data), to: backup)) != nil else {
                     cleanUp()
                     throw ReportError.outputNotWritable(path: target, reason: "cannot keep a backup: \(reason)")
                 }
@@ -236,22 +256,39 @@ public struct ReportWriter {
         var description: String { "\((path as NSString).lastPathComponent): \(reason)" }
     }
 
-    private func writeDurably(_ data: Data, to path: String) throws {
+    /// Writes a file's pieces as they are produced, then flushes it to disk.
+    private func writeDurably(_ file: File, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw WriteFailure(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let n = posixWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteFailure(path: path, reason: String(cString: strerror(errno)))
+        try file.produce { data in
+            try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                guard let base = buffer.baseAddress else { return }
+                var offset = 0
+                while offset < buffer.count {
+                    let n = posixWrite(descriptor, base + offset, buffer.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw WriteFailure(path: path, reason: String(cString: strerror(errno)))
+                    }
+                    offset += n
                 }
-                offset += n
             }
         }
         guard fsync(descriptor) == 0 else { throw WriteFailure(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// The SHA-256 of a file on disk, read 1 MB at a time; nil if it cannot be read.
+    static func sha256(ofFileAt path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while true {
+            guard let chunk = try? handle.read(upToCount: 1 << 20) else { return nil }
+            if chunk.isEmpty { break }
+            hasher.update(data: chunk)
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     /// Makes the renames themselves durable.
