@@ -17,8 +17,11 @@ enum ReportWording {
     static func face(_ value: ReportNumber?) -> String { value?.text ?? "no evidence" }
 
     /// `Declaration committed 2024-02-06; Code not committed; Joint Statement withdrawn 2024-09`.
-    static func status(_ a: ReportModel.RankedActor) -> String {
-        a.status.map { "\($0.instrumentName) " + statusWords($0) }.joined(separator: "; ")
+    static func status(_ a: ReportModel.RankedActor) -> String { status(a.status) }
+
+    /// The same, of the statuses alone (`EditionData` has no ranked actor).
+    static func status(_ statuses: [ReportModel.InstrumentStatus]) -> String {
+        statuses.map { "\($0.instrumentName) " + statusWords($0) }.joined(separator: "; ")
     }
 
     /// `committed 2024-02-06`, `withdrawn 2024-09 (committed 2024-03)`, `not committed`.
