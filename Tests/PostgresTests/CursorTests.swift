@@ -23,7 +23,7 @@ struct CursorTests {
                 }
             }
             // Closed when done: the same connection declares the next one freely.
-            #expect(try c.query("SELECT count(*)::int AS n FROM pg_cursors").first!.decode("n", as: Int.self) == 0)
+            #expect(try c.query("SELECT count(*)::int AS n FROM pg_cursors WHERE name LIKE 'scorecard_cursor_%'").first!.decode("n", as: Int.self) == 0)
             var none = 0
             try c.forEachBatch("SELECT 1 AS n WHERE false") { _ in none += 1 }
             #expect(none == 0)
@@ -46,7 +46,7 @@ struct CursorTests {
                 }
             }
             #expect(batches == 1)
-            let open = try c.query("SELECT count(*)::int AS n FROM pg_cursors").first!.decode("n", as: Int.self)
+            let open = try c.query("SELECT count(*)::int AS n FROM pg_cursors WHERE name LIKE 'scorecard_cursor_%'").first!.decode("n", as: Int.self)
             #expect(open == 0)
         }
     }
