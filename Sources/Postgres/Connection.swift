@@ -13,6 +13,8 @@ public final class Connection {
     /// Inside `rehearsal`: inner transactions are savepoints, and everything is rolled back.
     public internal(set) var isRehearsing = false
     var savepointDepth = 0
+    /// Cursors declared so far on this connection (`forEachBatch`): each gets a name of its own.
+    var cursorCount = 0
     /// Registered with `Interruption` while the connection is open, so a stop cancels its statement.
     private let cancelRequest: CancelRequest?
 

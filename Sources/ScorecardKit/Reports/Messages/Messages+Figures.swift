@@ -95,8 +95,10 @@ extension Messages {
     // MARK: Status
 
     /// `Declaration committed 2024-02-06; Code not committed`.
-    public func status(_ a: ReportModel.RankedActor) -> String {
-        a.status.map { "\($0.instrumentName) " + statusWords($0) }.joined(separator: "; ")
+    public func status(_ a: ReportModel.RankedActor) -> String { status(a.status) }
+
+    public func status(_ status: [ReportModel.InstrumentStatus]) -> String {
+        status.map { "\($0.instrumentName) " + statusWords($0) }.joined(separator: "; ")
     }
 
     public func statusWords(_ s: ReportModel.InstrumentStatus) -> String {
