@@ -71,7 +71,7 @@ public enum Charts {
         let description = m.chartFacesDescription(count: rows.count) + " "
             + rows.map { m.chartFacesRow($0.label, positive: valueText($0.positive, m), negative: valueText($0.negative, m)) }
                 .joined(separator: "; ") + "."
-        var out = open(id: id, width: width, height: height, title: chartTitle, description: description)
+        var out = openChart(id: id, width: width, height: height, title: chartTitle, description: description)
         out += "<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
             + "<rect width=\"6\" height=\"6\" fill=\"\(Palette.negative)\"/><rect width=\"2\" height=\"6\" fill=\"\(Palette.paper)\"/></pattern></defs>\n"
         // Key: which side is which face.
@@ -112,7 +112,7 @@ public enum Charts {
             out += "</g>\n"
         }
         out += "<line x1=\"\(axis)\" y1=\"\(top - 4)\" x2=\"\(axis)\" y2=\"\(bottom)\" stroke=\"\(Palette.ink)\" stroke-width=\"1.5\"/>\n"
-        return out + close()
+        return out + closeChart()
     }
 
     /// The mark of a face with nothing on record: a hollow diamond, visibly not a bar of 0.
@@ -139,9 +139,9 @@ public enum Charts {
         struct Placed { let point: ScatterPoint; let x, y: Int; let hollow: Bool }
         let placed: [Placed] = points.compactMap { point in
             switch (point.positive, point.negative) {
-            case let (p?, n?): return Placed(point: point, x: x(p), y: y(n), hollow: false)
-            case let (nil, n?): return Placed(point: point, x: leftStrip, y: y(n), hollow: true)
-            case let (p?, nil): return Placed(point: point, x: x(p), y: bottomStrip, hollow: true)
+            case (let p?, let n?): return Placed(point: point, x: x(p), y: y(n), hollow: false)
+            case (nil, let n?): return Placed(point: point, x: leftStrip, y: y(n), hollow: true)
+            case (let p?, nil): return Placed(point: point, x: x(p), y: bottomStrip, hollow: true)
             case (nil, nil): return nil
             }
         }
@@ -149,7 +149,7 @@ public enum Charts {
         let description = m.chartScatterDescription(count: points.count, labelled: labels.count, unplotted: points.count - placed.count) + " "
             + points.map { m.chartScatterPoint($0.label, positive: valueText($0.positive, m), negative: valueText($0.negative, m)) }
                 .joined(separator: "; ") + "."
-        var out = open(id: id, width: width, height: height, title: title ?? m.chartScatterTitle, description: description)
+        var out = openChart(id: id, width: width, height: height, title: title ?? m.chartScatterTitle, description: description)
         // The plot, its grid and the no-evidence strips.
         out += "<rect x=\"\(tenthsText(plot.x1))\" y=\"\(tenthsText(plot.y1))\" width=\"\(tenthsText(plot.x2 - plot.x1))\" height=\"\(tenthsText(plot.y2 - plot.y1))\" fill=\"\(Palette.band)\" stroke=\"\(Palette.rule)\"/>\n"
         out += "<rect x=\"44\" y=\"\(tenthsText(plot.y1))\" width=\"16\" height=\"\(tenthsText(plot.y2 - plot.y1))\" fill=\"\(Palette.band)\"><title>\(h(m.chartNoEvidence)): \(h(m.chartPositiveScore))</title></rect>\n"
@@ -190,7 +190,7 @@ public enum Charts {
                 lx += 160 + category.count * 70
             }
         }
-        return out + close()
+        return out + closeChart()
     }
 
     /// A box in tenths of a pixel.
@@ -225,9 +225,11 @@ public enum Charts {
                 (PlacedLabel(x: point.x, y: point.y + 130, anchor: "middle", text: point.text),
                  Box(x1: point.x - w / 2, y1: point.y + 40, x2: point.x + w / 2, y2: point.y + 150)),
             ]
-            guard let (label, box) = candidates.first(where: { _, box in
-                box.within(plot) && !taken.contains { $0.overlaps(box) } && !pointBoxes.contains { $0.overlaps(box) }
+            guard let candidate = candidates.first(where: { candidate in
+                let box = candidate.1
+                return box.within(plot) && !taken.contains { $0.overlaps(box) } && !pointBoxes.contains { $0.overlaps(box) }
             }) else { continue }
+            let (label, box) = candidate
             taken.append(box)
             labels.append(label)
             labelled.append((point.x, point.y))
@@ -258,7 +260,7 @@ public enum Charts {
                     "\(periods[i]) \((i < s.values.count ? s.values[i] : nil).map { valueText($0) } ?? m.chartNoScore)"
                 })
             }.joined(separator: "; ") + "."
-        var out = open(id: id, width: width, height: height, title: title ?? m.chartHistoryTitle, description: description)
+        var out = openChart(id: id, width: width, height: height, title: title ?? m.chartHistoryTitle, description: description)
         out += "<rect x=\"\(left)\" y=\"\(top)\" width=\"\(plotWidth)\" height=\"\(plotHeight)\" fill=\"\(Palette.band)\"/>\n"
         for tick in stride(from: 0, through: 100, by: 25) {
             let ty = y(Double(tick))
@@ -293,7 +295,7 @@ public enum Charts {
             let name = "<text x=\"\(left + 36)\" y=\"\(ly)\" font-size=\"12\" fill=\"\(Palette.ink)\">\(h(TextLayout.truncate(s.label, 60)))</text>"
             out += linked(s.href, name) + "\n"
         }
-        return out + close()
+        return out + closeChart()
     }
 
     /// The runs of consecutive values that are not nil, with their period indices.
@@ -316,13 +318,13 @@ public enum Charts {
 
     // MARK: Shared pieces
 
-    static func open(id: String, width: Int, height: Int, title: String, description: String) -> String {
+    static func openChart(id: String, width: Int, height: Int, title: String, description: String) -> String {
         "<figure class=\"chart\" id=\"\(id)\">\n"
             + "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
             + "<title id=\"\(id)-title\">\(h(title))</title>\n<desc id=\"\(id)-desc\">\(h(description))</desc>\n"
     }
 
-    static func close() -> String { "</svg>\n</figure>\n" }
+    static func closeChart() -> String { "</svg>\n</figure>\n" }
 
     /// A category's marker at (x, y) in tenths, of `radius` tenths: circle, square, triangle, diamond.
     static func marker(_ category: Int, x: Int, y: Int, radius r: Int, hollow: Bool) -> String {
