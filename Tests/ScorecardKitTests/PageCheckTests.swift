@@ -92,8 +92,14 @@ struct PageCheckTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let pages = try Self.writeEdition(folder)
         var arguments: [String] = []
-        // SCORECARD_PAGE_SCREENSHOTS=DIR keeps a PNG of each page at each width, to look at.
-        if let screenshots = ProcessInfo.processInfo.environment["SCORECARD_PAGE_SCREENSHOTS"] { arguments = ["--screenshots", screenshots] }
+        // SCORECARD_PAGE_SCREENSHOTS=DIR keeps the pages and a PNG of each at each width, to look at.
+        if let screenshots = ProcessInfo.processInfo.environment["SCORECARD_PAGE_SCREENSHOTS"] {
+            arguments = ["--screenshots", screenshots]
+            let pagesCopy = URL(fileURLWithPath: screenshots).appendingPathComponent("pages")
+            try? FileManager.default.removeItem(at: pagesCopy)
+            try FileManager.default.createDirectory(at: pagesCopy.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: folder, to: pagesCopy)
+        }
         let outcome = try PageCheck.run(pages, arguments: arguments)
         #expect(outcome.status == 0, "scripts/check-page failed:\n\(outcome.output)")
     }

@@ -65,7 +65,7 @@ public enum Charts {
     public static func faces(_ rows: [FacesRow], id: String, messages m: Messages, title: String? = nil) -> String {
         let id = chartID(id)
         let nameEnd = 192, negativeValueEnd = 280, axis = 454, half = 170, positiveValueStart = 630
-        let width = 708, top = 40, rowHeight = 22
+        let width = 724, top = 40, rowHeight = 22
         let height = top + rowHeight * rows.count + 28
         let chartTitle = title ?? m.chartFacesTitle
         let description = m.chartFacesDescription(count: rows.count) + " "
