@@ -38,9 +38,13 @@ known AS (
     SELECT e.* FROM scorecard.evidence e
     WHERE scorecard.last_day(e.published_on, e.published_precision) <= :'period_end'::date AND e.sensitivity = 'public'
 ),
+lifted AS (  -- the earliest public record known by E that ends each measure
+    SELECT x.ends AS id, min(x.occurred_on) AS lifted_on FROM known x WHERE x.ends IS NOT NULL GROUP BY x.ends
+),
 ended AS (  -- measures ended by E: their ends_on, or a public record that ends them, known by E
-    SELECT m.id, least(m.ends_on, (SELECT min(x.occurred_on) FROM known x WHERE x.ends = m.id)) AS ended_on
-    FROM scorecard.evidence m WHERE m.evidence_type IN ('sanction_imposed', 'entity_listing')
+    SELECT m.id, least(m.ends_on, l.lifted_on) AS ended_on
+    FROM scorecard.evidence m LEFT JOIN lifted l ON l.id = m.id
+    WHERE m.evidence_type IN ('sanction_imposed', 'entity_listing')
 ),
 evidence AS (
     SELECT e.id, coalesce(e.event_id, e.id) AS event_id, e.actor_id, e.counterpart_id, e.evidence_type, e.occurred_on, e.provision_id,
