@@ -2,7 +2,7 @@
 -- yields the same scored indicator values as Schemas/queries/scoring/ for Tests/Fixtures/bench/methodology.yaml,
 -- with that methodology's constants written in. psql variables: :'period_end' (E = K).
 -- The rules of methodology v2 (docs/methodology.md), written out again: each event counts once per
--- actor, by its heaviest record, its certainty raised a step by two publishers or more; a measure in
+-- actor, by its strongest record, its certainty raised a step by two publishers or more; a measure in
 -- force does not age and does not leave the window, and counts no more once ended; a vendor's
 -- conduct counts for the top of its group.
 WITH RECURSIVE indicator (code, kind, types, role, half_life, window_days, saturation, applies_to) AS (
@@ -38,9 +38,13 @@ known AS (
     SELECT e.* FROM scorecard.evidence e
     WHERE scorecard.last_day(e.published_on, e.published_precision) <= :'period_end'::date AND e.sensitivity = 'public'
 ),
+lifted AS (  -- the earliest public record known by E that ends each measure
+    SELECT x.ends AS id, min(x.occurred_on) AS lifted_on FROM known x WHERE x.ends IS NOT NULL GROUP BY x.ends
+),
 ended AS (  -- measures ended by E: their ends_on, or a public record that ends them, known by E
-    SELECT m.id, least(m.ends_on, (SELECT min(x.occurred_on) FROM known x WHERE x.ends = m.id)) AS ended_on
-    FROM scorecard.evidence m WHERE m.evidence_type IN ('sanction_imposed', 'entity_listing')
+    SELECT m.id, least(m.ends_on, l.lifted_on) AS ended_on
+    FROM scorecard.evidence m LEFT JOIN lifted l ON l.id = m.id
+    WHERE m.evidence_type IN ('sanction_imposed', 'entity_listing')
 ),
 evidence AS (
     SELECT e.id, coalesce(e.event_id, e.id) AS event_id, e.actor_id, e.counterpart_id, e.evidence_type, e.occurred_on, e.provision_id,
@@ -74,10 +78,11 @@ publishers AS (  -- independent sources of each event: the distinct publishers i
     FROM weighted w CROSS JOIN LATERAL unnest(w.source_ids) AS u (id) JOIN scorecard.sources s ON s.id = u.id
     GROUP BY w.code, w.actor_id, w.event_id
 ),
-event AS (  -- each event once: its heaviest record, weighed at the higher of its own and the event's certainty
+event AS (  -- each event once: its strongest record (then the first by id), weighed at the higher of its own and the
+            -- event's certainty; not the heaviest at its own certainty, which let a second report lower an event
     SELECT w.code, w.saturation, w.actor_id, w.event_id, max(w.certainty_rank) AS best_rank,
-           (array_agg(w.strength ORDER BY w.strength * (ARRAY[0.5, 0.75, 1.0]::float8[])[w.certainty_rank] DESC, w.id))[1] AS strength,
-           (array_agg(w.certainty_rank ORDER BY w.strength * (ARRAY[0.5, 0.75, 1.0]::float8[])[w.certainty_rank] DESC, w.id))[1] AS own_rank
+           (array_agg(w.strength ORDER BY w.strength DESC, w.id))[1] AS strength,
+           (array_agg(w.certainty_rank ORDER BY w.strength DESC, w.id))[1] AS own_rank
     FROM weighted w
     GROUP BY w.code, w.saturation, w.actor_id, w.event_id
 ),

@@ -5,12 +5,19 @@
 -- $1 period end (E), $2 knowledge cutoff (K), $3 methodology definition (jsonb),
 -- $4 conduct cutoff (C): conduct after it does not count (E, except for the change decomposition's
 -- "aged" runs, which keep only the conduct of an earlier period). Formulas: docs/methodology.md.
+-- Speed (docs/performance.md): each record's sources are read once (its best reliability and its
+-- publishers in one aggregation), the eligible records once more (window functions give each event its
+-- record count, best certainty and carrier), and only events of several records join their records'
+-- publishers together.
 INSERT INTO scoring_evidence (indicator_code, actor_id, evidence_id, event_id, weight, counts, event_weight)
 WITH indicator AS (
     SELECT *
     FROM jsonb_to_recordset($3::jsonb -> 'indicators') AS i (code text, kind text, evidence_types text[], role text,
                                              half_life_days float8, window_days integer, instruments jsonb)
     WHERE i.kind IN ('evidence', 'breach')
+),
+indicator_type AS (  -- each indicator once per evidence type it lists: a hash join, not a scan per indicator
+    SELECT DISTINCT i.code, t.evidence_type FROM indicator i CROSS JOIN LATERAL unnest(i.evidence_types) AS t (evidence_type)
 ),
 include_restricted AS (
     SELECT scorecard.scores_restricted_evidence($3::jsonb) AS yes
@@ -40,15 +47,17 @@ known_evidence AS MATERIALIZED (  -- published by the cutoff: never counted befo
       AND scorecard.counts_for(e.sensitivity, (SELECT yes FROM include_restricted))
       AND e.occurred_on <= $4::date
 ),
-record_source AS (
-    SELECT e.id AS evidence_id, e.event_id, src.publisher, rw.weight
+record_publisher AS (  -- each record's sources, one row per publisher, at its most reliable source
+    SELECT e.id AS evidence_id, src.publisher, max(rw.weight) AS weight
     FROM known_evidence e
     CROSS JOIN LATERAL unnest(e.source_ids) AS s (source_id)
     JOIN scorecard.sources src ON src.id = s.source_id
     JOIN reliability_weight rw ON rw.reliability = src.reliability
+    GROUP BY e.id, src.publisher
 ),
-best_reliability AS (  -- a record is as reliable as its most reliable source
-    SELECT evidence_id, max(weight) AS weight FROM record_source GROUP BY evidence_id
+record_sources AS (  -- a record is as reliable as its most reliable source; its distinct publishers
+    SELECT evidence_id, max(weight) AS reliability, count(*) AS publishers, array_agg(publisher) AS publisher_list
+    FROM record_publisher GROUP BY evidence_id
 ),
 groups AS (
     SELECT * FROM scorecard.actor_groups($1::date)
@@ -56,14 +65,15 @@ groups AS (
 candidate AS (  -- one row per indicator and the group whose conduct the record is, in the indicator's role
     SELECT i.code, i.kind, i.instruments, g.group_id AS actor_id,
            CASE i.role WHEN 'counterpart' THEN e.counterpart_id ELSE e.actor_id END AS entity_id,
-           e.id AS evidence_id, e.event_id, e.occurred_on, e.provision_id, e.certainty,
+           e.id AS evidence_id, e.event_id, e.occurred_on, e.provision_id, e.certainty, r.publishers, r.publisher_list,
            -- A measure in force does not age; every other record halves each half-life after its interval.
-           sw.weight * coalesce(r.weight, 0)
+           sw.weight * coalesce(r.reliability, 0)
                * CASE WHEN e.measure THEN 1 ELSE power(0.5, greatest(0, $1::date - e.occurred_last) / i.half_life_days) END AS strength
     FROM indicator i
-    JOIN known_evidence e ON e.evidence_type = ANY (i.evidence_types)
+    JOIN indicator_type it ON it.code = i.code
+    JOIN known_evidence e ON e.evidence_type = it.evidence_type
     JOIN severity_weight sw ON sw.severity = e.severity
-    LEFT JOIN best_reliability r ON r.evidence_id = e.id
+    LEFT JOIN record_sources r ON r.evidence_id = e.id
     JOIN groups g ON g.actor_id = CASE i.role WHEN 'counterpart' THEN e.counterpart_id ELSE e.actor_id END
     WHERE e.occurred_on <= $1::date  -- conduct after the period never counts for it, whatever is known later
       AND CASE WHEN e.measure THEN e.in_force  -- a measure counts while it holds, and not once it has ended
@@ -82,33 +92,34 @@ qualifying AS (  -- a breach is conduct after a promise that covered it, not wit
               AND scorecard.commitment_binds(k.committed_on, k.committed_precision, k.withdrawn_on, c.occurred_on)
               AND scorecard.known_by(k.committed_on, k.committed_precision, $2::date))
 ),
-weighed AS (
-    SELECT q.*, cw.weight AS certainty_weight, q.strength * cw.weight AS weight
+ranked AS MATERIALIZED (  -- each record's weight, and its event's facts per indicator and actor: how many
+                         -- records, the best certainty, and the carrier: the strongest (at the event's
+                         -- certainty, which is every record's), then the first by id; so another record
+                         -- of an event never lowers it
+    SELECT q.code, q.actor_id, q.evidence_id, q.event_id, q.strength, q.publishers, q.publisher_list,
+           cw.weight AS certainty_weight, q.strength * cw.weight AS weight,
+           count(*) OVER event AS records,
+           max(scorecard.certainty_rank(q.certainty)) OVER event AS best_rank,
+           row_number() OVER (event ORDER BY q.strength DESC, q.evidence_id) = 1 AS strongest
     FROM qualifying q
     JOIN certainty_weight cw ON cw.certainty = q.certainty
+    WINDOW event AS (PARTITION BY q.code, q.actor_id, q.event_id)
 ),
-event_sources AS (  -- independent sources of each event: its records' sources, by publisher
-    SELECT w.code, w.actor_id, w.event_id, count(DISTINCT s.publisher) AS independent
-    FROM weighed w
-    JOIN record_source s ON s.evidence_id = w.evidence_id
-    GROUP BY w.code, w.actor_id, w.event_id
+shared_event_sources AS (  -- independent sources of an event of several records: its records' publishers together
+    SELECT r.code, r.actor_id, r.event_id, count(DISTINCT p.publisher) AS independent
+    FROM ranked r CROSS JOIN LATERAL unnest(r.publisher_list) AS p (publisher)
+    WHERE r.records > 1
+    GROUP BY r.code, r.actor_id, r.event_id
 ),
-event AS (  -- per indicator, actor and event: its certainty (scorecard.event_certainty)
-    SELECT w.code, w.actor_id, w.event_id,
-           scorecard.event_certainty(max(scorecard.certainty_rank(w.certainty)), coalesce(max(es.independent), 0)) AS certainty
-    FROM weighed w
-    LEFT JOIN event_sources es USING (code, actor_id, event_id)
-    GROUP BY w.code, w.actor_id, w.event_id
-),
-strongest AS (  -- the record that carries each event: the strongest (at the event's certainty, which is
-                -- every record's), then the first by id; so another record of an event never lowers it
-    SELECT DISTINCT ON (w.code, w.actor_id, w.event_id) w.code, w.actor_id, w.event_id, w.evidence_id,
-           w.strength * greatest(w.certainty_weight, cw.weight) AS event_weight
-    FROM weighed w
-    JOIN event v USING (code, actor_id, event_id)
-    JOIN certainty_weight cw ON cw.certainty = v.certainty
-    ORDER BY w.code, w.actor_id, w.event_id, w.strength DESC, w.evidence_id
+carried AS (  -- the carrier's event certainty (scorecard.event_certainty); a single record's event has its own publishers
+    SELECT r.*, cw.weight AS event_certainty_weight
+    FROM ranked r
+    LEFT JOIN shared_event_sources s ON r.strongest AND r.records > 1
+         AND s.code = r.code AND s.actor_id = r.actor_id AND s.event_id = r.event_id
+    LEFT JOIN certainty_weight cw ON r.strongest
+         AND cw.certainty = scorecard.event_certainty(r.best_rank,
+                                CASE WHEN r.records > 1 THEN coalesce(s.independent, 0) ELSE coalesce(r.publishers, 0) END)
 )
-SELECT w.code, w.actor_id, w.evidence_id, w.event_id, w.weight, s.evidence_id IS NOT NULL, s.event_weight
-FROM weighed w
-LEFT JOIN strongest s USING (code, actor_id, event_id, evidence_id)
+SELECT c.code, c.actor_id, c.evidence_id, c.event_id, c.weight, c.event_certainty_weight IS NOT NULL,
+       CASE WHEN c.event_certainty_weight IS NOT NULL THEN c.strength * greatest(c.certainty_weight, c.event_certainty_weight) END
+FROM carried c
