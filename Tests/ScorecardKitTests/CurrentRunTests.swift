@@ -46,7 +46,7 @@ struct CurrentRunTests {
             """).map { try $0.decode("run_id", as: Int64.self) }
         #expect(view.count == 1 && marked.count == 1)
         #expect(view.first == run.id && marked.first == run.id, "the views show the run the report shows")
-        return Shown(datasetSHA256: model.run.datasetSHA256, report: JSONReport.render(model),
+        return Shown(datasetSHA256: model.run.datasetSHA256, report: JSONReport.summary(model),
                      explain: ExplainText.render(explained, actorID: "alpha"), latestScoresRun: view[0], currentInScoresOverTime: marked[0])
     }
 

@@ -183,7 +183,7 @@ struct EditionDataTests {
                 "combined": text(actor.combined), "grade": actor.grade ?? "", "rank": actor.rank.map(String.init) ?? "",
                 "ranked_in_kind": String(actor.rankedInKind), "events": String(actor.events), "evidence_records": String(actor.evidenceRecords),
                 "no_conduct": String(actor.noConduct), "insufficient_evidence": String(actor.insufficientEvidence), "group_id": actor.groupID ?? "",
-                "commitment_status": ReportWording.status(actor), "change": text(actor.change.change),
+                "commitment_status": Messages.english.status(actor), "change": text(actor.change.change),
 "rank_median": text(actor.rankInterval?.median),
                 "rank_p05": actor.rankInterval.map { String($0.p05) } ?? "", "grade_change_share": text(actor.rankInterval?.gradeChangeShare),
             ]

@@ -291,8 +291,14 @@ struct HostileInputTests {
         _ = try engine.score(methodology, periods: .period("2023"), asOf: .fixtureAsOf)
         _ = try engine.score(methodology, periods: .period("2024"), asOf: .fixtureAsOf)
         let run = try #require(try ScoreRuns.published(connection, methodology: methodology, period: "2024"))
-        let model = try ReportModel.load(connection, run: run, actorID: nil)
-        return Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { ($0, ReportRenderer.render(model, as: $0)) })
+        // Every page of the edition in each format, one after another (the summary, the method, every
+        // card); for csv, the data folder's actors.csv.
+        let files = try EditionRenderer.render(connection, run: run).files
+        return Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { format in
+            if format == .csv { return (format, String(decoding: files.first { $0.path == "data/actors.csv" }!.contents, as: UTF8.self)) }
+            return (format, files.filter { $0.path.hasSuffix("." + format.fileExtension) && !$0.path.hasPrefix("data/") }
+                .map { String(decoding: $0.contents, as: UTF8.self) }.joined(separator: "\n"))
+        })
     }
 
     @Test func metacharactersAreEscapedInHTMLAndMarkdown() throws {
@@ -342,8 +348,9 @@ struct HostileInputTests {
         // A negative number stays a number: the numeric columns are written as they are. (The fixture
         // has no negative figure since methodology v2: 2023 has no combined score, so 2024 no change.)
         #expect(byID["alpha"]?[change] == "", "no change without a previous combined score")
-        for column in ["change", "change_time", "change_conduct", "change_restated", "cause_points", "change_since_edition"] {
-            #expect(CSVReport.numericColumns.contains(try #require(header.firstIndex(of: column))), "\(column) is written as a number")
+        for column in ["change", "change_time", "change_conduct", "change_restated", "positive", "negative", "combined"] {
+            #expect(header.contains(column) && EditionDataTables.actorFields.first { $0.name == column }?.type == .number,
+                    "\(column) is written as a number")
         }
         #expect(Escaping.spreadsheetText("-3.500") == "'-3.500", "so a text column would have escaped it")
         #expect(Escaping.spreadsheetText("=1+1") == "'=1+1" && Escaping.spreadsheetText("1-1") == "1-1" && Escaping.spreadsheetText("") == "")

@@ -36,7 +36,7 @@ struct ImmutableRunsTests {
         let methodology = try MethodologyFile.scoringFixture()
         let runs = try ScoringEngine(connection: connection, logger: .quiet).score(methodology, periods: .all, asOf: .fixtureAsOf)
         let outcome = try EditionPublisher(connection: connection, logger: .quiet)
-            .publish(methodology, scored: runs, asOf: .fixtureAsOf, options: .init(formats: [.text], filesForEveryPeriod: true, sensitivity: nil))
+            .publish(methodology, scored: runs, asOf: .fixtureAsOf, options: .init(edition: EditionOptions(formats: [.text]), filesForEveryPeriod: true, sensitivity: nil))
         #expect(outcome.published.isEmpty && !outcome.revisions.isEmpty)
     }
 
@@ -100,7 +100,7 @@ struct ImmutableRunsTests {
         #expect(runs.count == 2)  // 2024 (the first evidence) and 2025
         _ = try SensitivityAnalysis(connection: connection).runAndStore(runID: runs.last!.runID, methodology: methodology.methodology, samples: 50, seed: 1)
         let editions = try EditionPublisher(connection: connection, logger: .quiet)
-            .publish(methodology, scored: runs, asOf: .fixtureAsOf, options: .init(formats: [.text], filesForEveryPeriod: true, sensitivity: nil))
+            .publish(methodology, scored: runs, asOf: .fixtureAsOf, options: .init(edition: EditionOptions(formats: [.text]), filesForEveryPeriod: true, sensitivity: nil))
         #expect(editions.published.map(\.period) == ["2024", "2025"])
         // scorecard.restatements is no longer written (editions replaced it), but stays immutable:
         // one row as earlier versions wrote them, so the refusal is tested on a table with rows.

@@ -181,8 +181,8 @@ struct MethodologyV2Tests {
         let model = try ReportModel.load(connection, run: try #require(try ScoreRuns.published(connection, methodology: file, period: "2025")))
         let st = try #require(model.ranked("st"))
         #expect(st.change.direction == .unchanged && st.change.cause == nil)
-        #expect(ReportWording.change(st) == "– 0.000")
-        #expect(ReportWording.changeSince(st, "2024").contains("(time +"))
+        #expect(Messages.english.change(st) == "– 0.000")
+        #expect(Messages.english.changeSince(st, "2024").contains("(time +"))
     }
 
     func round3(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }

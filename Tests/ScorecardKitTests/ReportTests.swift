@@ -40,8 +40,21 @@ struct ReportTests {
         return try ReportModel.load(connection, run: run, actorID: actor)
     }
 
-    func renderAll(_ model: ReportModel) -> [ReportFormat: String] {
-        Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { ($0, ReportRenderer.render(model, as: $0)) })
+    /// The whole edition folder of the period's as-published run, rendered now in memory.
+    func edition(_ connection: Connection, period: String = "2024", options: EditionOptions = EditionOptions(),
+                 methodology: MethodologyFile? = nil) throws -> EditionFilesInMemory {
+        let run = try #require(try ScoreRuns.published(connection, methodology: methodology ?? file, period: period))
+        return try EditionRenderer.render(connection, run: run, options: options)
+    }
+
+    /// Every file of a folder as text, by path.
+    func texts(_ files: EditionFilesInMemory) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: files.files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+    }
+
+    /// The pages of one format: the summary and every card.
+    func pages(_ files: EditionFilesInMemory, _ format: ReportFormat) -> [String: String] {
+        texts(files).filter { $0.key.hasSuffix(".\(format.fileExtension)") && $0.key != EditionLayout.checksums }
     }
 
     /// The fixture dataset with hostile text in a public record, and a reply to the restricted record.
@@ -52,27 +65,47 @@ struct ReportTests {
         return fixture
     }
 
+    static let snapshotFolder = "Tests/Fixtures/reports/scoring-fixture-2024"
+
     // MARK: Snapshots and determinism
 
-    @Test func everyFormatMatchesItsSnapshot() throws {
-        let model = try model(try scoredDatabase())
-        for (format, text) in renderAll(model) {
-            let path = "Tests/Fixtures/reports/\(model.fileName(format))"
-            if let problem = ProjectFiles.compareSnapshot(text, with: path) { Issue.record("\(problem)") }
-        }
-        #expect(model.fileName(.json) == "scorecard-scoring-fixture-2024.json")
-        #expect(model.fileName(.markdown) == "scorecard-scoring-fixture-2024.md")
+    @Test func everyFileOfTheEditionFolderMatchesItsSnapshot() throws {
+        let connection = try scoredDatabase()
+        let files = try edition(connection)
+        let run = try #require(try ScoreRuns.published(connection, methodology: file, period: "2024"))
+        #expect("Tests/Fixtures/reports/" + EditionLayout.folder(methodologyID: run.methodologyID, period: run.period) == Self.snapshotFolder)
+        if let problem = ProjectFiles.compareSnapshotFolder(files.files, with: Self.snapshotFolder) { Issue.record("\(problem)") }
+    }
+
+    /// The snapshot comparison itself: a changed, a missing and an extra file are each reported.
+    @Test func theFolderSnapshotComparisonReportsChangedMissingAndExtraFiles() throws {
+        guard !ProjectFiles.updatingSnapshots else { return }
+        let committed = ProjectFiles.files(under: ProjectFiles.url(Self.snapshotFolder))
+        try #require(committed.count > 3, "the snapshot folder is empty; run make snapshots")
+        let same = try committed.map { (path: $0, contents: try Data(contentsOf: ProjectFiles.url("\(Self.snapshotFolder)/\($0)"))) }
+        #expect(ProjectFiles.compareSnapshotFolder(same, with: Self.snapshotFolder) == nil)
+        var changed = same
+        let index = try #require(changed.firstIndex { $0.path == "index.txt" })
+        changed[index].contents = Data(String(decoding: changed[index].contents, as: UTF8.self).replacingOccurrences(of: "Gamma", with: "Gxmma").utf8)
+        let changedMessage = try #require(ProjectFiles.compareSnapshotFolder(changed, with: Self.snapshotFolder))
+        #expect(changedMessage.contains("\(Self.snapshotFolder)/index.txt") && changedMessage.contains("Gxmma"), "\(changedMessage)")
+        let missing = try #require(ProjectFiles.compareSnapshotFolder(Array(same.dropFirst()), with: Self.snapshotFolder))
+        #expect(missing.contains(same[0].path), "\(missing)")
+        let extra = try #require(ProjectFiles.compareSnapshotFolder(same + [(path: "actors/surprise.txt", contents: Data("x".utf8))], with: Self.snapshotFolder))
+        #expect(extra.contains("actors/surprise.txt"), "\(extra)")
     }
 
     @Test func renderingIsByteIdenticalTwiceAndAcrossDatabases() throws {
         let first = try scoredDatabase()
-        let once = renderAll(try model(first))
-        let twice = renderAll(try model(first))
-        let elsewhere = renderAll(try model(try scoredDatabase()))
-        for format in ReportFormat.allCases {
-            #expect(once[format] == twice[format], "\(format) differs between two renderings")
-            #expect(once[format] == elsewhere[format], "\(format) differs between two databases")
+        let once = try edition(first).files
+        let twice = try edition(first).files
+        let elsewhere = try edition(try scoredDatabase()).files
+        #expect(once.map(\.path) == twice.map(\.path) && once.map(\.path) == elsewhere.map(\.path))
+        for (index, file) in once.enumerated() {
+            #expect(file.contents == twice[index].contents, "\(file.path) differs between two renderings")
+            #expect(file.contents == elsewhere[index].contents, "\(file.path) differs between two databases")
         }
+        #expect(once.count > 10)
     }
 
     @Test func theModelHasTheFiguresOfTheRun() throws {
@@ -109,25 +142,53 @@ struct ReportTests {
         #expect(model.trend.periods == ["2023", "2024"])
         let one = try self.model(connection, actor: "alpha")
         #expect(one.actors.map(\.id) == ["alpha"])
-        #expect(one.fileName(.text) == "scorecard-scoring-fixture-2024-alpha.txt")
         #expect(throws: ScoringError.unknownActor("atlantis")) { try self.model(connection, actor: "atlantis") }
+        // A card is the model's figures for its actor, read in the same snapshot.
+        let run = try #require(try ScoreRuns.published(connection, methodology: file, period: "2024"))
+        try connection.transaction(isolation: .repeatableRead) { connection in
+            let snapshot = try ReportModel.snapshot(connection, run: run, eventsPerIndicator: nil)
+            #expect(snapshot.actorIDs == model.rankings.flatMap(\.actors).map(\.id))
+            let card = try #require(try snapshot.cards(["alpha"]).first)
+            #expect(card.actor == alpha && card.detail == model.actors.first { $0.id == "alpha" })
+            #expect(card.history.periods == ["2023", "2024"])
+            #expect(try snapshot.cards(["atlantis"]).isEmpty)
+        }
+        #expect(EditionLayout.card("alpha", .text) == "actors/alpha.txt")
     }
 
     // MARK: The JSON format
 
-    @Test func theJSONSnapshotValidatesAgainstTheSchema() throws {
-        let result = try runValidator([ProjectFiles.url("Tests/Fixtures/reports/scorecard-scoring-fixture-2024.json").path])
+    /// The JSON documents of the folder: the summary and every card.
+    func jsonDocuments(_ folder: String = ReportTests.snapshotFolder) -> [String] {
+        ProjectFiles.files(under: ProjectFiles.url(folder)).filter { $0.hasSuffix(".json") && ($0 == "index.json" || $0.hasPrefix("actors/")) }
+            .map { ProjectFiles.url("\(folder)/\($0)").path }
+    }
+
+    @Test func theJSONSnapshotsValidateStrictlyAgainstTheirSchemas() throws {
+        let documents = jsonDocuments()
+        #expect(documents.count > 5, "the snapshot folder has no JSON documents; run make snapshots")
+        let result = try runValidator(["--strict"] + documents)
         #expect(result.status == 0, "scripts/validate-json-reports failed:\n\(result.output)")
-        // And the validator does reject what the schema forbids.
-        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-report-\(UUID().uuidString).json")
-        var document = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: ProjectFiles.url("Tests/Fixtures/reports/scorecard-scoring-fixture-2024.json"))) as? [String: Any])
-        document["surprise"] = true
-        document["schema_version"] = "9.9"
-        try JSONSerialization.data(withJSONObject: document).write(to: bad)
-        let rejected = try runValidator([bad.path])
-        #expect(rejected.status == 1, "an invalid report passed:\n\(rejected.output)")
-        #expect(rejected.output.contains("surprise"))
+        #expect(result.output.contains("index.json: valid") && result.output.contains("actors/alpha.json: valid"), "\(result.output)")
+        // And the validator does reject what the schemas forbid, and with --strict what they do not describe.
+        for (document, schema) in [("index.json", "edition"), ("actors/alpha.json", "actor-card")] {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bad-report-\(UUID().uuidString)/actors")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let bad = document == "index.json" ? folder.deletingLastPathComponent().appendingPathComponent("index.json")
+                                               : folder.appendingPathComponent("alpha.json")
+            var json = try #require(try JSONSerialization.jsonObject(
+                with: Data(contentsOf: ProjectFiles.url("\(Self.snapshotFolder)/\(document)"))) as? [String: Any])
+            json["surprise"] = true
+            try JSONSerialization.data(withJSONObject: json).write(to: bad)
+            let open = try runValidator([bad.path])
+            #expect(open.status == 0, "\(schema): an undescribed member is refused without --strict (the schemas are open):\n\(open.output)")
+            let strict = try runValidator(["--strict", bad.path])
+            #expect(strict.status == 1 && strict.output.contains("surprise"), "\(schema): --strict let an undescribed member pass:\n\(strict.output)")
+            json["schema_version"] = 1
+            try JSONSerialization.data(withJSONObject: json).write(to: bad)
+            let rejected = try runValidator([bad.path])
+            #expect(rejected.status == 1 && rejected.output.contains("schema_version"), "\(schema): an invalid document passed:\n\(rejected.output)")
+        }
     }
 
     /// Runs scripts/validate-json-reports; a missing python3 or jsonschema is a failure, not a skip.
@@ -147,8 +208,11 @@ struct ReportTests {
         return (process.terminationStatus, try String(contentsOf: output, encoding: .utf8))
     }
 
-    @Test func theSchemaDocumentsEveryPropertyAndAllowsNoOthers() throws {
-        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: ProjectFiles.url("Schemas/report.schema.json"))) as? [String: Any])
+    /// Both schemas document every object and property; objects stay open (a minor version adds
+    /// members), so `--strict` is what checks that every member written is documented.
+    @Test(arguments: ["Schemas/edition.schema.json", "Schemas/actor-card.schema.json"])
+    func theSchemaDocumentsEveryPropertyAndStaysOpen(path: String) throws {
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: ProjectFiles.url(path))) as? [String: Any])
         #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
         #expect(schema["$id"] is String)
         var objects = 0
@@ -157,7 +221,7 @@ struct ReportTests {
             guard let node = node as? [String: Any] else { return }
             if node["type"] as? String == "object" {
                 objects += 1
-                #expect(node["additionalProperties"] as? Bool == false, "\(path) allows additional properties")
+                #expect(node["additionalProperties"] as? Bool != false, "\(path) is closed: a minor version could not add a member")
                 #expect(node["title"] is String, "\(path) has no title")
                 for (name, property) in node["properties"] as? [String: Any] ?? [:] {
                     #expect((property as? [String: Any])?["description"] is String, "\(path)/properties/\(name) has no description")
@@ -168,43 +232,49 @@ struct ReportTests {
         walk(schema, "#")
         #expect(objects > 20)
         let json = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: ProjectFiles.url("Tests/Fixtures/reports/scorecard-scoring-fixture-2024.json"))) as? [String: Any])
-        #expect(json["schema_version"] as? String == ReportModel.schemaVersion)
+            with: Data(contentsOf: ProjectFiles.url("\(Self.snapshotFolder)/\(path.contains("edition") ? "index.json" : "actors/alpha.json")"))) as? [String: Any])
+        #expect(json["schema_version"] as? String == JSONReport.schemaVersion)
     }
 
     @Test func jsonKeysAreSortedAndNumbersKeepTheirDecimals() throws {
-        let json = JSONReport.render(try model(try scoredDatabase()))
-        // Two-space indentation: a key's siblings are the keys at its indentation since the
-        // last line that opened an object or array at a shallower one.
-        var lastKey: [Int: String] = [:]
-        var checked = 0
-        for line in json.split(separator: "\n") {
-            let indent = line.prefix { $0 == " " }.count
-            let body = line.dropFirst(indent)
-            if body.hasPrefix("\""), let close = body.range(of: "\": ") {
-                let key = String(body[body.index(after: body.startIndex)..<close.lowerBound])
-                if let previous = lastKey[indent] {
-                    #expect(Array(previous.utf8).lexicographicallyPrecedes(Array(key.utf8)), "\(previous) comes before \(key)")
-                    checked += 1
+        let files = try edition(try scoredDatabase())
+        for path in ["index.json", "actors/alpha.json", "actors/gamma.json"] {
+            let json = try #require(files.text(path), "\(path)")
+            // Two-space indentation: a key's siblings are the keys at its indentation since the
+            // last line that opened an object or array at a shallower one.
+            var lastKey: [Int: String] = [:]
+            var checked = 0
+            for line in json.split(separator: "\n") {
+                let indent = line.prefix { $0 == " " }.count
+                let body = line.dropFirst(indent)
+                if body.hasPrefix("\""), let close = body.range(of: "\": ") {
+                    let key = String(body[body.index(after: body.startIndex)..<close.lowerBound])
+                    if let previous = lastKey[indent] {
+                        #expect(Array(previous.utf8).lexicographicallyPrecedes(Array(key.utf8)), "\(path): \(previous) comes before \(key)")
+                        checked += 1
+                    }
+                    lastKey[indent] = key
                 }
-                lastKey[indent] = key
+                if body.hasSuffix("{") || body.hasSuffix("[") { lastKey = lastKey.filter { $0.key <= indent } }
             }
-            if body.hasSuffix("{") || body.hasSuffix("[") { lastKey = lastKey.filter { $0.key <= indent } }
+            #expect(checked > 30, "\(path)")
         }
-        #expect(checked > 100)
-        #expect(json.contains("\"combined\": 43.031"))  // gamma: three decimals, as stored
+        #expect(files.text("index.json")?.contains("\"combined\": 43.031") == true)  // gamma: three decimals, as stored
+        #expect(files.text("actors/gamma.json")?.contains("\"combined\": 43.031") == true)
     }
 
     // MARK: Restricted evidence
 
-    @Test func restrictedEvidenceAppearsInNoFormat() throws {
+    @Test func restrictedEvidenceAppearsInNoFileOfTheFolder() throws {
         let connection = try scoredDatabase(try hostileDataset().directory)
         let model = try model(connection)
-        for (format, text) in renderAll(model) {
-            #expect(!text.contains(Self.restrictedID), "\(format) names the restricted record")
-            #expect(!text.contains(Self.restrictedSummary), "\(format) shows the restricted summary")
-            #expect(!text.contains("Reply to the restricted record."), "\(format) shows a reply to the restricted record")
-            #expect(!text.contains("gamma-restricted-reply"), "\(format) names a reply to the restricted record")
+        let files = texts(try edition(connection))
+        #expect(files.keys.contains("actors/gamma.html") && files.keys.contains("index.md"))
+        for (path, text) in files {
+            #expect(!text.contains(Self.restrictedID), "\(path) names the restricted record")
+            #expect(!text.contains(Self.restrictedSummary), "\(path) shows the restricted summary")
+            #expect(!text.contains("Reply to the restricted record."), "\(path) shows a reply to the restricted record")
+            #expect(!text.contains("gamma-restricted-reply"), "\(path) names a reply to the restricted record")
         }
         // Evidence counts are counts of public evidence: gamma has two records by the cutoff, one restricted.
         #expect(model.ranked("gamma")?.evidenceRecords == 1)
@@ -217,15 +287,21 @@ struct ReportTests {
                     """).first!.decode("n", as: Int.self)
                 #expect(actor.evidenceRecords == publicRecords, "\(actor.id)")
                 #expect(model.actors.first { $0.id == actor.id }?.evidence.count == publicRecords, "\(actor.id)")
+                // In the JSON too: every card's evidence_records equals the public evidence it lists.
+                let cardText = try #require(files["actors/\(actor.id).json"])
+                let card = try #require(try JSONSerialization.jsonObject(with: Data(cardText.utf8)) as? [String: Any])
+                let standing = try #require(card["standing"] as? [String: Any])
+                #expect(standing["evidence_records"] as? Int == publicRecords, "\(actor.id)")
+                #expect(((card["actor"] as? [String: Any])?["evidence"] as? [Any])?.count == publicRecords, "\(actor.id)")
             }
         }
-        // In the JSON too: every actor's evidence_records equals the public evidence it lists.
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.render(model).utf8)) as? [String: Any])
-        let sections = Dictionary(uniqueKeysWithValues: (json["actors"] as! [[String: Any]]).map { ($0["actor_id"] as! String, $0) })
-        for ranking in json["rankings"] as! [[String: Any]] {
+        // And the summary's standings say the same.
+        let summaryText = try #require(files["index.json"])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(summaryText.utf8)) as? [String: Any])
+        for ranking in summary["rankings"] as! [[String: Any]] {
             for actor in ranking["actors"] as! [[String: Any]] {
                 let id = actor["actor_id"] as! String
-                #expect(actor["evidence_records"] as? Int == (sections[id]?["evidence"] as? [Any])?.count, "\(id)")
+                #expect(actor["evidence_records"] as? Int == model.ranked(id)?.evidenceRecords, "\(id)")
             }
         }
     }
@@ -242,6 +318,12 @@ struct ReportTests {
         let run = try #require(try ScoreRuns.published(connection, methodology: scoringRestricted, period: "2024"))
         do {
             _ = try ReportModel.load(connection, run: run)
+            Issue.record("a run that scored restricted evidence was loaded")
+        } catch let error as ReportError {
+            #expect(error == .restrictedEvidenceScored(methodologyID: "scoring-fixture", version: "1-internal", runID: run.id))
+        }
+        do {
+            _ = try EditionRenderer.render(connection, run: run)
             Issue.record("a run that scored restricted evidence was rendered")
         } catch let error as ReportError {
             #expect(error == .restrictedEvidenceScored(methodologyID: "scoring-fixture", version: "1-internal", runID: run.id))
@@ -253,23 +335,28 @@ struct ReportTests {
     // MARK: Escaping
 
     @Test func hostileTextIsEscapedInHTMLAndMarkdown() throws {
-        let model = try model(try scoredDatabase(try hostileDataset().directory))
-        let html = HTMLReport.render(model)
-        #expect(!html.contains("<script"), "the HTML contains a script element")
-        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; | *bold* _x_"))
-        let markdown = MarkdownReport.render(model)
-        #expect(!markdown.contains("<script"))
-        #expect(markdown.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\| \\*bold\\* \\_x\\_"))
-        // No table row gains a column from a | in the data.
-        for table in markdown.components(separatedBy: "\n\n") where table.hasPrefix("| ") {
-            let rows = table.split(separator: "\n").map { row in
-                row.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
-            }
-            #expect(Set(rows).count == 1, "a Markdown table has rows of different widths:\n\(table)")
+        let files = try edition(try scoredDatabase(try hostileDataset().directory))
+        // The hostile record is alpha's: its card in every format shows it.
+        for (path, text) in pages(files, .html) {
+            #expect(!text.contains("<script"), "\(path) contains a script element")
         }
-        // The text and JSON carry the summary as it is (JSON string-escaped); CSV quotes what needs it.
-        #expect(TextReport.render(model).contains(Self.hostile))
-        #expect(JSONReport.render(model).contains("\"summary\": \"\(Self.hostile)\""))
+        let html = try #require(files.text("actors/alpha.html"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; | *bold* _x_"))
+        for (path, markdown) in pages(files, .markdown) {
+            #expect(!markdown.contains("<script"), "\(path)")
+            // No table row gains a column from a | in the data.
+            for table in markdown.components(separatedBy: "\n\n") where table.hasPrefix("| ") {
+                let rows = table.split(separator: "\n").map { row in
+                    row.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+                }
+                #expect(Set(rows).count == 1, "\(path): a Markdown table has rows of different widths:\n\(table)")
+            }
+        }
+        let markdown = try #require(files.text("actors/alpha.md"))
+        #expect(markdown.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\| \\*bold\\* \\_x\\_"))
+        // The text and JSON carry the summary as it is (JSON string-escaped).
+        #expect(files.text("actors/alpha.txt")?.contains(Self.hostile) == true)
+        #expect(files.text("actors/alpha.json")?.contains("\"summary\": \"\(Self.hostile)\"") == true)
         #expect(Escaping.csv("a,\"b\"\r\nc") == "\"a,\"\"b\"\"\r\nc\"")
         #expect(Escaping.html("\"'&") == "&quot;&#39;&amp;")
         #expect(Escaping.safeURL("javascript:alert(1)") == nil)
@@ -280,42 +367,74 @@ struct ReportTests {
 
     // MARK: Text
 
-    @Test func textFitsIn80ColumnsAndIsColouredOnlyWhenAsked() throws {
-        let model = try model(try scoredDatabase(try hostileDataset().directory))
-        let text = TextReport.render(model)
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            #expect(line.count <= 80, "a line of \(line.count) characters: \(line)")
+    /// Every text page (the summary and every card) fits in 80 columns, counted in characters (the
+    /// bars and dashes are several bytes each), and is coloured only when asked.
+    @Test func theTextSummaryAndEveryTextCardFitIn80ColumnsAndAreColouredOnlyWhenAsked() throws {
+        let connection = try scoredDatabase(try hostileDataset().directory)
+        let files = try edition(connection)
+        let text = pages(files, .text)
+        #expect(text.count == 1 + (try model(connection)).rankings.flatMap(\.actors).count)
+        var wide = 0
+        for (path, page) in text {
+            for line in page.split(separator: "\n", omittingEmptySubsequences: false) {
+                #expect(line.count <= TextEdition.width, "\(path): a line of \(line.count) characters: \(line)")
+                if line.utf8.count > line.count { wide += 1 }
+            }
+            #expect(!page.contains("\u{1B}"), "\(path) is coloured")
         }
-        #expect(!text.contains("\u{1B}"))
-        #expect(text.contains("█"))
-        let coloured = TextReport.render(model, color: true)
-        #expect(coloured.contains("\u{1B}["))
-        #expect(coloured.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression) == text)
+        #expect(wide > 0, "no line has a character of several bytes: the check would not tell characters from bytes")
+        #expect(text.values.contains { $0.contains("█") })
+        let run = try #require(try ScoreRuns.published(connection, methodology: file, period: "2024"))
+        try connection.transaction(isolation: .repeatableRead) { connection in
+            let snapshot = try ReportModel.snapshot(connection, run: run, eventsPerIndicator: EditionOptions.defaultEventsPerIndicator)
+            let coloured = TextEdition.summary(snapshot.model, color: true)
+            #expect(coloured.contains("\u{1B}["))
+            #expect(coloured.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression) == text["index.txt"])
+            let card = try #require(try snapshot.cards(["alpha"]).first)
+            let colouredCard = TextEdition.card(snapshot.model, card, color: true)
+            #expect(colouredCard.contains("\u{1B}["))
+            #expect(colouredCard.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression) == text["actors/alpha.txt"])
+        }
         for line in TextLayout.wrap(String(repeating: "x", count: 200) + " short", width: 80, indent: "    ") {
             #expect(line.count <= 80)
         }
     }
 
-    @Test func theExampleDatasetRendersIn80Columns() throws {
+    /// The example workspace's edition, as of the fixture date.
+    func exampleEdition(options: EditionOptions = EditionOptions()) throws -> (connection: Connection, files: EditionFilesInMemory) {
         let connection = try migratedDatabase("report-example")
         _ = try DatasetLoader(directory: ProjectFiles.url("Examples/pall-mall/data"), today: .fixtureAsOf, logger: .quiet).load(connection: connection)
         let example = try MethodologyFile.load(path: ProjectFiles.url("Examples/pall-mall/methodology.yaml").path)
         _ = try ScoringEngine(connection: connection, logger: .quiet).score(example, periods: .latest, asOf: .fixtureAsOf)
         let run = try #require(try ScoreRuns.published(connection, methodology: example, period: nil))
-        let model = try ReportModel.load(connection, run: run)
-        let text = TextReport.render(model)
-        for line in text.split(separator: "\n") { #expect(line.count <= 80, "a line of \(line.count) characters: \(line)") }
-        for (format, output) in renderAll(model) {
-            #expect(!output.isEmpty, "\(format)")
-            #expect(!output.contains("<script"), "\(format)")
+        return (connection, try EditionRenderer.render(connection, run: run, options: options))
+    }
+
+    @Test func theExampleEditionRendersIn80ColumnsWithoutRestrictedEvidence() throws {
+        let (connection, files) = try exampleEdition()
+        for (path, page) in pages(files, .text) {
+            for line in page.split(separator: "\n") { #expect(line.count <= 80, "\(path): a line of \(line.count) characters: \(line)") }
+        }
+        let all = texts(files)
+        for (path, output) in all {
+            #expect(!output.isEmpty, "\(path)")
+            #expect(!output.contains("<script"), "\(path)")
         }
         let restricted = try connection.query("SELECT id, summary FROM scorecard.evidence WHERE sensitivity = 'restricted'")
+        #expect(restricted.count > 0, "the example has no restricted evidence: the check below checks nothing")
         for row in restricted {
             let id: String = try row.decode("id"), summary: String = try row.decode("summary")
-            for (format, output) in renderAll(model) {
-                #expect(!output.contains(id) && !output.contains(summary), "\(format) shows restricted evidence \(id)")
+            for (path, output) in all {
+                #expect(!output.contains(id) && !output.contains(summary), "\(path) shows restricted evidence \(id)")
             }
         }
+    }
+
+    /// Issue #14: the summary is a page a reader takes in at once, about 150 lines at most.
+    @Test func theExampleTextSummaryIsAtMostAbout150Lines() throws {
+        let summary = try #require(try exampleEdition().files.text("index.txt"))
+        let lines = summary.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(lines <= 150, "the example's index.txt has \(lines) lines: \(lines - 150) over the issue's bound of about 150")
     }
 
     // MARK: Writing files
@@ -326,38 +445,38 @@ struct ReportTests {
         return url
     }
 
+    /// Every file under the folder (hidden ones too), by path inside it.
     func contents(of folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            files[name] = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) ?? Data()
-        }
-        return files
+        Dictionary(uniqueKeysWithValues: ProjectFiles.files(under: folder).map {
+            ($0, FileManager.default.contents(atPath: folder.appendingPathComponent($0).path) ?? Data())
+        })
     }
 
-    func reportFiles(_ model: ReportModel) -> [ReportWriter.File] {
-        ReportFormat.allCases.map { ReportWriter.File(name: model.fileName($0), text: ReportRenderer.render(model, as: $0)) }
+    /// The edition folder's files (nested paths: actors/alpha.html), without its SHA256SUMS.
+    func reportFiles(_ connection: Connection) throws -> [ReportWriter.File] {
+        try edition(connection).writerFiles.filter { $0.name != ReportWriter.checksumsName }
     }
 
     @Test func writesEveryFileWithChecksumsAndLeavesUnchangedFilesAlone() throws {
-        let model = try model(try scoredDatabase())
         let folder = try temporaryFolder().appendingPathComponent("Reports")
-        let files = reportFiles(model)
+        let files = try reportFiles(try scoredDatabase())
+        #expect(files.contains { $0.name.hasPrefix("actors/") })
         let first = try ReportWriter(directory: folder).write(files)
         #expect(first.allSatisfy { $0.written })
         #expect(first.map(\.name) == files.map(\.name).sorted() + ["SHA256SUMS"])
         let sums = try String(contentsOf: folder.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
         #expect(sums == first.dropLast().map { "\($0.sha256)  \($0.name)\n" }.joined())
         #expect(try sha256sumCheck(folder) == 0, "sha256sum -c SHA256SUMS fails")
-        #expect(try Set(FileManager.default.contentsOfDirectory(atPath: folder.path)) == Set(files.map(\.name) + ["SHA256SUMS"]))
+        #expect(Set(ProjectFiles.files(under: folder)) == Set(files.map(\.name) + ["SHA256SUMS"]))
 
         // Unchanged content: nothing rewritten, timestamps kept.
         let old = Date(timeIntervalSince1970: 1_000_000_000)
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        for name in ProjectFiles.files(under: folder) {
             try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder.appendingPathComponent(name).path)
         }
         let second = try ReportWriter(directory: folder).write(files)
         #expect(second.allSatisfy { !$0.written })
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        for name in ProjectFiles.files(under: folder) {
             let date = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate] as? Date
             #expect(date == old, "\(name) was rewritten")
         }
@@ -387,9 +506,8 @@ struct ReportTests {
     /// Previous files, then a write that cannot happen: a read-only folder (for a user other than
     /// root, which chmod does not stop) or, for root, a folder where a report file would go.
     @Test func anUnwritableFolderIsExit73AndLeavesThePreviousFiles() throws {
-        let model = try model(try scoredDatabase())
         let folder = try temporaryFolder()
-        let files = reportFiles(model)
+        let files = try reportFiles(try scoredDatabase())
         try ReportWriter(directory: folder).write(files.map { ReportWriter.File(name: $0.name, text: "previous \($0.name)\n") })
         if getuid() != 0 {
             #expect(chmod(folder.path, 0o555) == 0)
@@ -411,9 +529,8 @@ struct ReportTests {
     }
 
     @Test func aFolderInTheWayOfAReportFileIsExit73() throws {
-        let model = try model(try scoredDatabase())
         let folder = try temporaryFolder()
-        let files = reportFiles(model)
+        let files = try reportFiles(try scoredDatabase())
         try ReportWriter(directory: folder).write(files.map { ReportWriter.File(name: $0.name, text: "previous \($0.name)\n") })
         try FileManager.default.removeItem(at: folder.appendingPathComponent("SHA256SUMS"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("SHA256SUMS"), withIntermediateDirectories: false)
@@ -432,9 +549,8 @@ struct ReportTests {
 
     /// A rename that fails after others succeeded: the files already replaced are put back.
     @Test func aFailedRenameRestoresTheFilesAlreadyReplaced() throws {
-        let model = try model(try scoredDatabase())
         let folder = try temporaryFolder()
-        let files = reportFiles(model)
+        let files = try reportFiles(try scoredDatabase())
         try ReportWriter(directory: folder).write(files.map { ReportWriter.File(name: $0.name, text: "previous \($0.name)\n") })
         let before = try contents(of: folder)
         var writer = ReportWriter(directory: folder)

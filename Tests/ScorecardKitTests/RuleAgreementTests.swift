@@ -84,9 +84,9 @@ struct RuleAgreementTests {
         _ = try ScoringEngine(connection: connection, logger: .quiet).score(example, periods: .list(["2025-Q3", "2025-Q4"]), asOf: .fixtureAsOf)
         let run = try #require(try ScoreRuns.published(connection, methodology: example, period: "2025-Q4"))
         let report = try ReportModel.load(connection, run: run)
-        let json = try JSONSerialization.jsonObject(with: Data(JSONReport.render(report).utf8)) as! [String: Any]
-        let reportedActors = (json["actors"] as! [[String: Any]])
-        #expect(reportedActors.count == report.rankings.flatMap(\.actors).count)
+        let cards = try EditionRenderer.render(connection, run: run, options: EditionOptions(formats: [.json])).files
+            .filter { $0.path.hasPrefix(EditionLayout.actorsFolder + "/") }
+        #expect(cards.count == report.rankings.flatMap(\.actors).count, "every actor of the rankings has a card")
         for ranked in report.rankings.flatMap(\.actors) {
             let single = try ReportModel.load(connection, run: run, actorID: ranked.id, audience: .internal)
             #expect(single.ranked(ranked.id) == ranked, "\(ranked.id): explain's scores are the report's")

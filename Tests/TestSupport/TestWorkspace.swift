@@ -64,11 +64,11 @@ public struct TestWorkspace {
         try handle.write(contentsOf: Data((line + "\n").utf8))
     }
 
-    /// The report files and their modification times.
+    /// The report files (paths inside the output folder, edition folders included:
+    /// `scoring-fixture-2024/actors/alpha.json`) and their modification times.
     public func reportFiles() throws -> [String: Date] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
         var files: [String: Date] = [:]
-        for name in names {
+        for name in reportPaths() {
             let attributes = try FileManager.default.attributesOfItem(atPath: reports.appendingPathComponent(name).path)
             files[name] = attributes[.modificationDate] as? Date
         }
@@ -76,8 +76,15 @@ public struct TestWorkspace {
     }
 
     public func reportContents() -> [String: Data] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
-        return Dictionary(uniqueKeysWithValues: names.map { ($0, FileManager.default.contents(atPath: reports.appendingPathComponent($0).path) ?? Data()) })
+        Dictionary(uniqueKeysWithValues: reportPaths().map { ($0, FileManager.default.contents(atPath: reports.appendingPathComponent($0).path) ?? Data()) })
+    }
+
+    /// Every file under the output folder (hidden ones too: a writer's leftovers), relative to it.
+    public func reportPaths() -> [String] { ProjectFiles.files(under: reports) }
+
+    /// The folder of an edition of the scoring fixture (`EditionLayout.folder`).
+    public func edition(_ period: String, methodology: String = "scoring-fixture") -> URL {
+        reports.appendingPathComponent("\(methodology)-\(period)", isDirectory: true)
     }
 
     /// Stops the workspace's embedded cluster if it has one, and deletes the folder.

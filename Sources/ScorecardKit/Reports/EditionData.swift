@@ -62,7 +62,7 @@ public enum EditionData {
                             let actor: String = try row.decode("actor_id")
                             return status[actor] ?? ""
                         }
-                        try piece.append(table.format == .csv ? csvLine(cells) : jsonLine(cells, table.fields), to: emit)
+                        try piece.append(table.format == .csv ? csvLine(cells, table.fields) : jsonLine(cells, table.fields), to: emit)
                     }
                 }
                 try piece.flush(to: emit)
@@ -96,9 +96,13 @@ public enum EditionData {
         }
     }
 
-    /// A CSV record (RFC 4180, `\n` line end); an empty field is a missing value.
-    static func csvLine(_ cells: [String?]) -> String {
-        cells.map { $0.map(Escaping.csv) ?? "" }.joined(separator: ",") + "\n"
+    /// A CSV record (RFC 4180, `\n` line end); an empty field is a missing value. A text cell that
+    /// a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`
+    /// (OWASP, CSV injection): monitors' readers open these files in spreadsheets. Numbers are left as numbers.
+    static func csvLine(_ cells: [String?], _ fields: [EditionDataTables.Field]) -> String {
+        zip(cells, fields).map { cell, field in
+            cell.map { Escaping.csv(field.type == .string ? Escaping.spreadsheetText($0) : $0) } ?? ""
+        }.joined(separator: ",") + "\n"
     }
 
     /// A JSON object on one line, keys in the fields' order; numbers and booleans as JSON's own, NULL as null.
