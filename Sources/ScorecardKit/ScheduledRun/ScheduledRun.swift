@@ -76,10 +76,11 @@ public struct ScheduledRun {
     /// Runs the job. Throws the first failure (after recording it in the ledger when the database
     /// is still there); `FailureClassification` maps it to the exit code.
     public func perform() throws -> Outcome {
-        // Inputs first: a run with a missing or invalid methodology or dataset folder fails before
-        // it takes the lock or touches the database.
+        // Inputs first: a run with a missing or invalid methodology, dataset folder, logo or
+        // stylesheet fails before it takes the lock or touches the database.
         let methodology = try MethodologyFile.load(path: workspace.methodologyPath)
         _ = try DataPackage.read(directory: workspace.datasetDirectory)
+        _ = try workspace.editionOptions()
         let selection = try periodSelection(methodology.methodology)
 
         let lock = try RunLock(stateDirectory: workspace.stateDirectory)
@@ -180,11 +181,7 @@ public struct ScheduledRun {
         phases?.phase("writing \(folders.reduce(0) { $0 + $1.files.count }) report files")
         var outcomes: [ReportWriter.Outcome] = []
         for (folder, files) in folders {
-            let directory = folder.map { workspace.outputDirectory.appendingPathComponent($0, isDirectory: true) } ?? workspace.outputDirectory
-            outcomes += try ReportWriter(directory: directory, exact: folder != nil).write(files)
-                .map { outcome in
-                    ReportWriter.Outcome(name: (folder.map { $0 + "/" } ?? "") + outcome.name, written: outcome.written, sha256: outcome.sha256)
-                }
+            outcomes += try EditionOutput.write(files, folder: folder, into: workspace.outputDirectory)
         }
         changes.filesWritten = outcomes.filter(\.written).map(\.name)
         changes.filesUnchanged = outcomes.filter { !$0.written }.count

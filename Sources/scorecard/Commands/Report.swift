@@ -60,13 +60,15 @@ struct Report: ParsableCommand {
         // pinned run rendered as that edition only when it kept none. Never the current figures.
         let edition = try Edition.all(connection, methodologyID: published.file.methodology.id).first { $0.period == published.run.period }
         let run = try edition?.run(connection) ?? published.run
-        let folder = edition?.folder ?? EditionLayout.folder(methodologyID: run.methodologyID, period: run.period)
-        let stored = try edition.map { $0.folder == nil ? [] : try $0.files(connection) } ?? []
+        let stored = try edition?.files(connection) ?? []
+        // An edition from before editions were folders kept flat files; they go back where it wrote them.
+        var folder: String? = stored.isEmpty ? EditionLayout.folder(methodologyID: run.methodologyID, period: run.period) : edition?.folder
         var files: [ReportWriter.File]
         if let actor {
             let wanted = formats.filter { $0 != .csv }.map { EditionLayout.card(actor, $0) }
             files = stored.filter { wanted.contains($0.name) }
             if files.count < wanted.count {
+                folder = EditionLayout.folder(methodologyID: run.methodologyID, period: run.period)
                 files = try render(connection, run: run, edition: edition, options: options, actor: actor).filter { wanted.contains($0.name) }
             }
         } else if !stored.isEmpty {
@@ -83,13 +85,13 @@ struct Report: ParsableCommand {
             print(String(decoding: file.contents, as: UTF8.self), terminator: "")
             return
         }
-        let directory = URL(fileURLWithPath: out, isDirectory: true).appendingPathComponent(folder, isDirectory: true)
-        let outcomes = try ReportWriter(directory: directory, exact: actor == nil).write(files)
+        let outcomes = try EditionOutput.write(files, folder: folder, into: URL(fileURLWithPath: out, isDirectory: true), exact: actor == nil)
+        let directory = folder.map { (out as NSString).appendingPathComponent($0) } ?? out
         guard !logging.quiet else { return }
         print("\(run.period): run \(run.id)\(run.provisional ? ", provisional" : "")"
               + (edition.map { ", the edition published \($0.publishedOn)" } ?? ", not published as an edition"))
         let written = outcomes.filter(\.written).count
-        print("  \(directory.relativePath)/: \(written) file\(written == 1 ? "" : "s") written, \(outcomes.count - written) unchanged")
+        print("  \(directory)/: \(written) file\(written == 1 ? "" : "s") written, \(outcomes.count - written) unchanged")
     }
 
     /// The edition folder of a run, or one actor's cards, rendered now (in one snapshot).
