@@ -70,6 +70,16 @@ struct HTMLBody {
             let groups = model.findingGroups(kind)
             guard !groups.isEmpty else { continue }
             line("<h3>\(h(m.findingHeading(kind)))</h3>\n<ul>")
+            // A restatement is shown whole, with its causes: a reader must see why a published figure changed.
+            if kind == .restatement {
+                let all = model.edition.restatements
+                for r in all.prefix(10) {
+                    line("<li>\(model.ranked(r.actorID).map(cardLink) ?? h(r.actorName))\(h(String(m.restatementFinding(r).dropFirst(r.actorName.count))))</li>")
+                }
+                if all.count > 10 { line("<li>\(h(m.andMore(all.count - 10)))</li>") }
+                line("</ul>")
+                continue
+            }
             for g in groups.prefix(10) {
                 if g.grouped {
                     line("<li>\(h(m.findingGroupHeading(g))): " + g.findings.map { f in model.ranked(f.actorID).map(cardLink) ?? h(f.actorName) }.joined(separator: ", ") + "</li>")

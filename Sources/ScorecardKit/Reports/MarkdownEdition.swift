@@ -67,6 +67,14 @@ private struct MarkdownPage {
             guard !groups.isEmpty else { continue }
             line("**\(e(m.findingHeading(kind)))**")
             line()
+            // A restatement is shown whole, with its causes: a reader must see why a published figure changed.
+            if kind == .restatement {
+                let all = model.edition.restatements
+                for r in all.prefix(MarkdownPage.findingsShown) { line("- " + e(m.restatementFinding(r))) }
+                if all.count > MarkdownPage.findingsShown { line("- " + e(m.andMore(all.count - MarkdownPage.findingsShown))) }
+                line()
+                continue
+            }
             for g in groups.prefix(MarkdownPage.findingsShown) {
                 if g.grouped {
                     line("- " + e(m.findingGroupHeading(g)) + ": " + g.findings.map { f in model.ranked(f.actorID).map(card) ?? e(f.actorName) }.joined(separator: ", "))

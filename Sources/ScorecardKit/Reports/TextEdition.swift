@@ -111,6 +111,13 @@ private struct TextPage {
             let groups = model.findingGroups(kind)
             guard !groups.isEmpty else { continue }
             subheading(m.findingHeading(kind))
+            // A restatement is shown whole, with its causes: a reader must see why a published figure changed.
+            if kind == .restatement {
+                let all = model.edition.restatements
+                for r in all.prefix(TextPage.findingsShown) { wrapped(m.restatementFinding(r), indent: "    ", first: "  - ") }
+                if all.count > TextPage.findingsShown { line("  " + m.andMore(all.count - TextPage.findingsShown)) }
+                continue
+            }
             for g in groups.prefix(TextPage.findingsShown) {
                 if g.grouped {
                     wrapped(m.findingGroupHeading(g) + m.colon + g.findings.map(\.actorName).joined(separator: ", "), indent: "    ", first: "  - ")
@@ -156,8 +163,9 @@ private struct TextPage {
             if !silent.isEmpty {
                 wrapped(m.noConductList(silent.count), indent: "  ", first: "  ")
                 // Marks only for those with a commitment on record: the rest are outside every instrument.
+                // A no-break space keeps the marks on the line of the name they belong to.
                 wrapped(silent.map { a in
-                    Escaping.plain(a.name) + (a.status.contains { $0.status != "not committed" } ? " " + a.status.map(Messages.statusMark).joined() : "")
+                    Escaping.plain(a.name) + (a.status.contains { $0.status != "not committed" } ? "\u{00A0}" + a.status.map(Messages.statusMark).joined() : "")
                 }.joined(separator: ", "), indent: "    ", first: "    ")
             }
         }

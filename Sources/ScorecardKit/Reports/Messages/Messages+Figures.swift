@@ -271,6 +271,11 @@ extension Messages {
         return text
     }
 
+    /// A restatement among the key findings: the actor, then the whole restatement with its causes.
+    public func restatementFinding(_ r: ReportModel.RestatementLine) -> String {
+        r.actorName + pick(": ", " : ") + restatement(r)
+    }
+
     /// The kinds of cause of a restatement, in the order reports list them.
     public static let restatementCauseOrder = ["late_recorded", "published_later", "corrected", "removed", "methodology", "other"]
 
