@@ -197,7 +197,13 @@ struct CalendarPeriodsCLITests {
     }
 
     func report(_ workspace: TestWorkspace, _ period: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: workspace.reports.appendingPathComponent("scorecard-scoring-fixture-\(period).json"))
+        let data = try Data(contentsOf: workspace.edition(period).appendingPathComponent("index.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    /// One actor's report card (`actors/<id>.json`) of a period's edition folder.
+    func card(_ workspace: TestWorkspace, _ period: String, _ actor: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: workspace.edition(period).appendingPathComponent("actors/\(actor).json"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
@@ -208,14 +214,17 @@ struct CalendarPeriodsCLITests {
         let first = try run(workspace, ["--as-of", "2026-12-01"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("27 periods scored (27 computed, 0 unchanged)"), "\(first.stdout)")  // 2020-Q1 to 2026-Q3
-        #expect(try workspace.reportFiles().keys.sorted()
-                == ["SHA256SUMS", "scorecard-scoring-fixture-2026-Q3.json", "scorecard-scoring-fixture-2026-Q3.txt"])
+        // One edition folder, the latest complete quarter's: its summary, cards and checksums.
+        let files = try workspace.reportFiles().keys.sorted()
+        #expect(Set(files.map { $0.split(separator: "/").first.map(String.init) ?? "" }) == ["scoring-fixture-2026-Q3"], "\(files)")
+        #expect(files.contains("scoring-fixture-2026-Q3/index.json") && files.contains("scoring-fixture-2026-Q3/index.txt")
+                && files.contains("scoring-fixture-2026-Q3/SHA256SUMS") && files.contains("scoring-fixture-2026-Q3/actors/gamma.json"), "\(files)")
+        #expect(!files.contains { $0.hasSuffix(".html") || $0.hasSuffix(".md") }, "formats: [json, text] only: \(files)")
         let latest = try report(workspace, "2026-Q3")
         let run = try #require(latest["run"] as? [String: Any])
         #expect(run["period"] as? String == "2026-Q3")
         #expect(run["provisional"] as? Bool == false)
-        let actors = try #require(latest["actors"] as? [[String: Any]])
-        let gamma = try #require(actors.first { $0["actor_id"] as? String == "gamma" })
+        let gamma = try #require(try card(workspace, "2026-Q3", "gamma")["actor"] as? [String: Any])
         let inForce = (gamma["commitments"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         #expect(inForce == ["gamma-code"], "gamma's 2024 commitment is in force in 2026-Q3: \(inForce)")
 
@@ -267,7 +276,7 @@ struct CalendarPeriodsCLITests {
         #expect(try run(a, ["--as-of", "2026-12-01"]).status == 0)
         #expect(try run(b, environment: ["SCORECARD_AS_OF": "2026-12-01"]).status == 0)
         let reports = a.reportContents()
-        #expect(reports.keys.contains("scorecard-scoring-fixture-2026-Q3.json"))
+        #expect(reports.keys.contains("scoring-fixture-2026-Q3/index.json"))
         #expect(reports == b.reportContents(), "--as-of and SCORECARD_AS_OF give different reports")
         // The option wins over the variable; the same as-of date again changes nothing.
         let again = try run(a, ["--as-of", "2026-12-01"], environment: ["SCORECARD_AS_OF": "2020-01-01"])
@@ -300,6 +309,6 @@ struct CalendarPeriodsCLITests {
         guard CalendarDate.today == before else { return }  // midnight UTC passed during the run
         let latest = Period.latestComplete(asOf: before, kind: .quarter)
         let files = try workspace.reportFiles().keys.sorted()
-        #expect(files.contains("scorecard-scoring-fixture-\(latest).json"), "\(files)")
+        #expect(files.contains("scoring-fixture-\(latest)/index.json"), "\(files)")
     }
 }

@@ -35,10 +35,12 @@ struct EditionPagesTests {
         let index = Self.shell(path: "index.html").render(body: "")
         #expect(index.contains("href=\"style.css\"") && index.contains("href=\"methodology.html\""))
         // Nothing outside the folder: a logo or stylesheet given as a URL, an absolute path or `..` is left out.
-        for outside in ["https://example.org/logo.png", "/etc/logo.png", "../logo.png", "a/../../b.css", "data:image/png;base64,AA", "a//b.png"] {
+        for outside in ["https://example.org/logo.png", "/etc/logo.png", "../logo.png", "a/../../b.css", "data:text/html;base64,AA", "a//b.png"] {
             let html = Self.shell(logo: outside, custom: outside).render(body: "")
             #expect(!html.contains(outside) && !html.contains("site-logo"), "\(outside) was linked")
         }
+        // The workspace's logo comes embedded (EditionOptions reads the file into a data: URI): no request.
+        #expect(Self.shell(logo: "data:image/png;base64,AA").render(body: "").contains("<img class=\"site-logo\" src=\"data:image/png;base64,AA\""))
         // No request leaves the edition: no absolute URL at all in the shell.
         #expect(!card.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("://"))
     }

@@ -87,7 +87,7 @@ struct EditionsTests {
     }
 
     func json(_ workspace: TestWorkspace, _ period: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: workspace.reports.appendingPathComponent("scorecard-scoring-fixture-\(period).json"))
+        let data = try Data(contentsOf: workspace.edition(period).appendingPathComponent("index.json"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
@@ -137,7 +137,7 @@ struct EditionsTests {
         // scorecard report of the published period is the edition, byte for byte, not the figures known now.
         let rendered = try run(p.workspace, asOf: "2026-02-01", ["report", "--period", "2025", "--format", "json", "--out", "-"])
         #expect(rendered.status == 0, "\(rendered.stderr)")
-        #expect(Data(rendered.stdout.utf8) == before["scorecard-scoring-fixture-2025.json"], "report re-rendered a published edition")
+        #expect(Data(rendered.stdout.utf8) == before["scoring-fixture-2025/index.json"], "report re-rendered a published edition")
 
         // The preview said exactly what the run then recorded.
         let previewed = try #require(try JSONSerialization.jsonObject(with: Data(preview.stdout.utf8)) as? [String: Any])
@@ -161,11 +161,11 @@ struct EditionsTests {
         let since = try #require(alpha["since_edition"] as? [String: Any])
         #expect("\(since["previous_combined"]!)" == String(Double(published)!), "against the 2025 edition as published: \(since)")
         // The text edition names it too; the 2024 and 2025 files are still what they were.
-        let text = try String(contentsOf: p.workspace.reports.appendingPathComponent("scorecard-scoring-fixture-2026.txt"), encoding: .utf8)
+        let text = try String(contentsOf: p.workspace.edition("2026").appendingPathComponent("index.txt"), encoding: .utf8)
         #expect(text.contains("2025 (edition of 2026-01-01): combined \(published)"), "\(text.prefix(2000))")
         #expect(text.contains("recorded late: alpha-late-report"))
         let now = p.workspace.reportContents()
-        for (name, data) in before where name != "SHA256SUMS" { #expect(now[name] == data, "\(name) changed") }
+        for (name, data) in before { #expect(now[name] == data, "\(name) changed") }
         // A fourth run on the same inputs records nothing new.
         #expect(try run(p.workspace, asOf: "2027-01-01").stdout.contains("0 report files written"))
         #expect(try restatements(connection) == recorded)
@@ -212,9 +212,9 @@ struct EditionsTests {
         #expect(try rows(connection, "SELECT bool_and(methodology_changed) FROM scorecard.edition_revisions") == ["true"])
         #expect(try restatements(connection).allSatisfy { $0.contains("methodology:-") })
         let now = p.workspace.reportContents()
-        for (name, data) in before where name != "SHA256SUMS" { #expect(now[name] == data, "\(name) changed") }
+        for (name, data) in before { #expect(now[name] == data, "\(name) changed") }
         // The text as words: its lines wrap wherever the numbers make them.
-        let report = try String(contentsOf: p.workspace.reports.appendingPathComponent("scorecard-scoring-fixture-2026.txt"), encoding: .utf8)
+        let report = try String(contentsOf: p.workspace.edition("2026").appendingPathComponent("index.txt"), encoding: .utf8)
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(report.contains("under methodology version 1; this edition uses 9"), "\(report.prefix(1500))")
         #expect(report.contains("another methodology"))
@@ -281,7 +281,7 @@ struct EditionsTests {
         let first = try run(workspace, asOf: "2026-01-01", ["publish", "2024"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("1 edition published (2024)"), "\(first.stdout)")
-        #expect(try workspace.reportContents().keys.filter { $0.hasSuffix(".json") } == ["scorecard-scoring-fixture-2024.json"])
+        #expect(workspace.editionFolders() == ["scoring-fixture-2024"], "\(workspace.reportPaths())")
         let again = try run(workspace, asOf: "2026-01-01", ["publish", "2024"])
         #expect(again.status == 0 && again.stdout.contains("2024 was published before"), "\(again.stdout)")
         let early = try run(workspace, asOf: "2026-01-01", ["publish", "2026"])
@@ -336,8 +336,8 @@ struct EditionsTests {
         let p = try published("ed_restore")
         defer { p.workspace.remove() }
         let before = p.workspace.reportContents()
-        try FileManager.default.removeItem(at: p.workspace.reports.appendingPathComponent("scorecard-scoring-fixture-2025.json"))
-        try Data("edited".utf8).write(to: p.workspace.reports.appendingPathComponent("scorecard-scoring-fixture-2024.txt"))
+        try FileManager.default.removeItem(at: p.workspace.edition("2025").appendingPathComponent("index.json"))
+        try Data("edited".utf8).write(to: p.workspace.edition("2024").appendingPathComponent("actors/alpha.txt"))
         let outcome = try run(p.workspace, asOf: "2026-01-01")
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(p.workspace.reportContents() == before)

@@ -57,7 +57,8 @@ struct FaultTests {
         kill(running.pid, SIGKILL)
         _ = running.outcome()
         hold.release()
-        let leftovers = { (try? FileManager.default.contentsOfDirectory(atPath: workspace.reports.path))?.filter { $0.hasPrefix(".") } ?? [] }
+        // Anywhere in the output folder: the edition folders and their actors/ and data/.
+        let leftovers = { workspace.reportPaths().filter { ($0 as NSString).lastPathComponent.hasPrefix(".") } }
         #expect(!leftovers().isEmpty, "the killed run left its temporary files (the situation this test is about)")
 
         let next = try ScorecardProcess.run(["run", "--workspace", workspace.root.path])

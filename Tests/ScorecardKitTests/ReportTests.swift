@@ -88,7 +88,7 @@ struct ReportTests {
         let index = try #require(changed.firstIndex { $0.path == "index.txt" })
         changed[index].contents = Data(String(decoding: changed[index].contents, as: UTF8.self).replacingOccurrences(of: "Gamma", with: "Gxmma").utf8)
         let changedMessage = try #require(ProjectFiles.compareSnapshotFolder(changed, with: Self.snapshotFolder))
-        #expect(changedMessage.contains("\(Self.snapshotFolder)/index.txt") && changedMessage.contains("Gxmma"), "\(changedMessage)")
+        #expect(changedMessage.contains("\(ReportTests.snapshotFolder)/index.txt") && changedMessage.contains("Gxmma"), "\(changedMessage)")
         let missing = try #require(ProjectFiles.compareSnapshotFolder(Array(same.dropFirst()), with: Self.snapshotFolder))
         #expect(missing.contains(same[0].path), "\(missing)")
         let extra = try #require(ProjectFiles.compareSnapshotFolder(same + [(path: "actors/surprise.txt", contents: Data("x".utf8))], with: Self.snapshotFolder))
@@ -403,7 +403,13 @@ struct ReportTests {
     /// The example workspace's edition, as of the fixture date.
     func exampleEdition(options: EditionOptions = EditionOptions()) throws -> (connection: Connection, files: EditionFilesInMemory) {
         let connection = try migratedDatabase("report-example")
-        _ = try DatasetLoader(directory: ProjectFiles.url("Examples/pall-mall/data"), today: .fixtureAsOf, logger: .quiet).load(connection: connection)
+        // The example publishes no restricted record; one is added (a victim named in its summary),
+        // so that the check that none reaches a page checks something.
+        let data = try DatasetFixture(copying: "Examples/pall-mall/data")
+        defer { try? FileManager.default.removeItem(at: data.directory) }
+        try data.append("evidence.csv", "ev-2025-restricted-victim,nso-group,product_misuse_documented,2025-06-01,2025-06-02,,,4,attributed,restricted,"
+                        + "Restricted: the targeted journalist Jane Example was named by the lab.,pogowasright-2021-07-pegasus-project,,,")
+        _ = try DatasetLoader(directory: data.directory, today: .fixtureAsOf, logger: .quiet).load(connection: connection)
         let example = try MethodologyFile.load(path: ProjectFiles.url("Examples/pall-mall/methodology.yaml").path)
         _ = try ScoringEngine(connection: connection, logger: .quiet).score(example, periods: .latest, asOf: .fixtureAsOf)
         let run = try #require(try ScoreRuns.published(connection, methodology: example, period: nil))
@@ -593,11 +599,11 @@ struct ReportCommandTests {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("cli-reports-\(UUID().uuidString)")
         let result = try ScorecardProcess.run(["report", "--database-url", url, "--methodology", methodology, "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
-        for ext in ["txt", "json", "md", "html", "csv"] {
-            let name = "scorecard-scoring-fixture-2024.\(ext)"
-            #expect(FileManager.default.contents(atPath: out.appendingPathComponent(name).path)
-                    == FileManager.default.contents(atPath: ProjectFiles.url("Tests/Fixtures/reports/\(name)").path), "\(name)")
-        }
+        // The edition folder, every file as the committed snapshot (which the engine-level test checks too).
+        let folder = out.appendingPathComponent("scoring-fixture-2024", isDirectory: true)
+        let written = ProjectFiles.files(under: folder).map { (path: $0, contents: FileManager.default.contents(atPath: folder.appendingPathComponent($0).path) ?? Data()) }
+        #expect(ProjectFiles.files(under: out).allSatisfy { $0.hasPrefix("scoring-fixture-2024/") }, "\(ProjectFiles.files(under: out))")
+        if !ProjectFiles.updatingSnapshots, let problem = ProjectFiles.compareSnapshotFolder(written, with: ReportTests.snapshotFolder) { Issue.record("\(problem)") }
         let again = try ScorecardProcess.run(["report", "--database-url", url, "--methodology", methodology, "--period", "2024", "--out", out.path])
         #expect(again.status == 0)
         #expect(!again.stdout.contains("wrote"))
@@ -605,7 +611,7 @@ struct ReportCommandTests {
         // One format to standard output: not a terminal, and NO_COLOR set, so no colour.
         let text = try ScorecardProcess.run(["report", "--database-url", url, "--methodology", methodology, "--format", "text", "--out", "-"])
         #expect(text.status == 0)
-        #expect(text.stdout == (try String(contentsOf: ProjectFiles.url("Tests/Fixtures/reports/scorecard-scoring-fixture-2024.txt"), encoding: .utf8)))
+        #expect(text.stdout == (try String(contentsOf: ProjectFiles.url("\(ReportTests.snapshotFolder)/index.txt"), encoding: .utf8)))
     }
 
     @Test func refusesInEveryFormatARunThatScoredRestrictedEvidence() throws {

@@ -120,8 +120,10 @@ struct RestrictedNamesTests {
         // Public reports, every format: nothing restricted, and the victim is not ranked.
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("restricted-names-\(UUID().uuidString)")
         try RestrictedNames.run(["report", "--database-url", url, "--methodology", methodology, "--period", "2024", "--out", out.path])
-        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") && $0 != "SHA256SUMS" }
-        #expect(Set(files.compactMap { $0.split(separator: ".").last.map(String.init) }) == ["txt", "json", "md", "html", "csv"])
+        // Every file of the edition folder (summary, cards, method, data), and their names too.
+        let files = ProjectFiles.files(under: out)
+        #expect(Set(files.compactMap { $0.split(separator: ".").last.map(String.init) }).isSuperset(of: ["txt", "json", "md", "html", "csv", "ndjson"]), "\(files)")
+        #expect(!files.contains { name in RestrictedNames.markers.contains { name.contains($0) } }, "a restricted name in a file name: \(files)")
         for file in files {
             let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
             for marker in RestrictedNames.markers {

@@ -43,9 +43,15 @@ struct ScheduledRunTests {
         #expect(first.stdout.contains("2 periods scored (2 computed, 0 unchanged)"), "\(first.stdout)")
         #expect(first.stdout.split(separator: "\n").count == 1, "one summary line: \(first.stdout)")
         let files = try workspace.reportFiles()
-        // Every period (output.periods: all) in all five formats, and the checksums.
-        #expect(files.keys.sorted() == ["SHA256SUMS"] + ["2024", "2025"].flatMap { period in
-            ["csv", "html", "json", "md", "txt"].map { "scorecard-scoring-fixture-\(period).\($0)" } }.sorted(), "\(files.keys.sorted())")
+        // Every period (output.periods: all) as an edition folder in all five formats, with its checksums.
+        #expect(workspace.editionFolders() == ["scoring-fixture-2024", "scoring-fixture-2025"], "\(files.keys.sorted())")
+        for folder in workspace.editionFolders() {
+            for page in ["index.html", "index.json", "index.md", "index.txt", "methodology.html", "style.css", "SHA256SUMS",
+                         "actors/alpha.html", "actors/alpha.json", "actors/alpha.md", "actors/alpha.txt", "data/datapackage.json"] {
+                #expect(files["\(folder)/\(page)"] != nil, "\(folder)/\(page) missing: \(files.keys.sorted())")
+            }
+        }
+        #expect(files.keys.allSatisfy { $0.contains("/") }, "a file outside the edition folders: \(files.keys.sorted())")
 
         let connection = try Connection(conninfo: url, logger: .quiet)
         let before = try DatabaseContent.exact(connection, excluding: ["run_ledger"])
@@ -54,13 +60,13 @@ struct ScheduledRunTests {
 
         let second = try run(workspace)
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stdout.contains("dataset unchanged; 2 periods scored (0 computed, 2 unchanged); 0 report files written, 11 unchanged"), "\(second.stdout)")
+        #expect(second.stdout.contains("dataset unchanged; 2 periods scored (0 computed, 2 unchanged); 0 report files written, \(files.count) unchanged"), "\(second.stdout)")
         #expect(try DatabaseContent.exact(connection, excluding: ["run_ledger"]) == before, "a second run changed rows")
         #expect(try workspace.reportFiles() == files, "a second run rewrote report files")
 
         let rows = try ledger(url)
         #expect(rows.count == 2)
-        #expect(rows[0].status == "succeeded" && rows[0].exitCode == 0 && rows[0].computed == 2 && rows[0].filesWritten.count == 11)
+        #expect(rows[0].status == "succeeded" && rows[0].exitCode == 0 && rows[0].computed == 2 && rows[0].filesWritten.sorted() == files.keys.sorted())
         #expect(rows[1].status == "succeeded" && rows[1].exitCode == 0 && rows[1].computed == 0 && rows[1].filesWritten.isEmpty)
     }
 
@@ -233,7 +239,7 @@ struct ScheduledRunTests {
         #expect(next.status == 0, "\(next.stderr)")
         #expect(next.stdout.contains("0 editions published") || !next.stdout.contains("edition"), "\(next.stdout)")
         #expect(workspace.reportContents() != previous)
-        #expect(workspace.reportContents().keys.contains("scorecard-scoring-fixture-2025.json"))
+        #expect(workspace.reportContents().keys.contains("scoring-fixture-2025/index.json"))
     }
 
     @Test func aSecondRunWhileOneHoldsTheLockExits75AndTouchesNothing() throws {

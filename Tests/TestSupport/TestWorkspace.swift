@@ -82,6 +82,11 @@ public struct TestWorkspace {
     /// Every file under the output folder (hidden ones too: a writer's leftovers), relative to it.
     public func reportPaths() -> [String] { ProjectFiles.files(under: reports) }
 
+    /// The top-level folders of the output folder: one per edition shown (`scoring-fixture-2025`).
+    public func editionFolders() -> [String] {
+        Array(Set(reportPaths().compactMap { $0.contains("/") ? String($0.split(separator: "/")[0]) : nil })).sorted()
+    }
+
     /// The folder of an edition of the scoring fixture (`EditionLayout.folder`).
     public func edition(_ period: String, methodology: String = "scoring-fixture") -> URL {
         reports.appendingPathComponent("\(methodology)-\(period)", isDirectory: true)
