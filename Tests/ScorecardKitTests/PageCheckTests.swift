@@ -104,6 +104,19 @@ struct PageCheckTests {
         #expect(outcome.status == 0, "scripts/check-page failed:\n\(outcome.output)")
     }
 
+    /// The pages of a real edition: the demo's (Reports/, which ReportsFolderTests keeps equal to
+    /// what `make demo` publishes): the summary with its two charts, the method, and cards of a
+    /// vendor, a group with its entities, an entity scored in its group, the top state and a state
+    /// with no conduct on record, each with its history chart.
+    @Test func theDemoEditionsPagesPassTheChecks() throws {
+        let folder = ProjectFiles.url("Reports/pall-mall-2025-Q4")
+        let pages: [(path: String, charts: Int?)] = [("index.html", 2), ("methodology.html", 0), ("actors/nso-group.html", 1),
+                                                    ("actors/intellexa.html", 1), ("actors/intellexa-sa.html", 1), ("actors/us.html", 1),
+                                                    ("actors/af.html", 1)]
+        let outcome = try PageCheck.run(pages.map { (folder.appendingPathComponent($0.path).path, $0.charts) })
+        #expect(outcome.status == 0, "scripts/check-page failed:\n\(outcome.output)")
+    }
+
     /// So that a pass above means something: a blank page, a missing chart, text overflowing its
     /// column and invalid HTML each fail, and the output names the file and the failure.
     @Test func theCheckerFindsWhatItShould() throws {

@@ -96,14 +96,14 @@ struct HTMLBody {
         let scored = model.rankings.flatMap(\.actors).filter { $0.groupID == nil && !$0.noConduct }
         if !scored.isEmpty {
             line("<h2>\(h(m.pick("At a glance", "En un coup d'œil")))</h2>")
-            line("<figure>" + Charts.faces(scored.map { a in
+            line(Charts.faces(scored.map { a in
                 Charts.FacesRow(label: a.name, href: local(EditionLayout.card(a.id, .html)), positive: HTMLBody.double(a.positive), negative: HTMLBody.double(a.negative))
-            }, id: "faces", messages: m) + "</figure>")
+            }, id: "faces", messages: m))
             let kinds = model.rankings.map(\.kind)
-            line("<figure>" + Charts.scatter(scored.map { a in
+            line(Charts.scatter(scored.map { a in
                 Charts.ScatterPoint(label: a.name, href: local(EditionLayout.card(a.id, .html)), positive: HTMLBody.double(a.positive),
                                     negative: HTMLBody.double(a.negative), category: kinds.firstIndex(of: a.kind) ?? 0)
-            }, categories: kinds.map(m.kindTitle), id: "scatter", messages: m) + "</figure>")
+            }, categories: kinds.map(m.kindTitle), id: "scatter", messages: m))
         }
         line("<h2>\(h(m.rankings))</h2>")
         line("<p class=\"legend\">\(h(m.rankingsLegend(sensitivity: model.run.sensitivity, previous: model.run.previousPeriod)))</p>")
@@ -112,7 +112,7 @@ struct HTMLBody {
         for ranking in model.rankings {
             let ranked = ranking.actors.first?.rankedInKind ?? 0
             line("<h3 id=\"\(h(ranking.kind))\">\(h(m.kindTitle(ranking.kind))) <span class=\"muted\">(\(h(m.ranked(ranked, of: ranking.actors.count))))</span></h3>")
-            line("<div class=\"scroll\"><table class=\"rankings\">")
+            line(HTMLPage.scrollingTableOpening(m, caption: m.kindTitle(ranking.kind)) + "<table class=\"rankings\">")
             var header = "<thead><tr><th scope=\"col\" class=\"num\">\(h(m.rankLabel))</th><th scope=\"col\">\(h(m.actorLabel))</th>"
             header += "<th scope=\"col\">\(h(m.gradeLabel))</th><th scope=\"col\" class=\"num\">\(h(m.positive))</th><th scope=\"col\" class=\"num\">\(h(m.negative))</th>"
             header += "<th scope=\"col\" class=\"num\">\(h(m.combined))</th>"
@@ -154,10 +154,11 @@ struct HTMLBody {
         if let why = m.whyNoGrade(a, minimumEvidence: model.methodology.minimumEvidence) { line("<p>\(h(why))</p>") }
         if !a.status.isEmpty { line("<p>\(h(m.statusLabel))\(m.colon)\(h(m.status(a)))</p>") }
         if !a.members.isEmpty { line("<p>\(h(m.groupOf)) \(h(a.members.map(\.name).joined(separator: ", ")))</p>") }
-        line("<table class=\"faces\"><thead><tr><th scope=\"col\">\(h(m.pillar))</th><th scope=\"col\" class=\"num\">\(h(m.positive))</th><th scope=\"col\" class=\"num\">\(h(m.negative))</th></tr></thead><tbody>")
+        // Chart and tables each in their own box: Charts writes its <figure>; a table scrolls in its region on a phone.
+        line(HTMLPage.scrollingTableOpening(m, caption: m.pillar) + "<table class=\"faces\"><thead><tr><th scope=\"col\">\(h(m.pillar))</th><th scope=\"col\" class=\"num\">\(h(m.positive))</th><th scope=\"col\" class=\"num\">\(h(m.negative))</th></tr></thead><tbody>")
         line("<tr><th scope=\"row\">\(h(m.pick("All pillars", "Tous les piliers")))</th><td class=\"num\">\(h(m.face(a.positive)))</td><td class=\"num\">\(h(m.face(a.negative)))</td></tr>")
         for p in a.pillars { line("<tr><th scope=\"row\">\(h(p.name))</th><td class=\"num\">\(h(m.face(p.positive)))</td><td class=\"num\">\(h(m.face(p.negative)))</td></tr>") }
-        line("</tbody></table>")
+        line("</tbody></table></div>")
         line("<p>\(h(m.combined))\(m.colon)<b>\(h(m.number(a.combined)))</b></p>")
         if let previous = model.run.previousPeriod, a.change.change != nil {
             line("<p>\(h(m.changeSince(a, previous)))\(a.change.cause.map { "; \(h(m.causeLabel))\(m.colon)\(h(m.cause($0)))" } ?? "")</p>")
@@ -212,12 +213,12 @@ struct HTMLBody {
         }
         if !card.history.periods.isEmpty {
             line("<h2>\(h(m.history))</h2>")
-            line("<figure>" + Charts.history(periods: card.history.periods, series: [
+            line(Charts.history(periods: card.history.periods, series: [
                 Charts.HistorySeries(label: m.positive, values: card.history.positive.map(HTMLBody.double)),
                 Charts.HistorySeries(label: m.negative, values: card.history.negative.map(HTMLBody.double)),
                 Charts.HistorySeries(label: m.combined, values: card.history.combined.map(HTMLBody.double)),
-            ], id: "history", messages: m) + "</figure>")
-            line("<div class=\"scroll\"><table class=\"history\"><thead><tr><th scope=\"col\">\(h(m.period))</th><th scope=\"col\" class=\"num\">\(h(m.positive))</th><th scope=\"col\" class=\"num\">\(h(m.negative))</th><th scope=\"col\" class=\"num\">\(h(m.combined))</th></tr></thead><tbody>")
+            ], id: "history", messages: m))
+            line(HTMLPage.scrollingTableOpening(m, caption: m.history) + "<table class=\"history\"><thead><tr><th scope=\"col\">\(h(m.period))</th><th scope=\"col\" class=\"num\">\(h(m.positive))</th><th scope=\"col\" class=\"num\">\(h(m.negative))</th><th scope=\"col\" class=\"num\">\(h(m.combined))</th></tr></thead><tbody>")
             for (index, period) in card.history.periods.enumerated() {
                 line("<tr><th scope=\"row\">\(h(period))</th><td class=\"num\">\(h(m.number(card.history.positive[index])))</td><td class=\"num\">\(h(m.number(card.history.negative[index])))</td><td class=\"num\">\(h(m.number(card.history.combined[index])))</td></tr>")
             }

@@ -114,8 +114,12 @@ public struct HTMLPage: Sendable, Equatable {
     /// A wide table inside a wrapper that scrolls sideways, so the table never overflows the column;
     /// the wrapper is a named, focusable region so that a keyboard can scroll it (WCAG 2.1.1).
     public static func scrollingTable(_ messages: Messages, caption: String, table: String) -> String {
-        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(Escaping.html(messages.pageScrollingTable(caption)))\">\n"
-            + table + (table.hasSuffix("\n") ? "" : "\n") + "</div>\n"
+        scrollingTableOpening(messages, caption: caption) + "\n" + table + (table.hasSuffix("\n") ? "" : "\n") + "</div>\n"
+    }
+
+    /// The opening of a scrolling region, for a table written row by row; close it with `</div>`.
+    public static func scrollingTableOpening(_ messages: Messages, caption: String) -> String {
+        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(Escaping.html(messages.pageScrollingTable(caption)))\">"
     }
 
     /// Paragraphs of plain text: split at blank lines, each paragraph's lines joined by spaces.
