@@ -16,18 +16,7 @@ struct PageCheckTests {
     static func exampleMethodology() throws -> (ReportModel.MethodologyInfo, MethodologyPage.Rules) {
         let file = try MethodologyFile.load(path: ProjectFiles.url(examplePath).path)
         let m = file.methodology
-        let info = ReportModel.MethodologyInfo(
-            id: m.id, version: m.version, sha256: file.sha256, title: m.title,
-            description: m.description.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }, periodKind: m.period.rawValue,
-            pillars: m.pillars.map { .init(id: $0.id, name: $0.name, weight: ReportNumber(parameter: $0.weight)) },
-            grades: m.grades.map { .init(grade: $0.grade, minimum: ReportNumber(parameter: $0.minimum), label: $0.label,
-                                         maximumNegative: $0.maximumNegative.map { ReportNumber(parameter: $0) }) },
-            minimumEvidence: m.minimumEvidence, restrictedEvidence: m.restrictedEvidence.rawValue,
-            indicators: m.indicators.map {
-                .init(code: $0.code, name: $0.name, description: $0.description, pillar: $0.pillar, polarity: $0.polarity.rawValue,
-                      kind: $0.kind.rawValue, weight: ReportNumber(parameter: $0.weight), appliesTo: $0.appliesTo)
-            },
-            document: ReportModel.methodologyDocument)
+        let info = ReportModel.MethodologyInfo(m, id: m.id, version: m.version, sha256: file.sha256, title: m.title)
         return (info, MethodologyPage.Rules(m))
     }
 

@@ -645,19 +645,8 @@ private struct Loader {
 
 
     func methodologyInfo(_ stored: StoredMethodology) -> ReportModel.MethodologyInfo {
-        let m = stored.methodology
-        return ReportModel.MethodologyInfo(
-            id: run.methodologyID, version: run.methodologyVersion, sha256: run.methodologySHA256, title: stored.title,
-            description: m.description.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }, periodKind: m.period.rawValue,
-            pillars: m.pillars.map { .init(id: $0.id, name: $0.name, weight: ReportNumber(parameter: $0.weight)) },
-            grades: m.grades.map { .init(grade: $0.grade, minimum: ReportNumber(parameter: $0.minimum), label: $0.label,
-                                         maximumNegative: $0.maximumNegative.map { ReportNumber(parameter: $0) }) },
-            minimumEvidence: m.minimumEvidence, restrictedEvidence: m.restrictedEvidence.rawValue,
-            indicators: m.indicators.map {
-                .init(code: $0.code, name: $0.name, description: $0.description, pillar: $0.pillar, polarity: $0.polarity.rawValue,
-                      kind: $0.kind.rawValue, weight: ReportNumber(parameter: $0.weight), appliesTo: $0.appliesTo)
-            },
-            document: ReportModel.methodologyDocument)
+        ReportModel.MethodologyInfo(stored.methodology, id: run.methodologyID, version: run.methodologyVersion,
+                                    sha256: run.methodologySHA256, title: stored.title)
     }
 
     // MARK: Rankings
@@ -1005,5 +994,24 @@ extension ReportModel.RestatementLine {
         let record_id: String?
         /// As PostgreSQL printed it, digit for digit.
         let points: String?
+    }
+}
+
+extension ReportModel.MethodologyInfo {
+    /// What a report says about a methodology, from its definition: the one mapping, used by the
+    /// report model (from the stored methodology of a run) and by pages built from a file.
+    public init(_ m: Methodology, id: String, version: String, sha256: String, title: String) {
+        self.init(
+            id: id, version: version, sha256: sha256, title: title,
+            description: m.description.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }, periodKind: m.period.rawValue,
+            pillars: m.pillars.map { .init(id: $0.id, name: $0.name, weight: ReportNumber(parameter: $0.weight)) },
+            grades: m.grades.map { .init(grade: $0.grade, minimum: ReportNumber(parameter: $0.minimum), label: $0.label,
+                                         maximumNegative: $0.maximumNegative.map { ReportNumber(parameter: $0) }) },
+            minimumEvidence: m.minimumEvidence, restrictedEvidence: m.restrictedEvidence.rawValue,
+            indicators: m.indicators.map {
+                .init(code: $0.code, name: $0.name, description: $0.description, pillar: $0.pillar, polarity: $0.polarity.rawValue,
+                      kind: $0.kind.rawValue, weight: ReportNumber(parameter: $0.weight), appliesTo: $0.appliesTo)
+            },
+            document: ReportModel.methodologyDocument)
     }
 }
