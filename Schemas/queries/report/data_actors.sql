@@ -15,13 +15,8 @@ minimum AS (
     JOIN scorecard.methodologies m ON m.id = r.methodology_id AND m.version = r.methodology_version
     WHERE r.id = $1::bigint
 ),
-records AS (  -- distinct public evidence records behind the evidence and breach indicators
-    SELECT c.actor_id, count(DISTINCT c.evidence_id)::int AS records
-    FROM scorecard.indicator_contributions c
-    JOIN scorecard.indicator_values v USING (run_id, actor_id, indicator_code)
-    JOIN scorecard.evidence e ON e.id = c.evidence_id AND scorecard.counts_for(e.sensitivity, false)
-    WHERE c.run_id = $1::bigint AND v.kind <> 'commitment'
-    GROUP BY c.actor_id
+records AS (  -- distinct public evidence records behind the evidence and breach indicators (scorecard.evidence_records)
+    SELECT actor_id, records FROM scorecard.evidence_records($1::bigint, false)
 ),
 interval AS (
     SELECT actor_id, median_rank, rank_p05, rank_p95, grade_change_share

@@ -5,13 +5,8 @@
 -- better one with less on record); then the actors with no conduct on record, by name.
 -- $1 run id, $2 include restricted evidence (boolean), $3 analysis samples, $4 analysis seed
 -- (both NULL: none).
-WITH records AS (  -- distinct evidence records behind the evidence and breach indicators
-    SELECT c.actor_id, count(DISTINCT c.evidence_id)::int AS records
-    FROM scorecard.indicator_contributions c
-    JOIN scorecard.indicator_values v USING (run_id, actor_id, indicator_code)
-    JOIN scorecard.evidence e ON e.id = c.evidence_id AND scorecard.counts_for(e.sensitivity, $2::boolean)
-    WHERE c.run_id = $1::bigint AND v.kind <> 'commitment'
-    GROUP BY c.actor_id
+WITH records AS (  -- distinct evidence records behind the evidence and breach indicators (scorecard.evidence_records)
+    SELECT actor_id, records FROM scorecard.evidence_records($1::bigint, $2::boolean)
 ),
 interval AS (
     SELECT actor_id, median_rank, rank_p05, rank_p95, grade_change_share
