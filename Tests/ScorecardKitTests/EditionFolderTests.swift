@@ -167,6 +167,30 @@ struct EditionFolderTests {
         #expect(hidden == ["actors/.beta.html.\(live).tmp"], "\(hidden)")
     }
 
+    /// What `report` and the provisional period write through: files staged on disk as rendered,
+    /// hashed on the way, read back in pieces, and the staging folder gone with the last file.
+    @Test func filesStagedOnDiskAreWrittenByteForByteAndTheStagingFolderGoes() throws {
+        let piece = String(repeating: "Côte d'Ivoire — ✓ 0.125\n", count: 997)
+        var expected = Data()
+        var staging: EditionFilesOnDisk? = try EditionFilesOnDisk()
+        let folder = staging!.folder
+        try staging!.add("data/large.csv") { emit in
+            while expected.count < 3 << 20 { try emit(piece); expected.append(Data(piece.utf8)) }
+        }
+        try staging!.add("index.txt", text: "one\n")
+        var files: [ReportWriter.File]? = staging!.writerFiles
+        staging = nil
+        #expect(FileManager.default.fileExists(atPath: folder.path), "the staging folder went before its files were written")
+        #expect(files!.map(\.name) == ["data/large.csv", "index.txt"])
+        #expect(files![0].sha256 == SHA256.hexDigest(of: expected) && files![0].bytes == Int64(expected.count))
+        let output = try self.folder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try EditionOutput.write(files!, folder: "m", into: output)
+        #expect(FileManager.default.contents(atPath: output.appendingPathComponent("m/data/large.csv").path) == expected)
+        files = nil
+        #expect(!FileManager.default.fileExists(atPath: folder.path), "the staging folder was left behind")
+    }
+
     // MARK: A large file in parts
 
     @Test func aFileLargerThanAPartIsStoredInPartsAndWrittenOutByteForByte() throws {

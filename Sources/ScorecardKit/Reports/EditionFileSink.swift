@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Receives an edition's files as they are rendered, one whole file at a time, each in pieces, so
@@ -31,5 +32,55 @@ public final class EditionFilesInMemory: EditionFileSink {
 
     public func text(_ path: String) -> String? {
         files.first { $0.path == path }.map { String(decoding: $0.contents, as: UTF8.self) }
+    }
+}
+
+/// Stages the files in a private temporary folder as they are rendered, hashing them on the way,
+/// so that writing an edition that is not stored in the database (`scorecard report` of a period
+/// with no edition, the provisional current period) holds no file in memory. The folder is removed
+/// when the sink goes.
+public final class EditionFilesOnDisk: EditionFileSink {
+    public let folder: URL
+    private var staged: [(path: String, sha256: String, bytes: Int64)] = []
+
+    public init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-edition-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    public func add(_ path: String, _ write: (_ emit: (String) throws -> Void) throws -> Void) throws {
+        let url = folder.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw ReportError.outputNotWritable(path: folder.path, reason: "the temporary folder cannot be written")
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var bytes: Int64 = 0
+        try write { piece in
+            let data = Data(piece.utf8)
+            hasher.update(data: data)
+            bytes += Int64(data.count)
+            try handle.write(contentsOf: data)
+        }
+        staged.append((path, hasher.finalize().map { String(format: "%02x", $0) }.joined(), bytes))
+    }
+
+    /// The files, for `ReportWriter`: each read back from the staging folder 1 MB at a time. Each
+    /// holds the sink (and so its folder) until it is gone.
+    public var writerFiles: [ReportWriter.File] {
+        staged.map { file in
+            let url = folder.appendingPathComponent(file.path)
+            return ReportWriter.File(name: file.path, sha256: file.sha256, bytes: file.bytes) { [self] emit in
+                _ = self.folder
+                let handle = try FileHandle(forReadingFrom: url)
+                defer { try? handle.close() }
+                while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { try emit(chunk) }
+            }
+        }
     }
 }

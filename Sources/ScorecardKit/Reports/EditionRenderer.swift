@@ -79,11 +79,17 @@ extension EditionRenderer {
     public static func render(_ connection: Connection, run: ScoreRuns.Run, edition: Int64? = nil,
                               options: EditionOptions = EditionOptions()) throws -> EditionFilesInMemory {
         let files = EditionFilesInMemory()
+        try render(connection, run: run, edition: edition, options: options, into: files)
+        return files
+    }
+
+    /// The same, into any sink (`EditionFilesOnDisk` to write an edition with flat memory).
+    public static func render(_ connection: Connection, run: ScoreRuns.Run, edition: Int64? = nil,
+                              options: EditionOptions = EditionOptions(), into sink: EditionFileSink) throws {
         try connection.transaction(isolation: .repeatableRead) { connection in
             let snapshot = try ReportModel.snapshot(connection, run: run, edition: edition, eventsPerIndicator: options.eventsPerIndicator)
-            try emit(snapshot, connection: connection, run: run, options: options, into: files)
+            try emit(snapshot, connection: connection, run: run, options: options, into: sink)
         }
-        return files
     }
 
     /// An actor's card in one format (`actors/<id>.<ext>`); nil for `csv`, which has no page.

@@ -172,9 +172,11 @@ public struct ScheduledRun {
                 try SensitivityAnalysis(connection: connection).ensure(runID: run.id, methodology: methodology.methodology, sensitivity)
             }
             Failpoint.report.pause()
-            let files = try EditionRenderer.render(connection, run: run, options: try workspace.editionOptions())
+            // Staged on disk (not in memory) until written, below.
+            let staging = try EditionFilesOnDisk()
+            try EditionRenderer.render(connection, run: run, options: try workspace.editionOptions(), into: staging)
             folders.append((EditionLayout.folder(methodologyID: methodology.methodology.id, period: run.period),
-                            files.writerFiles))
+                            staging.writerFiles))
         }
         changes.sensitivityRunID = workspace.config.sensitivity == nil ? nil : (scored.last?.runID)
         Failpoint.write.pause()

@@ -97,7 +97,12 @@ struct Report: ParsableCommand {
     /// The edition folder of a run, or one actor's cards, rendered now (in one snapshot).
     private func render(_ connection: Connection, run: ScoreRuns.Run, edition: Edition?, options: EditionOptions,
                         actor: String?) throws -> [ReportWriter.File] {
-        guard let actor else { return try EditionRenderer.render(connection, run: run, edition: edition?.id, options: options).writerFiles }
+        guard let actor else {
+            // Staged on disk, not in memory: an edition at a million records is about a gigabyte.
+            let staging = try EditionFilesOnDisk()
+            try EditionRenderer.render(connection, run: run, edition: edition?.id, options: options, into: staging)
+            return staging.writerFiles
+        }
         let sink = EditionFilesInMemory()
         try connection.transaction(isolation: .repeatableRead) { connection in
             let snapshot = try ReportModel.snapshot(connection, run: run, edition: edition?.id, eventsPerIndicator: options.eventsPerIndicator)
