@@ -39,20 +39,15 @@ public struct Edition: Sendable, Equatable {
         }
     }
 
-    /// The files it published, as they were written (paths inside its folder). Each is read from the
-    /// database only when it is written out (a file already on disk with its SHA-256 is not read at
-    /// all), and a file kept in parts part by part: an edition is never held whole.
+    /// The files it published, as they were written (paths inside its folder). A file kept in parts
+    /// is read part by part as it is written out, never whole.
     public func files(_ connection: Connection) throws -> [ReportWriter.File] {
         let id = self.id
         return try connection.query(QueryFiles.sql("editions/files", [id])).map { row in
             let name: String = try row.decode("name")
+            if let content = try row.decode("content", as: String?.self) { return ReportWriter.File(name: name, text: content) }
             let parts: Int = try row.decode("parts")
             return ReportWriter.File(name: name, sha256: try row.decode("sha256"), bytes: try row.decode("bytes")) { emit in
-                if parts == 0 {
-                    let content: String = try connection.query(QueryFiles.sql("editions/file_content", [id, name])).first!.decode("content")
-                    try emit(Data(content.utf8))
-                    return
-                }
                 for part in 0..<parts {
                     let piece: String = try connection.query(QueryFiles.sql("editions/file_part", [id, name, Int32(part)])).first!.decode("content")
                     try emit(Data(piece.utf8))
