@@ -35,7 +35,7 @@ final class EditionFileStore: EditionFileSink {
             if buffer.utf8.count >= EditionFileStore.partSize { try flush() }
         }
         if parts > 0 && !buffer.isEmpty { try flush() }
-        let sha = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let sha = hasher.finalize().hex
         try connection.execute(QueryFiles.sql("editions/insert_file", [editionID, path, sha, bytes, parts > 0 ? nil : buffer]))
         count += 1
     }

@@ -67,7 +67,7 @@ public final class EditionFilesOnDisk: EditionFileSink {
             bytes += Int64(data.count)
             try handle.write(contentsOf: data)
         }
-        staged.append((path, hasher.finalize().map { String(format: "%02x", $0) }.joined(), bytes))
+        staged.append((path, hasher.finalize().hex, bytes))
     }
 
     /// The files, for `ReportWriter`: each read back from the staging folder 1 MB at a time. Each
@@ -75,11 +75,12 @@ public final class EditionFilesOnDisk: EditionFileSink {
     public var writerFiles: [ReportWriter.File] {
         staged.map { file in
             let url = folder.appendingPathComponent(file.path)
-            return ReportWriter.File(name: file.path, sha256: file.sha256, bytes: file.bytes) { [self] emit in
-                _ = self.folder
-                let handle = try FileHandle(forReadingFrom: url)
-                defer { try? handle.close() }
-                while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { try emit(chunk) }
+            return ReportWriter.File(name: file.path, sha256: file.sha256, bytes: file.bytes) { emit in
+                try withExtendedLifetime(self) {
+                    let handle = try FileHandle(forReadingFrom: url)
+                    defer { try? handle.close() }
+                    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { try emit(chunk) }
+                }
             }
         }
     }
