@@ -39,18 +39,28 @@ public struct Edition: Sendable, Equatable {
         }
     }
 
-    /// The files it published, as they were written (paths inside its folder). A file kept in parts
-    /// is read part by part as it is written out, never whole.
+    /// The files it published, as they were written (paths inside its folder). Each is read from the
+    /// database only when it is written out (a file already on disk with its SHA-256 is not read at
+    /// all), and a file kept in parts part by part: an edition is never held whole.
     public func files(_ connection: Connection) throws -> [ReportWriter.File] {
-        let id = self.id
+        let id = self.id, period = self.period
+        // Edition files are immutable (the database refuses to change them), so a missing row is a
+        // broken database, said as such rather than a crash.
+        func stored(_ query: String, _ name: String, _ parameters: [(any PostgresEncodable)?]) throws -> String {
+            guard let row = try connection.query(QueryFiles.sql(query, parameters)).first else {
+                throw EditionError.storedFileMissing(period: period, file: name)
+            }
+            return try row.decode("content")
+        }
         return try connection.query(QueryFiles.sql("editions/files", [id])).map { row in
             let name: String = try row.decode("name")
-            if let content = try row.decode("content", as: String?.self) { return ReportWriter.File(name: name, text: content) }
             let parts: Int = try row.decode("parts")
             return ReportWriter.File(name: name, sha256: try row.decode("sha256"), bytes: try row.decode("bytes")) { emit in
+                if parts == 0 {
+                    try emit(Data(try stored("editions/file_content", name, [id, name]).utf8))
+                }
                 for part in 0..<parts {
-                    let piece: String = try connection.query(QueryFiles.sql("editions/file_part", [id, name, Int32(part)])).first!.decode("content")
-                    try emit(Data(piece.utf8))
+                    try emit(Data(try stored("editions/file_part", name, [id, name, Int32(part)]).utf8))
                 }
             }
         }

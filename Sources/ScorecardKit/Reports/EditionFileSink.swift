@@ -57,7 +57,9 @@ public final class EditionFilesOnDisk: EditionFileSink {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw ReportError.outputNotWritable(path: folder.path, reason: "the temporary folder cannot be written")
         }
-        let handle = try FileHandle(forWritingTo: url)
+        guard let handle = FileHandle(forWritingAtPath: url.path) else {
+            throw ReportError.outputNotWritable(path: folder.path, reason: "the temporary folder cannot be written")
+        }
         defer { try? handle.close() }
         var hasher = SHA256()
         var bytes: Int64 = 0
@@ -65,9 +67,19 @@ public final class EditionFilesOnDisk: EditionFileSink {
             let data = Data(piece.utf8)
             hasher.update(data: data)
             bytes += Int64(data.count)
-            try handle.write(contentsOf: data)
+            do { try handle.write(contentsOf: data) } catch {
+                throw ReportError.outputNotWritable(path: folder.path, reason: "the temporary folder cannot be written (\(FileErrorReason.of(error)))")
+            }
         }
         staged.append((path, hasher.finalize().hex, bytes))
+    }
+
+    /// The system's reason (strerror) of a file operation's error, not Foundation's rendering of it.
+    static func reason(_ error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let code = underlying?.domain == NSPOSIXErrorDomain ? underlying?.code : nil { return String(cString: strerror(Int32(code))) }
+        if (error as NSError).domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32((error as NSError).code))) }
+        return "error \((error as NSError).code)"
     }
 
     /// The files, for `ReportWriter`: each read back from the staging folder 1 MB at a time. Each
@@ -77,9 +89,18 @@ public final class EditionFilesOnDisk: EditionFileSink {
             let url = folder.appendingPathComponent(file.path)
             return ReportWriter.File(name: file.path, sha256: file.sha256, bytes: file.bytes) { emit in
                 try withExtendedLifetime(self) {
-                    let handle = try FileHandle(forReadingFrom: url)
+                    guard let handle = FileHandle(forReadingAtPath: url.path) else {
+                        throw ReportError.outputNotWritable(path: self.folder.path, reason: "a staged file cannot be read back")
+                    }
                     defer { try? handle.close() }
-                    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { try emit(chunk) }
+                    while true {
+                        let chunk: Data?
+                        do { chunk = try handle.read(upToCount: 1 << 20) } catch {
+                            throw ReportError.outputNotWritable(path: self.folder.path, reason: "a staged file cannot be read back (\(FileErrorReason.of(error)))")
+                        }
+                        guard let chunk, !chunk.isEmpty else { break }
+                        try emit(chunk)
+                    }
                 }
             }
         }

@@ -201,10 +201,17 @@ public struct ReportWriter {
             do {
                 try writeDurably(file, to: temporary)
                 temporaries.append(temporary)
-            } catch {
+            } catch let failure as WriteFailure {
                 unlink(temporary)
                 cleanUp()
-                throw ReportError.outputNotWritable(path: directory.path, reason: "\(error)")
+                throw ReportError.outputNotWritable(path: directory.path, reason: "\(failure)")
+            } catch {
+                // The producer's own failure (a stop asked for while a stored file is read, the
+                // database gone, a staged file unreadable) is not this folder's: it keeps its meaning
+                // and its exit code.
+                unlink(temporary)
+                cleanUp()
+                throw error
             }
         }
         Failpoint.replace.pause()
