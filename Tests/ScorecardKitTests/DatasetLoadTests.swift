@@ -34,6 +34,49 @@ struct DatasetLoadTests {
         #expect(analyzed == ["actors", "commitments", "evidence", "sources"])
     }
 
+    /// What scoring reads of a record's sources (scorecard.evidence_source_facts) is kept by each load
+    /// for what it changed only: after a source's grade and publisher change, a record's sources
+    /// change and a record leaves, it is exactly what the evidence and sources give from scratch.
+    @Test func whatARecordsSourcesAreFollowsEveryLoad() throws {
+        let connection = try migratedDatabase("sourcefacts")
+        let fixture = try DatasetFixture()
+        func facts() throws -> [String] {
+            try connection.query("""
+                SELECT evidence_id || ' ' || array_to_string(reliabilities, '') || ' ' || array_to_string(publishers, '|') AS fact
+                FROM scorecard.evidence_source_facts ORDER BY evidence_id
+                """).map { try $0.decode("fact", as: String.self) }
+        }
+        func fromScratch() throws -> [String] {
+            try connection.query("""
+                SELECT e.id || ' ' || string_agg(DISTINCT s.reliability::text, '' ORDER BY s.reliability::text) || ' '
+                       || string_agg(DISTINCT s.publisher, '|' ORDER BY s.publisher) AS fact
+                FROM scorecard.evidence e CROSS JOIN LATERAL unnest(e.source_ids) AS u (id) JOIN scorecard.sources s ON s.id = u.id
+                GROUP BY e.id ORDER BY e.id
+                """).map { try $0.decode("fact", as: String.self) }
+        }
+        _ = try fixture.loader().load(connection: connection)
+        #expect(try facts() == [
+            "ev-freedonia-sanctions-acme AC Example Company Register|Example News",
+            "ev-ruritania-journalists B Example Research Lab",
+            "ev-ruritania-victim B Example Research Lab",
+        ])
+        #expect(try facts() == fromScratch())
+
+        // A source regraded and republished: every record citing it follows, the others are not touched.
+        try fixture.replace("sources.csv", "Example News,Freedonia sanctions spyware vendor,2025-11,C", with: "Example Wire,Freedonia sanctions spyware vendor,2025-11,E")
+        _ = try fixture.loader().load(connection: connection)
+        #expect(try facts().first == "ev-freedonia-sanctions-acme AE Example Company Register|Example Wire")
+        #expect(try facts() == fromScratch())
+
+        // A record's sources changed, and a record removed.
+        try fixture.replace("evidence.csv", "src-news;src-register", with: "src-lab")
+        let evidence = try fixture.read("evidence.csv").split(separator: "\n", omittingEmptySubsequences: false)
+        try fixture.write("evidence.csv", evidence.filter { !$0.hasPrefix("ev-ruritania-victim,") }.joined(separator: "\n"))
+        _ = try fixture.loader().load(connection: connection)
+        #expect(try facts() == ["ev-freedonia-sanctions-acme B Example Research Lab", "ev-ruritania-journalists B Example Research Lab"])
+        #expect(try facts() == fromScratch())
+    }
+
     @Test func editRemoveAndAddRoundTripWithHistory() throws {
         let connection = try migratedDatabase("roundtrip")
         let fixture = try DatasetFixture()

@@ -20,7 +20,7 @@ struct UpgradeTests {
         let outcome = try Migrator(logger: .quiet).migrate(connection)
         #expect(outcome.applied == ["0006_schema_objects.sql", "0007_locks.sql", "0008_editions.sql", "0009_interrupted_runs.sql",
                                    "0010_events_measures_groups.sql", "0011_restricted_names.sql", "0012_reference_states.sql",
-                                   "0013_scoring_v2.sql", "0014_edition_folders.sql"])
+                                   "0013_scoring_v2.sql", "0014_edition_folders.sql", "0015_evidence_source_facts.sql"])
         #expect(outcome.objectsRecreated)
 
         // Every row is as it was; only the migration ledgers grew.
@@ -29,6 +29,10 @@ struct UpgradeTests {
         #expect(after.removeValue(forKey: "locks") != nil)
         // New, and written from the list embedded in scorecard (ReferenceListsTests).
         #expect(after.removeValue(forKey: "un_member_states")?.hasPrefix("195:") == true)
+        // 0015 kept what the sources of each record 0.1.0 loaded are: one row per record.
+        let records = try connection.query("SELECT count(*) AS n FROM scorecard.evidence").first!.decode("n", as: Int.self)
+        #expect(records > 0)
+        #expect(after.removeValue(forKey: "evidence_source_facts")?.hasPrefix("\(records):") == true)
         for table in ["editions", "edition_files", "edition_file_parts", "edition_revisions", "edition_restatements", "restatement_causes"] {
             #expect(after.removeValue(forKey: table) == "0:", "\(table) is new and empty")
         }

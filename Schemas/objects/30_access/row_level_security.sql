@@ -22,6 +22,14 @@ CREATE POLICY public_unless_granted ON scorecard.responses FOR SELECT
 COMMENT ON POLICY public_unless_granted ON scorecard.responses IS
     'A reply to restricted evidence is visible only to members of scorecard_restricted_reader (the evidence it replies to must be visible).';
 
+-- What a record's sources are (derived by the loader) is visible with the record.
+ALTER TABLE scorecard.evidence_source_facts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY public_unless_granted ON scorecard.evidence_source_facts FOR SELECT
+    USING ((SELECT scorecard.reads_restricted_evidence())
+           OR EXISTS (SELECT 1 FROM scorecard.evidence e WHERE e.id = evidence_source_facts.evidence_id));
+COMMENT ON POLICY public_unless_granted ON scorecard.evidence_source_facts IS
+    'The grades and publishers of a restricted record''s sources are visible only to members of scorecard_restricted_reader (the record must be visible).';
+
 -- Superseded versions: a version of an evidence record is shown when that version was public and
 -- the record is public now (a record re-marked restricted hides its past too); a version of a
 -- response when the evidence it replied to is public now.

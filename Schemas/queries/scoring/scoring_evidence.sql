@@ -5,10 +5,10 @@
 -- $1 period end (E), $2 knowledge cutoff (K), $3 methodology definition (jsonb),
 -- $4 conduct cutoff (C): conduct after it does not count (E, except for the change decomposition's
 -- "aged" runs, which keep only the conduct of an earlier period). Formulas: docs/methodology.md.
--- Speed (docs/performance.md): each record's sources are read once (its best reliability and its
--- publishers in one aggregation), the eligible records once more (window functions give each event its
--- record count, best certainty and carrier), and only events of several records join their records'
--- publishers together.
+-- Speed (docs/performance.md): what each record's sources are (their grades and publishers) is kept
+-- by the loader (scorecard.evidence_source_facts), so no score joins the sources; the eligible records
+-- are read once more (window functions give each event its record count, best certainty and carrier),
+-- and only events of several records join their records' publishers together.
 INSERT INTO scoring_evidence (indicator_code, actor_id, evidence_id, event_id, weight, counts, event_weight)
 WITH indicator AS (
     SELECT *
@@ -34,30 +34,32 @@ reliability_weight AS (
 ended AS (
     SELECT * FROM scorecard.measure_ends($2::date, (SELECT yes FROM include_restricted), $4::date)
 ),
+grade_set_weight AS MATERIALIZED (  -- a record is as reliable as its most reliable source: the best
+                                    -- weight of each set of grades records have (a few dozen sets,
+                                    -- whatever the number of records)
+    SELECT g.reliabilities, max(rw.weight) AS reliability
+    FROM (SELECT DISTINCT f.reliabilities FROM scorecard.evidence_source_facts f) g
+    CROSS JOIN LATERAL unnest(g.reliabilities) AS u (grade)
+    JOIN reliability_weight rw ON rw.reliability = u.grade
+    GROUP BY g.reliabilities
+),
 known_evidence AS MATERIALIZED (  -- published by the cutoff: never counted before it could have been public
     SELECT e.id, e.actor_id, e.counterpart_id, e.evidence_type, e.provision_id, e.severity, e.certainty,
-           e.source_ids, e.occurred_on, scorecard.last_day(e.occurred_on, e.occurred_precision) AS occurred_last,
+           e.occurred_on, scorecard.last_day(e.occurred_on, e.occurred_precision) AS occurred_last,
            scorecard.event_of(e.id, e.event_id) AS event_id,
            coalesce(t.measure, false) AS measure,
-           scorecard.in_force(e.occurred_on, e.occurred_precision, x.ended_on, $1::date) AS in_force
+           scorecard.in_force(e.occurred_on, e.occurred_precision, x.ended_on, $1::date) AS in_force,
+           -- what its sources are, kept by the loader (scorecard.evidence_source_facts): no score
+           -- joins the sources again
+           w.reliability, cardinality(f.publishers) AS publishers
     FROM scorecard.evidence e
     JOIN scorecard.evidence_types t ON t.id = e.evidence_type
     LEFT JOIN ended x ON x.measure_id = e.id
+    LEFT JOIN scorecard.evidence_source_facts f ON f.evidence_id = e.id
+    LEFT JOIN grade_set_weight w ON w.reliabilities = f.reliabilities
     WHERE scorecard.known_by(e.published_on, e.published_precision, $2::date)
       AND scorecard.counts_for(e.sensitivity, (SELECT yes FROM include_restricted))
       AND e.occurred_on <= $4::date
-),
-record_publisher AS (  -- each record's sources, one row per publisher, at its most reliable source
-    SELECT e.id AS evidence_id, src.publisher, max(rw.weight) AS weight
-    FROM known_evidence e
-    CROSS JOIN LATERAL unnest(e.source_ids) AS s (source_id)
-    JOIN scorecard.sources src ON src.id = s.source_id
-    JOIN reliability_weight rw ON rw.reliability = src.reliability
-    GROUP BY e.id, src.publisher
-),
-record_sources AS (  -- a record is as reliable as its most reliable source; its distinct publishers
-    SELECT evidence_id, max(weight) AS reliability, count(*) AS publishers, array_agg(publisher) AS publisher_list
-    FROM record_publisher GROUP BY evidence_id
 ),
 groups AS (
     SELECT * FROM scorecard.actor_groups($1::date)
@@ -65,15 +67,14 @@ groups AS (
 candidate AS (  -- one row per indicator and the group whose conduct the record is, in the indicator's role
     SELECT i.code, i.kind, i.instruments, g.group_id AS actor_id,
            CASE i.role WHEN 'counterpart' THEN e.counterpart_id ELSE e.actor_id END AS entity_id,
-           e.id AS evidence_id, e.event_id, e.occurred_on, e.provision_id, e.certainty, r.publishers, r.publisher_list,
+           e.id AS evidence_id, e.event_id, e.occurred_on, e.provision_id, e.certainty, e.publishers,
            -- A measure in force does not age; every other record halves each half-life after its interval.
-           sw.weight * coalesce(r.reliability, 0)
+           sw.weight * coalesce(e.reliability, 0)
                * CASE WHEN e.measure THEN 1 ELSE power(0.5, greatest(0, $1::date - e.occurred_last) / i.half_life_days) END AS strength
     FROM indicator i
     JOIN indicator_type it ON it.code = i.code
     JOIN known_evidence e ON e.evidence_type = it.evidence_type
     JOIN severity_weight sw ON sw.severity = e.severity
-    LEFT JOIN record_sources r ON r.evidence_id = e.id
     JOIN groups g ON g.actor_id = CASE i.role WHEN 'counterpart' THEN e.counterpart_id ELSE e.actor_id END
     WHERE e.occurred_on <= $1::date  -- conduct after the period never counts for it, whatever is known later
       AND CASE WHEN e.measure THEN e.in_force  -- a measure counts while it holds, and not once it has ended
@@ -96,7 +97,7 @@ ranked AS MATERIALIZED (  -- each record's weight, and its event's facts per ind
                          -- records, the best certainty, and the carrier: the strongest (at the event's
                          -- certainty, which is every record's), then the first by id; so another record
                          -- of an event never lowers it
-    SELECT q.code, q.actor_id, q.evidence_id, q.event_id, q.strength, q.publishers, q.publisher_list,
+    SELECT q.code, q.actor_id, q.evidence_id, q.event_id, q.strength, q.publishers,
            cw.weight AS certainty_weight, q.strength * cw.weight AS weight,
            count(*) OVER event AS records,
            max(scorecard.certainty_rank(q.certainty)) OVER event AS best_rank,
@@ -105,9 +106,12 @@ ranked AS MATERIALIZED (  -- each record's weight, and its event's facts per ind
     JOIN certainty_weight cw ON cw.certainty = q.certainty
     WINDOW event AS (PARTITION BY q.code, q.actor_id, q.event_id)
 ),
-shared_event_sources AS (  -- independent sources of an event of several records: its records' publishers together
+shared_event_sources AS (  -- independent sources of an event of several records: its records' publishers
+                           -- together (the few events of several records read their publishers again)
     SELECT r.code, r.actor_id, r.event_id, count(DISTINCT p.publisher) AS independent
-    FROM ranked r CROSS JOIN LATERAL unnest(r.publisher_list) AS p (publisher)
+    FROM ranked r
+    JOIN scorecard.evidence_source_facts f ON f.evidence_id = r.evidence_id
+    CROSS JOIN LATERAL unnest(f.publishers) AS p (publisher)
     WHERE r.records > 1
     GROUP BY r.code, r.actor_id, r.event_id
 ),

@@ -95,6 +95,11 @@ public struct DatasetLoader {
                 let started = DispatchTime.now()
                 let counts = try DatasetApply.apply(connection: connection, batch: batch)
                 logger.debug("applied the changes", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
+                if DatasetLoader.changesSourceFacts(counts) {
+                    let refreshed = DispatchTime.now()
+                    try connection.execute(QueryFiles.sql("load/evidence_source_facts", [batch]))
+                    logger.debug("kept what each record's sources are", metadata: ["seconds": "\(Stopwatch.seconds(since: refreshed))"])
+                }
                 guard counts.values.contains(where: { $0.changed > 0 }) else {
                     throw NothingChanged(digest: digest, counts: counts, warnings: scan.crossRecord.warnings())  // rolls the batch back
                 }
@@ -109,6 +114,12 @@ public struct DatasetLoader {
         }
     }
 
+    /// Evidence or sources changed: `scorecard.evidence_source_facts` must follow
+    /// (`Schemas/queries/load/evidence_source_facts.sql`).
+    static func changesSourceFacts(_ counts: [String: TableLoadCounts]) -> Bool {
+        (counts["evidence"]?.changed ?? 0) > 0 || (counts["sources"]?.changed ?? 0) > 0
+    }
+
     /// Fresh planner statistics for the tables a load changed, at once: the next step (scoring, in
     /// `scorecard run`) would otherwise plan over a freshly filled table with none, and pick plans
     /// that take minutes instead of seconds, until autovacuum comes round.
@@ -117,7 +128,8 @@ public struct DatasetLoader {
         guard !changed.isEmpty else { return }
         let started = DispatchTime.now()
         // Table names come from DatasetSchema, not from input.
-        try connection.executeUnsafeTrustedScript("ANALYZE " + changed.map { "scorecard.\($0.name)" }.joined(separator: ", "))
+        let derived = DatasetLoader.changesSourceFacts(summary.counts) ? ["evidence_source_facts"] : []
+        try connection.executeUnsafeTrustedScript("ANALYZE " + (changed.map(\.name) + derived).map { "scorecard.\($0)" }.joined(separator: ", "))
         logger.debug("analyzed the changed tables", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
     }
 
