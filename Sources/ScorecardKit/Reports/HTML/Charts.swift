@@ -59,6 +59,11 @@ public enum Charts {
 
     // MARK: Faces
 
+    /// Names end at x = 192 (right-aligned), in 12px text of about 7px a character on average: at 30
+    /// characters "Holding entity owned by Omri …" began 4px left of the chart and was cut off
+    /// (scripts/check-page now measures every chart's text).
+    static let facesLabelCharacters = 26
+
     /// Per row, the negative face as a hatched bar to the left of an axis and the positive face as a
     /// solid bar to the right, each with its value; a face with no evidence is a hollow diamond on
     /// the axis and the words "no evidence".
@@ -91,7 +96,7 @@ public enum Charts {
         for (index, row) in rows.enumerated() {
             let y = top + index * rowHeight
             out += "<g><title>\(h(m.chartFacesRow(row.label, positive: valueText(row.positive, m), negative: valueText(row.negative, m))))</title>\n"
-            let name = "<text x=\"\(nameEnd)\" y=\"\(y + 15)\" font-size=\"12\" text-anchor=\"end\" fill=\"\(Palette.ink)\">\(h(TextLayout.truncate(row.label, 30)))</text>"
+            let name = "<text x=\"\(nameEnd)\" y=\"\(y + 15)\" font-size=\"12\" text-anchor=\"end\" fill=\"\(Palette.ink)\">\(h(TextLayout.truncate(row.label, facesLabelCharacters)))</text>"
             out += linked(row.href, name) + "\n"
             if let negative = row.negative {
                 let w = scaled(negative, half)
