@@ -1,6 +1,9 @@
 -- The hand-written aggregation that `make bench` times against `scorecard score`: one query that
 -- yields the same scored indicator values as Schemas/queries/scoring/ for Tests/Fixtures/bench/methodology.yaml,
 -- with that methodology's constants written in. psql variables: :'period_end' (E = K).
+-- Like the engine, it reads each record's source grades and publishers as the load keeps them
+-- (scorecard.evidence_source_facts): what a record's sources are is precomputed outside its timing, as
+-- a hand-written pass at the machine's limit would have it.
 -- The rules of methodology v2 (docs/methodology.md), written out again: each event counts once per
 -- actor, by its strongest record, its certainty raised a step by two publishers or more; a measure in
 -- force does not age and does not leave the window, and counts no more once ended; a vendor's
@@ -51,13 +54,15 @@ evidence AS (
            e.certainty, e.source_ids, scorecard.last_day(e.occurred_on, e.occurred_precision) AS occurred_last,
            e.evidence_type IN ('sanction_imposed', 'entity_listing') AS measure, d.ended_on,
            (ARRAY[0.2, 0.4, 0.6, 0.8, 1.0]::float8[])[e.severity]
-           * coalesce((SELECT max(CASE s.reliability WHEN 'A' THEN 1.0 WHEN 'B' THEN 0.9 WHEN 'C' THEN 0.75 WHEN 'D' THEN 0.5 WHEN 'E' THEN 0.25 ELSE 0.5 END::float8)
-                       FROM unnest(e.source_ids) AS u (id) JOIN scorecard.sources s ON s.id = u.id), 0) AS base_strength
+           * coalesce((SELECT max(CASE g WHEN 'A' THEN 1.0 WHEN 'B' THEN 0.9 WHEN 'C' THEN 0.75 WHEN 'D' THEN 0.5 WHEN 'E' THEN 0.25 ELSE 0.5 END::float8)
+                       FROM unnest(f.reliabilities) AS g), 0) AS base_strength,
+           f.publishers
     FROM known e LEFT JOIN ended d ON d.id = e.id
+    LEFT JOIN scorecard.evidence_source_facts f ON f.evidence_id = e.id
     WHERE e.occurred_on <= :'period_end'::date
 ),
 weighted AS (
-    SELECT i.code, i.saturation, g.group_id AS actor_id, e.id, e.event_id, e.source_ids,
+    SELECT i.code, i.saturation, g.group_id AS actor_id, e.id, e.event_id, e.publishers,
            CASE e.certainty WHEN 'confirmed' THEN 3 WHEN 'attributed' THEN 2 ELSE 1 END AS certainty_rank,
            e.base_strength * CASE WHEN e.measure THEN 1 ELSE power(0.5, greatest(0, :'period_end'::date - e.occurred_last) / i.half_life::float8) END AS strength
     FROM indicator i
@@ -74,8 +79,8 @@ weighted AS (
               AND (k.withdrawn_on IS NULL OR k.withdrawn_on > e.occurred_on)))
 ),
 publishers AS (  -- independent sources of each event: the distinct publishers its records cite
-    SELECT w.code, w.actor_id, w.event_id, count(DISTINCT s.publisher) AS n
-    FROM weighted w CROSS JOIN LATERAL unnest(w.source_ids) AS u (id) JOIN scorecard.sources s ON s.id = u.id
+    SELECT w.code, w.actor_id, w.event_id, count(DISTINCT p) AS n
+    FROM weighted w CROSS JOIN LATERAL unnest(w.publishers) AS p
     GROUP BY w.code, w.actor_id, w.event_id
 ),
 event AS (  -- each event once: its strongest record (then the first by id), weighed at the higher of its own and the
