@@ -85,9 +85,9 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .software:
             "an unexpected failure (a bug)"
         case .cannotCreate:
-            "a report or the lock file cannot be written; the previous reports are intact"
+            "a report, its folder or the lock file cannot be created (permissions, a file or folder in the way); the previous reports are intact"
         case .ioError:
-            "writing the output failed (standard output or a file: disk full, a closed pipe); what was written is incomplete"
+            "writing the output failed once it was open (standard output, or a report file: a full disk, an I/O error); the previous reports are intact, standard output is incomplete"
         case .temporaryFailure:
             "another run holds the workspace's or the database's lock, or readers' queries kept the schema from being updated; this one did nothing (try later)"
         case .configuration:
