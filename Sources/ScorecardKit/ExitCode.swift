@@ -79,7 +79,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .dataError:
             "the dataset is invalid; nothing was loaded"
         case .noInput:
-            "the workspace, the dataset folder, a data file or the methodology is missing, or there is no score run to report"
+            "the workspace, the dataset folder, a data file or the methodology is missing, scorecard.yaml, the methodology or a password file is not a regular file (a named pipe, a folder, a device), or there is no score run to report"
         case .unavailable:
             "the database cannot be reached, went away mid-run, or has no room left (its disk is full); nothing was changed"
         case .software:

@@ -37,7 +37,7 @@ struct GrantReader: ParsableCommand {
     @Argument(help: ArgumentHelp("The login role to create or update.", valueName: "role"))
     var role: String
 
-    @Option(help: ArgumentHelp("A file whose first line is the role's password (keep it readable by you only).", valueName: "file"),
+    @Option(help: ArgumentHelp("A regular file whose first line is the role's password (keep it readable by you only).", valueName: "file"),
             completion: .file())
     var passwordFile: String?
 
@@ -81,6 +81,7 @@ struct GrantReader: ParsableCommand {
 /// The first line of a password file: the password, without its line ending.
 enum PasswordFile {
     static func readPassword(path: String, logger: Logger) throws -> String {
+        if let reason = NonRegularFile.reason(atPath: path) { throw PasswordFileProblem.notAFile(path: path, reason: reason) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PasswordFileProblem.unreadable(path: path)
         }
@@ -97,12 +98,14 @@ enum PasswordFile {
 
 enum PasswordFileProblem: ScorecardError {
     case unreadable(path: String)
+    /// A named pipe, a folder, a device: refused before it is opened (`NonRegularFile`).
+    case notAFile(path: String, reason: String)
     case notText(path: String)
     case empty(path: String)
 
     var exitCode: ExitCode {
         switch self {
-        case .unreadable: return .noInput
+        case .unreadable, .notAFile: return .noInput
         case .notText, .empty: return .dataError
         }
     }
@@ -110,6 +113,7 @@ enum PasswordFileProblem: ScorecardError {
     var description: String {
         switch self {
         case let .unreadable(path): return "cannot read the password file \(path)"
+        case let .notAFile(path, reason): return "the password file \(path) \(reason)"
         case let .notText(path): return "the password file \(path) is not UTF-8 text"
         case let .empty(path): return "the password file \(path) has an empty first line; write the password on it"
         }
