@@ -79,15 +79,15 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .dataError:
             "the dataset is invalid; nothing was loaded"
         case .noInput:
-            "the workspace, the dataset folder, a data file or the methodology is missing, or there is no score run to report"
+            "the workspace, the dataset folder, a data file or the methodology is missing, scorecard.yaml, the methodology or a password file is not a regular file (a named pipe, a folder, a device), or there is no score run to report"
         case .unavailable:
             "the database cannot be reached, went away mid-run, or has no room left (its disk is full); nothing was changed"
         case .software:
             "an unexpected failure (a bug)"
         case .cannotCreate:
-            "a report or the lock file cannot be written; the previous reports are intact"
+            "a report, its folder or the lock file cannot be created (permissions, a file or folder in the way); the previous reports are intact"
         case .ioError:
-            "writing the output failed (standard output or a file: disk full, a closed pipe); what was written is incomplete"
+            "writing the output failed once it was open (standard output, or a report file: a full disk, an I/O error); the previous reports are intact, standard output is incomplete"
         case .temporaryFailure:
             "another run holds the workspace's or the database's lock, or readers' queries kept the schema from being updated; this one did nothing (try later)"
         case .configuration:

@@ -42,7 +42,7 @@ struct ExitStatus {
             ? "scorecard: \(message)"
             : StructuredLogHandler.line(format, level: .error, label: "scorecard", message: message,
                                         metadata: ["exit_code": "\(code.rawValue)"])
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardError.write(line + "\n")
     }
 }
 

@@ -23,6 +23,6 @@ final class TerminalProgress: LoadProgress, PhaseProgress {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardError.write(text)
     }
 }

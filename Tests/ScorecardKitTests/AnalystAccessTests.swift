@@ -216,6 +216,95 @@ struct AnalystAccessTests {
         #expect(roles == 0)
     }
 
+    /// A member of a role can act as it (SET ROLE), whether or not it inherits its privileges, and
+    /// through any chain of memberships: so a role is refused (78, saying which role and why) when a
+    /// role it belongs to is a superuser or has BYPASSRLS, CREATEROLE, …, is one of the server's
+    /// file or program roles, owns an object of the schema or may create in it; and when it holds
+    /// ADMIN OPTION on a reader group (it could hand out access, restricted evidence included). A
+    /// refused role keeps what it had.
+    @Test func rolesThatCouldEscalateThroughTheRolesTheyBelongToAreRefused() throws {
+        let url = try TestCluster.makeDatabase(prefix: "grantmember")
+        let owner = try Connection(conninfo: url, logger: .quiet)
+        let plain = ReaderRole(prefix: "grant_plain")  // so the group roles exist and this database is granted
+        defer { ReaderRole.drop([plain], url: url) }
+        _ = try plain.grant(url: url)
+        let suffix = "\(getpid())_\(String(UInt32.random(in: 0...UInt32.max), radix: 36))"
+        var made: [String] = []
+        defer {
+            for role in made.reversed() {
+                try? owner.executeUnsafeTrustedScript("DROP OWNED BY \"\(role)\" CASCADE; DROP ROLE IF EXISTS \"\(role)\"")
+            }
+        }
+        /// A role unique to this test, made by the superuser with these attributes and memberships.
+        func role(_ name: String, _ options: String) throws -> String {
+            let role = "esc_\(name)_\(suffix)"
+            try owner.executeUnsafeTrustedScript("CREATE ROLE \"\(role)\" \(options)")
+            made.append(role)
+            return role
+        }
+        func isReader(_ role: String) throws -> Bool {
+            try owner.query("SELECT pg_has_role(\(role), 'scorecard_reader', 'MEMBER') AS r").first!.decode("r", as: Bool.self)
+        }
+        func expectRefused(_ role: String, saying fragments: [String], _ comment: String) throws {
+            let wasReader = try isReader(role)
+            let refused = try ScorecardProcess.run(["grant-reader", role, "--database-url", url])
+            #expect(refused.status == 78, "\(comment): \(refused.stdout)\(refused.stderr)")
+            for fragment in fragments {
+                #expect(refused.stderr.contains(fragment), "\(comment): no '\(fragment)' in \(refused.stderr)")
+            }
+            #expect(try isReader(role) == wasReader, "\(comment): the refused role's memberships changed")
+        }
+
+        // BYPASSRLS: the role's own, then a group's, then a superuser two memberships away.
+        let bypassing = try role("bypassrls", "LOGIN BYPASSRLS")
+        try expectRefused(bypassing, saying: ["bypasses row-level security"], "BYPASSRLS itself")
+        let bypassGroup = try role("bypass_group", "NOLOGIN BYPASSRLS")
+        let bypassMember = try role("bypass_member", "LOGIN IN ROLE \"\(bypassGroup)\"")
+        try expectRefused(bypassMember, saying: ["is a member of \(bypassGroup)", "BYPASSRLS"], "a member of a BYPASSRLS role")
+        let superGroup = try role("super_group", "NOLOGIN SUPERUSER")
+        let middle = try role("middle", "NOLOGIN IN ROLE \"\(superGroup)\"")
+        let farMember = try role("far_member", "LOGIN NOINHERIT IN ROLE \"\(middle)\"")
+        try expectRefused(farMember, saying: ["is a member of \(superGroup)", "SUPERUSER"], "a superuser two memberships away")
+        let creatorGroup = try role("createrole_group", "NOLOGIN CREATEROLE CREATEDB")
+        let creatorMiddle = try role("createrole_middle", "NOLOGIN IN ROLE \"\(creatorGroup)\"")
+        let creatorMember = try role("createrole_member", "LOGIN IN ROLE \"\(creatorMiddle)\"")
+        try expectRefused(creatorMember, saying: ["is a member of \(creatorGroup)", "CREATEROLE, CREATEDB"], "CREATEROLE through a chain")
+
+        // The server's own roles that read or write its files or run its programs.
+        for predefined in ["pg_read_server_files", "pg_write_server_files", "pg_execute_server_program"] {
+            let member = try role("\(predefined.dropFirst(3))", "LOGIN IN ROLE \(predefined)")
+            try expectRefused(member, saying: ["is a member of \(predefined)"], predefined)
+        }
+
+        // ADMIN OPTION on a reader group: it could grant itself restricted evidence, or give others access.
+        let readerAdmin = try role("reader_admin", "LOGIN")
+        try owner.executeUnsafeTrustedScript("GRANT scorecard_reader TO \"\(readerAdmin)\" WITH ADMIN OPTION")
+        try expectRefused(readerAdmin, saying: ["ADMIN OPTION on scorecard_reader"], "ADMIN OPTION on scorecard_reader")
+        let restrictedAdmin = try role("restricted_admin", "LOGIN")
+        try owner.executeUnsafeTrustedScript("GRANT scorecard_restricted_reader TO \"\(restrictedAdmin)\" WITH ADMIN OPTION")
+        try expectRefused(restrictedAdmin, saying: ["ADMIN OPTION on scorecard_restricted_reader"], "ADMIN OPTION on scorecard_restricted_reader")
+        #expect(try owner.query("SELECT count(*) AS n FROM pg_auth_members WHERE member = \(restrictedAdmin)::regrole AND roleid = 'scorecard_restricted_reader'::regrole AND admin_option").first!.decode("n", as: Int.self) == 1,
+                "the refused role lost what it had")
+
+        // A role that may create in the schema, or owns an object of it: a NOINHERIT member does not
+        // hold its privileges but can SET ROLE to it.
+        let creator = try role("schema_creator", "NOLOGIN")
+        try owner.executeUnsafeTrustedScript("GRANT CREATE ON SCHEMA scorecard TO \"\(creator)\"")
+        let creatorNoInherit = try role("creator_member", "LOGIN NOINHERIT IN ROLE \"\(creator)\"")
+        try expectRefused(creatorNoInherit, saying: ["is a member of \(creator)", "create"], "a NOINHERIT member of a role with CREATE on the schema")
+        let objectOwner = try role("object_owner", "NOLOGIN")
+        try owner.executeUnsafeTrustedScript("CREATE TABLE scorecard.\"esc_owned_\(suffix)\" (x integer); ALTER TABLE scorecard.\"esc_owned_\(suffix)\" OWNER TO \"\(objectOwner)\"")
+        let ownerMember = try role("owner_member", "LOGIN NOINHERIT IN ROLE \"\(objectOwner)\"")
+        try expectRefused(ownerMember, saying: ["is a member of \(objectOwner)", "owns"], "a NOINHERIT member of an owner of a table of the schema")
+
+        // A role with none of these is still made a reader, and one that is a member of a harmless group.
+        let harmless = try role("harmless_group", "NOLOGIN")
+        let fine = try role("fine_member", "LOGIN IN ROLE \"\(harmless)\"")
+        let granted = try ScorecardProcess.run(["grant-reader", fine, "--database-url", url])
+        #expect(granted.status == 0, "\(granted.stderr)")
+        #expect(try isReader(fine))
+    }
+
     /// Every row of every table and view of schema scorecard the connection can read, as text.
     func dumpEverything(_ connection: Connection) throws -> String {
         let relations = try connection.query("""

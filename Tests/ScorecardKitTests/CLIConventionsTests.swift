@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import ScorecardKit
 import Testing
 import TestSupport
@@ -19,6 +20,29 @@ struct CLIConventionsTests {
         #expect(script.stdout.contains(folders), "\(shell): --workspace does not complete folders")
         let yaml = ["bash": "yaml", "zsh": "yaml", "fish": "yaml"][shell]!
         #expect(script.stdout.contains(yaml), "\(shell): --methodology does not complete .yaml files")
+    }
+
+    /// A user's `PGAPPNAME` names scorecard's sessions in `pg_stat_activity` and the server's log:
+    /// `scorecard` is only libpq's fallback name. (The URL's `application_name`:
+    /// `ConnectionTests.applicationNameIsTheUsersWhenGiven`.) Seen on the server, while a load is held
+    /// in its transaction.
+    @Test func PGAPPNAMENamesScorecardsSessions() throws {
+        let url = try TestCluster.makeDatabase(prefix: "cli_appname")
+        let name = "notebook-\(UUID().uuidString.prefix(8))"
+        let hold = FailpointHold(Failpoint.load.rawValue)
+        let running = try ScorecardProcess.start(["load", "--database-url", url, ProjectFiles.url("Tests/Fixtures/scoring/data").path],
+                                                 environment: hold.environment.merging(["PGAPPNAME": name]) { $1 })
+        defer {
+            hold.release()
+            _ = running.outcome()
+        }
+        #expect(hold.waitUntilReached(running), "the load never reached its failpoint")
+        let names = try Connection(conninfo: url, logger: .quiet)
+            .query("SELECT application_name FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+            .map { try $0.decode("application_name", as: String.self) }
+        #expect(!names.isEmpty && names.allSatisfy { $0 == name }, "\(names)")
+        hold.release()
+        #expect(running.outcome().status == 0)
     }
 
     /// Runs `scorecard run` on a pseudo-terminal (script(1)) with this TERM; returns what it drew.

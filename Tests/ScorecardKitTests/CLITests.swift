@@ -14,6 +14,28 @@ struct CLITests {
         #expect(result.stdout.contains("valid (22 records in 11 files)"))
     }
 
+    /// Standard error on a full disk: what the command would say there is lost (there is nowhere
+    /// left to say it), but the command neither crashes (Foundation's `FileHandle.write` stops the
+    /// process with a fatal error, exit 132 and a backtrace) nor changes its exit code: the final
+    /// error line, structured and text log lines, warnings.
+    @Test func aFullDiskOnStandardErrorLosesTheMessageButNotTheExitCode() throws {
+        let coverage = try DatasetFixture(copying: "Tests/Fixtures/scoring/data")
+        try coverage.append("evidence_types.csv", "sanction_lifted,Sanction lifted,")  // a warning
+        let cases: [(arguments: [String], status: Int32)] = [
+            (["validate", "/nonexistent/dataset"], 66),
+            (["validate", "/nonexistent/dataset", "--log-format", "json"], 66),
+            (["validate", "/nonexistent/dataset", "--log-format", "logfmt"], 66),
+            // A fresh database: the migrator logs each migration it applies (at info).
+            (["migrate", "--log-level", "info", "--database-url", try TestCluster.makeDatabase(prefix: "cli_stderr")], 0),
+            (["migrate", "--log-level", "info", "--log-format", "json", "--database-url", try TestCluster.makeDatabase(prefix: "cli_stderr")], 0),
+            (["methodology", "check", ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path, "--dataset", coverage.directory.path], 0),
+        ]
+        for (arguments, status) in cases {
+            let outcome = try ScorecardProcess.run(arguments, standardError: "/dev/full")
+            #expect(outcome.status == status, "\(arguments): exit \(outcome.status)")
+        }
+    }
+
     @Test func badDataExits65AndListsEveryProblem() throws {
         let url = try TestCluster.makeDatabase(prefix: "cli")
         let fixture = try DatasetFixture()

@@ -70,6 +70,34 @@ struct FaultTests {
         #expect(workspace.reportContents() == clean.reportContents(), "the reports differ from a clean run's")
     }
 
+    /// A report file that cannot be written to its end, the write itself failing after the file was
+    /// created, as on a full disk: exit 74 (not 73, which says the file could not be created), one
+    /// line naming the report file and the system's reason, nothing of the reports written and no
+    /// temporary file left; the next run writes them. The process's file size limit (RLIMIT_FSIZE)
+    /// stands in for the full disk, with no mount: a write past it fails at write(2) with EFBIG
+    /// ("File too large") where a full disk fails with ENOSPC, in the same place of the writer.
+    @Test func aReportFileThatCannotBeWrittenToItsEndIsExit74() throws {
+        let workspace = try TestWorkspace(databaseURL: try TestCluster.makeDatabase(prefix: "fault_full"))
+        defer { workspace.remove() }
+        // 8 KiB: less than the edition's larger files (its HTML pages, index.json, data/datapackage.json).
+        let failed = try ScorecardProcess.run(["run", "--workspace", workspace.root.path], fileSizeLimitKiB: 8)
+        #expect(failed.status == 74, "\(failed.stderr)")
+        let last = failed.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("scorecard: \(workspace.reports.path)/scoring-fixture-"), "\(last)")
+        #expect(last.contains("File too large"), "\(last)")
+        #expect(!last.contains(".tmp"), "it names the temporary file, not the report: \(last)")
+        #expect(workspace.reportPaths().isEmpty, "\(workspace.reportPaths())")
+        let ledger = try Connection(conninfo: workspace.databaseURL!, logger: .quiet)
+            .query("SELECT status, exit_code FROM scorecard.run_ledger ORDER BY id")
+            .map { "\(try $0.decode("status", as: String.self)) \(try $0.decode("exit_code", as: Int.self))" }
+        #expect(ledger == ["failed 74"], "\(ledger)")
+
+        let next = try ScorecardProcess.run(["run", "--quiet", "--workspace", workspace.root.path])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(!workspace.reportPaths().isEmpty)
+        #expect(workspace.reportPaths().allSatisfy { !($0 as NSString).lastPathComponent.hasPrefix(".") }, "\(workspace.reportPaths())")
+    }
+
     /// SIGKILL to the postmaster and to every process it started, as a crash or the OOM killer would.
     private func killServer(dataDirectory: URL) throws {
         let pidFile = try String(contentsOf: dataDirectory.appendingPathComponent("postmaster.pid"), encoding: .utf8)

@@ -631,6 +631,22 @@ struct ReportCommandTests {
         }
     }
 
+    /// A report of a period with no edition is staged in a temporary folder as it is rendered: a
+    /// write there that fails after the file was created (the file size limit standing in for a full
+    /// disk, see `FaultTests.aReportFileThatCannotBeWrittenToItsEndIsExit74`) is exit 74, one line
+    /// with the system's reason, and nothing is written to the output folder.
+    @Test func aStagedReportFileThatCannotBeWrittenToItsEndIsExit74() throws {
+        let url = try scored()
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("staged-full-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try ScorecardProcess.run(["report", "--database-url", url, "--methodology", methodology, "--period", "2024", "--out", out.path],
+                                              fileSizeLimitKiB: 8)
+        #expect(result.status == 74, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("scorecard: ") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("File too large"), "\(result.stderr)")
+        #expect(ProjectFiles.files(under: out).isEmpty, "\(ProjectFiles.files(under: out))")
+    }
+
     @Test func anOutputThatIsAFileIsExit73() throws {
         let url = try scored()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-folder-\(UUID().uuidString)")

@@ -30,10 +30,14 @@ public enum ScorecardProcess {
     }
 
     /// Runs to completion. Output goes through files, so a chatty command cannot block on a pipe.
-    /// `standardOutput`: a path to write stdout to instead of capturing it (e.g. /dev/full).
+    /// `standardOutput`, `standardError`: a path to write stdout or stderr to instead of capturing it
+    /// (e.g. /dev/full). `fileSizeLimitKiB`: the process may not write any file beyond that size
+    /// (RLIMIT_FSIZE, with SIGXFSZ ignored, so a write past it fails with EFBIG as a write to a
+    /// full disk fails with ENOSPC: after the file was created, at the write itself).
     public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
-                           standardOutput: String? = nil) throws -> Outcome {
-        let running = try start(arguments, environment: environment, in: directory, standardOutput: standardOutput)
+                           standardOutput: String? = nil, standardError: String? = nil, fileSizeLimitKiB: Int? = nil) throws -> Outcome {
+        let running = try start(arguments, environment: environment, in: directory, standardOutput: standardOutput,
+                                standardError: standardError, fileSizeLimitKiB: fileSizeLimitKiB)
         running.waitUntilExit()
         return running.outcome()
     }
@@ -98,7 +102,7 @@ public enum ScorecardProcess {
     }
 
     public static func start(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
-                             standardOutput: String? = nil) throws -> Running {
+                             standardOutput: String? = nil, standardError: String? = nil, fileSizeLimitKiB: Int? = nil) throws -> Running {
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") && $0.key != "DATABASE_URL" }
         env["NO_COLOR"] = "1"
         // Every command takes 2026-01-01 for today unless the test says otherwise (as `make demo`
@@ -115,7 +119,7 @@ public enum ScorecardProcess {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, standardOutput ?? out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, standardError ?? err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
         // Test threads may block signals; the child starts with the defaults.
         var attributes = posix_spawnattr_t()
@@ -130,9 +134,14 @@ public enum ScorecardProcess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         // Glibc's module does not export posix_spawn_file_actions_addchdir_np: env(1) changes folder.
-        let executable = directory == nil ? binary.path : "/usr/bin/env"
-        let prefix = directory.map { ["/usr/bin/env", "--chdir=\($0.path)", binary.path] } ?? [binary.path]
-        let argv = (prefix + arguments).map { strdup($0) } + [nil]
+        var command = (directory.map { ["/usr/bin/env", "--chdir=\($0.path)"] } ?? []) + [binary.path] + arguments
+        if let fileSizeLimitKiB {
+            // The child starts with every signal at its default (above); bash ignores SIGXFSZ, which
+            // stays ignored across exec, and sets the limit (bash counts -f in KiB).
+            command = ["/bin/bash", "-c", "trap '' XFSZ; ulimit -f \(fileSizeLimitKiB) && exec \"$@\"", "bash"] + command
+        }
+        let executable = command[0]
+        let argv = command.map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }

@@ -33,7 +33,7 @@ CREATE FUNCTION scorecard.grant_reader(role_name text, password_verifier text, r
 DECLARE
     group_name text;
     reader_role pg_catalog.pg_roles%ROWTYPE;
-    table_owner oid;
+    refusal text;
     outcome text;
 BEGIN
     IF role_name IS NULL OR role_name = '' OR octet_length(role_name) > 63 THEN
@@ -74,23 +74,11 @@ BEGIN
 
     SELECT * INTO reader_role FROM pg_catalog.pg_roles WHERE rolname = role_name;
     IF FOUND THEN
-        SELECT c.relowner INTO table_owner FROM pg_catalog.pg_class c WHERE c.oid = 'scorecard.evidence'::regclass;
-        IF reader_role.rolsuper OR reader_role.rolbypassrls THEN
-            RAISE EXCEPTION USING ERRCODE = 'invalid_grant_operation',
-                MESSAGE = format('role %s is a superuser or bypasses row-level security, so it would see restricted evidence; choose another role', role_name);
-        END IF;
-        -- A role that can make roles could grant itself scorecard_restricted_reader; one that can
-        -- make databases or replicate reads around the schema's rules.
-        IF reader_role.rolcreaterole OR reader_role.rolcreatedb OR reader_role.rolreplication THEN
-            RAISE EXCEPTION USING ERRCODE = 'invalid_grant_operation',
-                MESSAGE = format('role %s has %s, so it is not read-only (it could grant itself restricted evidence or read around the schema''s rules); choose another role',
-                                 role_name, concat_ws(', ', CASE WHEN reader_role.rolcreaterole THEN 'CREATEROLE' END,
-                                                      CASE WHEN reader_role.rolcreatedb THEN 'CREATEDB' END,
-                                                      CASE WHEN reader_role.rolreplication THEN 'REPLICATION' END));
-        END IF;
-        IF pg_catalog.pg_has_role(reader_role.oid, table_owner, 'MEMBER') THEN
-            RAISE EXCEPTION USING ERRCODE = 'invalid_grant_operation',
-                MESSAGE = format('role %s owns the scorecard tables (or is a member of their owner), so row-level security does not apply to it; choose another role', role_name);
+        -- Refused before anything about the role changes: what it is, what it belongs to, owns or
+        -- administers (scorecard.reader_escalation).
+        refusal := scorecard.reader_escalation(role_name);
+        IF refusal IS NOT NULL THEN
+            RAISE EXCEPTION USING ERRCODE = 'invalid_grant_operation', MESSAGE = refusal;
         END IF;
         IF NOT reader_role.rolcanlogin THEN
             EXECUTE format('ALTER ROLE %I LOGIN', role_name);
@@ -108,15 +96,14 @@ BEGIN
     EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA scorecard FROM %I', role_name);
     EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA scorecard FROM %I', role_name);
     EXECUTE format('REVOKE ALL ON SCHEMA scorecard FROM %I', role_name);
-    -- What it could still do through a role it belongs to: write, or create in the schema.
-    IF (EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'pg_write_all_data')
-        AND pg_catalog.pg_has_role(role_name, 'pg_write_all_data', 'MEMBER'))
-       OR pg_catalog.has_schema_privilege(role_name, 'scorecard', 'CREATE')
+    -- What it could still do with what is left: privileges granted to PUBLIC (roles it belongs to
+    -- were checked above).
+    IF pg_catalog.has_schema_privilege(role_name, 'scorecard', 'CREATE')
        OR EXISTS (SELECT 1 FROM pg_catalog.pg_class c
                   WHERE c.relnamespace = 'scorecard'::regnamespace AND c.relkind IN ('r', 'p')
                     AND pg_catalog.has_table_privilege(role_name, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')) THEN
         RAISE EXCEPTION USING ERRCODE = 'invalid_grant_operation',
-            MESSAGE = format('role %s can write to the scorecard tables or create in the schema through a role it belongs to (such as pg_write_all_data); revoke that membership first', role_name);
+            MESSAGE = format('role %s can write to the scorecard tables or create in the schema through privileges granted to PUBLIC; revoke those first', role_name);
     END IF;
     IF NOT scorecard.is_direct_member(role_name, 'scorecard_reader') THEN
         EXECUTE format('GRANT scorecard_reader TO %I', role_name);

@@ -16,15 +16,7 @@ enum DatasetFileCheck {
         guard resolved.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") else {
             return DatasetProblem(file: relativePath, line: nil, field: nil, reason: "not inside the dataset folder (it leads out of it); nothing of it was read")
         }
-        var status = stat()
-        guard stat(resolved, &status) == 0 else { return nil }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFDIR: return DatasetProblem(file: relativePath, line: nil, field: nil, reason: "is a folder, not a file")
-        case S_IFIFO: return DatasetProblem(file: relativePath, line: nil, field: nil, reason: "is a named pipe (FIFO), not a regular file; it was not opened")
-        case S_IFSOCK: return DatasetProblem(file: relativePath, line: nil, field: nil, reason: "is a socket, not a regular file; it was not opened")
-        default: return DatasetProblem(file: relativePath, line: nil, field: nil, reason: "is a device, not a regular file; it was not opened")
-        }
+        return NonRegularFile.reason(atPath: resolved).map { DatasetProblem(file: relativePath, line: nil, field: nil, reason: $0) }
     }
 
     static func realPath(_ path: String) -> String? {

@@ -10,7 +10,8 @@ public struct MethodologyFile: Sendable {
     public let methodology: Methodology
 
     /// Reads and parses the file at `path`.
-    /// - Throws: `MethodologyMissing` (exit 66) when it cannot be read, `MethodologyInvalid` (exit 78) when it is not valid.
+    /// - Throws: `MethodologyMissing` (exit 66) when it cannot be read or is not a regular file (a
+    ///   named pipe is not opened), `MethodologyInvalid` (exit 78) when it is not valid.
     public static func load(path: String) throws -> MethodologyFile {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
@@ -20,6 +21,7 @@ public struct MethodologyFile: Sendable {
         guard !isDirectory.boolValue else {
             throw MethodologyMissing(path: path, reason: "is a folder, not a methodology file")
         }
+        if let reason = NonRegularFile.reason(atPath: url.path) { throw MethodologyMissing(path: path, reason: reason) }
         let data: Data
         do {
             data = try Data(contentsOf: url)

@@ -67,8 +67,9 @@ public final class EditionFilesOnDisk: EditionFileSink {
             let data = Data(piece.utf8)
             hasher.update(data: data)
             bytes += Int64(data.count)
+            // Created, but not written to its end (a full disk): exit 74, as for the report file itself.
             do { try handle.write(contentsOf: data) } catch {
-                throw ReportError.outputNotWritable(path: folder.path, reason: "the temporary folder cannot be written (\(FileErrorReason.of(error)))")
+                throw ReportError.outputFailed(path: url.path, reason: "staging the report in the temporary folder: \(FileErrorReason.of(error))")
             }
         }
         staged.append((path, hasher.finalize().hex, bytes))

@@ -4,8 +4,12 @@ public enum ReportError: ScorecardError, Equatable {
     case restrictedEvidenceScored(methodologyID: String, version: String, runID: Int64)
     /// The run's methodology version is not stored (the database is inconsistent).
     case methodologyNotStored(methodologyID: String, version: String)
-    /// The output folder or a file in it cannot be written; nothing was replaced.
+    /// The output folder or a file in it cannot be created (a folder in the way, permissions);
+    /// nothing was replaced.
     case outputNotWritable(path: String, reason: String)
+    /// A report file was created but writing it failed (a full disk, an I/O error): the system's
+    /// reason; nothing was replaced.
+    case outputFailed(path: String, reason: String)
     /// `--out -` writes one format to standard output.
     case oneFormatForStandardOutput
     case unknownFormat(String)
@@ -14,6 +18,7 @@ public enum ReportError: ScorecardError, Equatable {
         switch self {
         case .restrictedEvidenceScored, .methodologyNotStored: return .configuration
         case .outputNotWritable: return .cannotCreate
+        case .outputFailed: return .ioError
         case .oneFormatForStandardOutput, .unknownFormat: return .usage
         }
     }
@@ -28,6 +33,8 @@ public enum ReportError: ScorecardError, Equatable {
             return "methodology \(id) version \(version) is not stored in scorecard.methodologies: run scorecard score again"
         case let .outputNotWritable(path, reason):
             return "\(path): cannot write the report (\(reason)); the files already there were left as they were"
+        case let .outputFailed(path, reason):
+            return "\(path): writing the report failed (\(reason)); the files already there were left as they were"
         case .oneFormatForStandardOutput:
             return "--out - writes one format to standard output: give exactly one --format"
         case let .unknownFormat(name):

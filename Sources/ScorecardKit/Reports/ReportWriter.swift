@@ -81,7 +81,9 @@ public struct ReportWriter {
     }
 
     /// Writes `files` (and `SHA256SUMS`); returns one outcome per file, `SHA256SUMS` last.
-    /// - Throws: `ReportError.outputNotWritable` (exit 73), with every previous file intact.
+    /// - Throws: `ReportError.outputNotWritable` (exit 73) when a file or folder cannot be created or
+    ///   renamed into place, `ReportError.outputFailed` (exit 74) when writing a created file failed;
+    ///   either way with every previous file intact.
     @discardableResult
     public func write(_ files: [File]) throws -> [Outcome] {
         // The folder's checksums are computed here, from what is written (an edition's stored
@@ -204,7 +206,11 @@ public struct ReportWriter {
             } catch let failure as WriteFailure {
                 unlink(temporary)
                 cleanUp()
-                throw ReportError.outputNotWritable(path: directory.path, reason: "\(failure)")
+                // Not created (permissions, a name in the way) is 73; created but not written to
+                // its end (a full disk, an I/O error) is 74, naming the report, not its temporary.
+                throw failure.created
+                    ? ReportError.outputFailed(path: url(file.name).path, reason: failure.reason)
+                    : ReportError.outputNotWritable(path: directory.path, reason: "\(failure)")
             } catch {
                 // The producer's own failure (a stop asked for while a stored file is read, the
                 // database gone, a staged file unreadable) is not this folder's: it keeps its meaning
@@ -260,29 +266,38 @@ public struct ReportWriter {
     struct WriteFailure: Error, CustomStringConvertible {
         let path: String
         let reason: String
+        /// False when the file could not even be created; true when a write, the flush or the close failed.
+        let created: Bool
         var description: String { "\((path as NSString).lastPathComponent): \(reason)" }
     }
 
     /// Writes a file's pieces as they are produced, then flushes it to disk.
     private func writeDurably(_ file: File, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw WriteFailure(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        try file.produce { data in
-            try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-                guard let base = buffer.baseAddress else { return }
-                var offset = 0
-                while offset < buffer.count {
-                    let n = posixWrite(descriptor, base + offset, buffer.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw WriteFailure(path: path, reason: String(cString: strerror(errno)))
+        guard descriptor >= 0 else { throw WriteFailure(path: path, reason: String(cString: strerror(errno)), created: false) }
+        func failed() -> WriteFailure { WriteFailure(path: path, reason: String(cString: strerror(errno)), created: true) }
+        do {
+            try file.produce { data in
+                try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                    guard let base = buffer.baseAddress else { return }
+                    var offset = 0
+                    while offset < buffer.count {
+                        let n = posixWrite(descriptor, base + offset, buffer.count - offset)
+                        if n < 0 {
+                            if errno == EINTR { continue }
+                            throw failed()
+                        }
+                        offset += n
                     }
-                    offset += n
                 }
             }
+            guard fsync(descriptor) == 0 else { throw failed() }
+        } catch {
+            close(descriptor)
+            throw error
         }
-        guard fsync(descriptor) == 0 else { throw WriteFailure(path: path, reason: String(cString: strerror(errno))) }
+        // Some file systems (NFS) report a failed write only when the file is closed.
+        guard close(descriptor) == 0 else { throw failed() }
     }
 
     /// The SHA-256 of a file on disk, read 1 MB at a time; nil if it cannot be read.

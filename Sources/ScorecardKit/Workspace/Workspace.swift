@@ -44,6 +44,7 @@ public struct Workspace: Sendable {
             throw WorkspaceMissing(path: root.path, reason: "no such folder (create one with: scorecard init \(root.path))")
         }
         let configURL = root.appendingPathComponent(configName)
+        if let reason = NonRegularFile.reason(atPath: configURL.path) { throw WorkspaceMissing(path: configURL.path, reason: reason) }
         guard let data = FileManager.default.contents(atPath: configURL.path) else {
             throw WorkspaceMissing(path: configURL.path, reason: "no such file: the folder is not a workspace (create one with: scorecard init DIR)")
         }
@@ -61,7 +62,7 @@ public struct Workspace: Sendable {
     }
 }
 
-/// The workspace folder or its config file is not there (exit 66).
+/// The workspace folder or its config file is not there, or the config is not a regular file (exit 66).
 public struct WorkspaceMissing: ScorecardError {
     public let path: String
     public let reason: String

@@ -21,14 +21,23 @@ struct GrantReader: ParsableCommand {
             (it can log in only where pg_hba.conf allows it without one, e.g. peer) and an existing \
             role keeps the one it has.
 
-            Needs a database user that may create roles (CREATEROLE, or a superuser, as in the \
-            embedded cluster) and owns the scorecard tables. See docs/analysts.md.
+            Refused (exit 78, saying why): a role that could do more than read, by what it is or \
+            through any role it belongs to, directly or through others (superuser, BYPASSRLS, \
+            CREATEROLE, CREATEDB, REPLICATION; pg_write_all_data or the server-file and program \
+            roles; an owner of the schema or its objects; CREATE on the schema; write privileges; \
+            ADMIN OPTION on a reader group).
+
+            Needs a database user that owns the scorecard tables. Creating a role, setting a \
+            password or creating the group roles also needs CREATEROLE (or a superuser, as in the \
+            embedded cluster); making an existing login role a reader without --password-file needs \
+            only ADMIN OPTION on scorecard_reader (and on scorecard_restricted_reader for \
+            --restricted). See docs/analysts.md.
             """)
 
     @Argument(help: ArgumentHelp("The login role to create or update.", valueName: "role"))
     var role: String
 
-    @Option(help: ArgumentHelp("A file whose first line is the role's password (keep it readable by you only).", valueName: "file"),
+    @Option(help: ArgumentHelp("A regular file whose first line is the role's password (keep it readable by you only).", valueName: "file"),
             completion: .file())
     var passwordFile: String?
 
@@ -72,6 +81,7 @@ struct GrantReader: ParsableCommand {
 /// The first line of a password file: the password, without its line ending.
 enum PasswordFile {
     static func readPassword(path: String, logger: Logger) throws -> String {
+        if let reason = NonRegularFile.reason(atPath: path) { throw PasswordFileProblem.notAFile(path: path, reason: reason) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PasswordFileProblem.unreadable(path: path)
         }
@@ -88,12 +98,14 @@ enum PasswordFile {
 
 enum PasswordFileProblem: ScorecardError {
     case unreadable(path: String)
+    /// A named pipe, a folder, a device: refused before it is opened (`NonRegularFile`).
+    case notAFile(path: String, reason: String)
     case notText(path: String)
     case empty(path: String)
 
     var exitCode: ExitCode {
         switch self {
-        case .unreadable: return .noInput
+        case .unreadable, .notAFile: return .noInput
         case .notText, .empty: return .dataError
         }
     }
@@ -101,6 +113,7 @@ enum PasswordFileProblem: ScorecardError {
     var description: String {
         switch self {
         case let .unreadable(path): return "cannot read the password file \(path)"
+        case let .notAFile(path, reason): return "the password file \(path) \(reason)"
         case let .notText(path): return "the password file \(path) is not UTF-8 text"
         case let .empty(path): return "the password file \(path) has an empty first line; write the password on it"
         }
@@ -108,8 +121,8 @@ enum PasswordFileProblem: ScorecardError {
 }
 
 /// The server refused to make the role a reader: a bad or reserved role name (exit 64); a role that
-/// would not be read-only (superuser, CREATEROLE, CREATEDB, REPLICATION, BYPASSRLS, the tables' owner,
-/// a member of a role that writes), or a database user without the right to create and grant roles
+/// would not be read-only, by its attributes or through a role it belongs to
+/// (`scorecard.reader_escalation`), or a database user without the right to create and grant roles
 /// (exit 78).
 struct GrantReaderRefused: ScorecardError {
     let exitCode: ExitCode
@@ -119,7 +132,7 @@ struct GrantReaderRefused: ScorecardError {
         switch error.sqlState {
         case .insufficientPrivilege:
             exitCode = .configuration
-            description = "the database user \(databaseUser) may not make \(role) a reader (\(error.message)): it needs CREATEROLE (or to be a superuser) and must own the scorecard tables"
+            description = "the database user \(databaseUser) may not make \(role) a reader (\(error.message)): it must own the scorecard tables, and needs CREATEROLE (or to be a superuser) to create a role, set a password or create the group roles, or else ADMIN OPTION on the reader groups"
         case .invalidGrantOperation:
             exitCode = .configuration
             description = "cannot make \(role) a reader: \(error.message)"

@@ -50,7 +50,7 @@ struct Validate: ParsableCommand {
 /// Prints what a valid dataset should still hear on stderr, each line `warning: …`; the exit code
 /// stays what it is.
 func printWarnings(_ warnings: [String]) {
-    for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+    for warning in warnings { StandardError.write("warning: \(warning)\n") }
 }
 
 /// Prints a dataset's problems on stdout, one per line, before the failure is reported.

@@ -52,7 +52,7 @@ struct StructuredLogHandler: LogHandler {
         if let explicit { merged.merge(explicit) { $1 } }
         let text = StructuredLogHandler.line(format, level: level, label: label, message: message.description,
                                              metadata: merged.mapValues { "\($0)" })
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardError.write(text + "\n")
     }
 
     /// One event: `time`, `level`, `label`, `message`, then the metadata keys in sorted order.
