@@ -47,6 +47,9 @@ known_evidence AS MATERIALIZED (  -- published by the cutoff: never counted befo
     SELECT e.id, e.actor_id, e.counterpart_id, e.evidence_type, e.provision_id, e.severity, e.certainty,
            e.occurred_on, scorecard.last_day(e.occurred_on, e.occurred_precision) AS occurred_last,
            scorecard.event_of(e.id, e.event_id) AS event_id,
+           -- one of several records of an act, which the event's window below must see together; a
+           -- record alone in its event (most) skips that sort
+           (e.event_id IS NOT NULL OR e.id IN (SELECT n.event_id FROM scorecard.evidence n WHERE n.event_id IS NOT NULL)) AS shared_event,
            coalesce(t.measure, false) AS measure,
            scorecard.in_force(e.occurred_on, e.occurred_precision, x.ended_on, $1::date) AS in_force,
            -- what its sources are, kept by the loader (scorecard.evidence_source_facts): no score
@@ -67,7 +70,7 @@ groups AS (
 candidate AS (  -- one row per indicator and the group whose conduct the record is, in the indicator's role
     SELECT i.code, i.kind, i.instruments, g.group_id AS actor_id,
            CASE i.role WHEN 'counterpart' THEN e.counterpart_id ELSE e.actor_id END AS entity_id,
-           e.id AS evidence_id, e.event_id, e.occurred_on, e.provision_id, e.certainty, e.publishers,
+           e.id AS evidence_id, e.event_id, e.shared_event, e.occurred_on, e.provision_id, e.certainty, e.publishers,
            -- A measure in force does not age; every other record halves each half-life after its interval.
            sw.weight * coalesce(e.reliability, 0)
                * CASE WHEN e.measure THEN 1 ELSE power(0.5, greatest(0, $1::date - e.occurred_last) / i.half_life_days) END AS strength
@@ -104,7 +107,14 @@ ranked AS MATERIALIZED (  -- each record's weight, and its event's facts per ind
            row_number() OVER (event ORDER BY q.strength DESC, q.evidence_id) = 1 AS strongest
     FROM qualifying q
     JOIN certainty_weight cw ON cw.certainty = q.certainty
+    WHERE q.shared_event
     WINDOW event AS (PARTITION BY q.code, q.actor_id, q.event_id)
+    UNION ALL  -- a record alone in its event is its event: one record, its own certainty, the carrier
+    SELECT q.code, q.actor_id, q.evidence_id, q.event_id, q.strength, q.publishers,
+           cw.weight, q.strength * cw.weight, 1::bigint, scorecard.certainty_rank(q.certainty), true
+    FROM qualifying q
+    JOIN certainty_weight cw ON cw.certainty = q.certainty
+    WHERE NOT q.shared_event
 ),
 shared_event_sources AS (  -- independent sources of an event of several records: its records' publishers
                            -- together (the few events of several records read their publishers again)
