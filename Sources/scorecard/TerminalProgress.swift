@@ -13,13 +13,21 @@ final class TerminalProgress: LoadProgress, PhaseProgress {
         write("\r\u{1B}[K" + (description.map { $0 + "…" } ?? ""))
     }
 
+    /// When the reading line was last drawn: at most ten redraws a second, however fast the records come.
+    private var drawn: DispatchTime?
+
     func update(file: String, records: Int, bytes: Int, totalBytes: Int) {
+        let now = DispatchTime.now()
+        if let drawn, records > 1, now.uptimeNanoseconds - drawn.uptimeNanoseconds < 100_000_000 { return }
+        drawn = now
         let percent = totalBytes > 0 ? " (\(min(100, bytes * 100 / totalBytes))%)" : ""
         write("\r\u{1B}[Kreading \(file): \(records) records\(percent)")
     }
 
+    /// The file's line stays, with its count, until the next file or phase draws over it.
     func finish(file: String, records: Int) {
-        write("\r\u{1B}[K")
+        write("\r\u{1B}[Kreading \(file): \(records) records")
+        drawn = nil
     }
 
     private func write(_ text: String) {

@@ -50,11 +50,16 @@ struct CLIConventionsTests {
         let url = try TestCluster.makeDatabase(prefix: "cli_tty")
         let workspace = try TestWorkspace(databaseURL: url)
         defer { workspace.remove() }
+        return try onTerminal(["run", "--workspace", workspace.root.path, "--as-of", "2026-01-01"], term: term)
+    }
+
+    /// Runs scorecard with these arguments on a pseudo-terminal (script(1)); returns what it drew.
+    func onTerminal(_ arguments: [String], term: String = "xterm") throws -> String {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("tty-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: log) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        let command = [ScorecardProcess.binary.path, "run", "--workspace", workspace.root.path, "--as-of", "2026-01-01"]
+        let command = ([ScorecardProcess.binary.path] + arguments)
             .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         process.arguments = ["-q", "-e", "-c", command, log.path]
         var environment = ProcessInfo.processInfo.environment
@@ -77,5 +82,35 @@ struct CLIConventionsTests {
         let dumb = try terminalRun(term: "dumb")
         #expect(!dumb.contains("\u{1B}[K") && !dumb.contains("scoring…"), "\(dumb.debugDescription.prefix(600))")
         #expect(dumb.contains("run 1 succeeded"))
+    }
+
+    /// `load` and `score` show every long phase too: each file as it is read (a small one as well), the
+    /// checks, the apply, the analyze, each run as it is scored, the rendering and the writing of a report;
+    /// `validate` its reading and checks.
+    @Test func loadValidateAndScoreShowEachPhaseOnATerminal() throws {
+        let url = try TestCluster.makeDatabase(prefix: "cli_tty_load")
+        let dataset = ProjectFiles.url("Examples/minimal").path
+        let validated = try onTerminal(["validate", dataset])
+        for phase in ["reading actors.csv: ", "reading evidence.csv: 3 records", "checking keys and references across records…"] {
+            #expect(validated.contains(phase), "validate: no \(phase) in \(validated.debugDescription.prefix(800))")
+        }
+        let fixture = ProjectFiles.url("Tests/Fixtures/scoring/data").path
+        let loaded = try onTerminal(["load", "--database-url", url, fixture])
+        for phase in ["reading principles.csv: ", "checking keys and references in PostgreSQL…", "applying the changes…",
+                      "keeping what each record's sources are…", "analyzing the changed tables…"] {
+            #expect(loaded.contains(phase), "load: no \(phase) in \(loaded.debugDescription.prefix(800))")
+        }
+        let scored = try onTerminal(["score", "--database-url", url, "--methodology", ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path,
+                                     "--period", "2025", "--as-of", "2026-01-01"])
+        #expect(scored.contains("scoring 2025 (as published)…"), "score: \(scored.debugDescription.prefix(800))")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tty-report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let reported = try onTerminal(["report", "--database-url", url, "--methodology", ProjectFiles.url("Tests/Fixtures/scoring/methodology.yaml").path,
+                                       "--period", "2025", "--as-of", "2026-01-01", "--out", out.path])
+        for phase in ["rendering 2025…", "report files…"] {
+            #expect(reported.contains(phase), "report: no \(phase) in \(reported.debugDescription.prefix(800))")
+        }
+        let dumb = try onTerminal(["validate", dataset], term: "dumb")
+        #expect(!dumb.contains("\u{1B}[K") && !dumb.contains("reading "), "\(dumb.debugDescription.prefix(600))")
     }
 }

@@ -12,6 +12,8 @@ public struct DatasetLoader {
     public let today: CalendarDate
     let logger: Logger
     let progress: LoadProgress?
+    /// The phases a terminal shows (`TerminalProgress` is both).
+    var phases: PhaseProgress? { progress as? PhaseProgress }
 
     /// - Parameter today: the date of the load (the as-of date, `AsOf`): no date may be after it.
     public init(directory: URL, today: CalendarDate, logger: Logger, progress: LoadProgress? = nil) {
@@ -53,6 +55,8 @@ public struct DatasetLoader {
         let started = DispatchTime.now()
         try scan.readAll()
         logger.debug("read and checked every file", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
+        phases?.phase("checking keys and references across records")
+        defer { phases?.phase(nil) }
         try Self.refuseIfInvalid(scan.allProblems())
         return Validation(scan.files, warnings: scan.crossRecord.warnings())
     }
@@ -77,6 +81,7 @@ public struct DatasetLoader {
 
     /// Validates, then makes the database equal to the dataset in one transaction.
     public func load(connection: Connection) throws -> LoadSummary {
+        defer { phases?.phase(nil) }
         let package = try DataPackage.read(directory: directory)
         struct NothingChanged: Error { let digest: String; let counts: [String: TableLoadCounts]; let warnings: [String] }
         do {
@@ -93,9 +98,11 @@ public struct DatasetLoader {
                     RETURNING id
                     """).first!.decode("id", as: Int64.self)
                 let started = DispatchTime.now()
+                phases?.phase("applying the changes")
                 let counts = try DatasetApply.apply(connection: connection, batch: batch)
                 logger.debug("applied the changes", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
                 if DatasetLoader.changesSourceFacts(counts) {
+                    phases?.phase("keeping what each record's sources are")
                     let refreshed = DispatchTime.now()
                     try connection.execute(QueryFiles.sql("load/evidence_source_facts", [batch]))
                     logger.debug("kept what each record's sources are", metadata: ["seconds": "\(Stopwatch.seconds(since: refreshed))"])
@@ -127,6 +134,8 @@ public struct DatasetLoader {
         let changed = DatasetSchema.tables.filter { (summary.counts[$0.name]?.changed ?? 0) > 0 }
         guard !changed.isEmpty else { return }
         let started = DispatchTime.now()
+        phases?.phase("analyzing the changed tables")
+        defer { phases?.phase(nil) }
         // Table names come from DatasetSchema, not from input.
         let derived = DatasetLoader.changesSourceFacts(summary.counts) ? ["evidence_source_facts"] : []
         try connection.executeUnsafeTrustedScript("ANALYZE " + (changed.map(\.name) + derived).map { "scorecard.\($0)" }.joined(separator: ", "))
@@ -166,6 +175,7 @@ public struct DatasetLoader {
         var started = DispatchTime.now()
         try DatasetStager(connection: connection, scan: scan).stageAll()
         logger.debug("staged every file", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])
+        phases?.phase("checking keys and references in PostgreSQL")
         started = DispatchTime.now()
         let inSQL = try DatasetChecks.run(on: connection, package: package, limit: ProblemList.limit)
         logger.debug("checked references and keys in SQL", metadata: ["seconds": "\(Stopwatch.seconds(since: started))"])

@@ -105,7 +105,9 @@ final class DatasetScan {
             row.finish()
             try emit(row)
             if records % 1_024 == 0 { try Interruption.checkpoint() }
-            if records % 50_000 == 0 { progress?.update(file: resource.path, records: records, bytes: source.bytesRead, totalBytes: totalBytes) }
+            // Every 2,000 records (the terminal redraws at most ten times a second), and at the first,
+            // so that a small file shows too.
+            if records % 2_000 == 1 { progress?.update(file: resource.path, records: records, bytes: source.bytesRead, totalBytes: totalBytes) }
         }
         problems.append(contentsOf: source.takeProblems())
         progress?.finish(file: resource.path, records: records)

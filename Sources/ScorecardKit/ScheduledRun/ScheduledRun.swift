@@ -133,7 +133,7 @@ public struct ScheduledRun {
         phases?.phase("scoring")
         let scored: [ScoringEngine.RunSummary]
         do {
-            scored = try ScoringEngine(connection: connection, logger: logger)
+            scored = try ScoringEngine(connection: connection, logger: logger, progress: phases)
                 .score(methodology, periods: selection, asOf: asOf, currentPeriod: workspace.config.provisional)
         } catch ScoringError.noDataset, ScoringError.noEvidence {
             logger.notice("the dataset has no evidence and no commitments yet: nothing to score")

@@ -10,10 +10,13 @@ import Postgres
 public struct ScoringEngine {
     let connection: Connection
     let logger: Logger
+    /// Each run as it is computed, on a terminal.
+    let progress: PhaseProgress?
 
-    public init(connection: Connection, logger: Logger) {
+    public init(connection: Connection, logger: Logger, progress: PhaseProgress? = nil) {
         self.connection = connection
         self.logger = logger
+        self.progress = progress
     }
 
     public enum PeriodSelection: Sendable, Equatable {
@@ -199,6 +202,7 @@ public struct ScoringEngine {
             }
         }
         let started = DispatchTime.now()
+        progress?.phase("scoring \(period) (\(basis.replacingOccurrences(of: "_", with: " ")))")
         let id = try connection.query("""
             INSERT INTO scorecard.score_runs (methodology_id, methodology_version, methodology_sha256, period, period_start,
                 period_end, basis, knowledge_cutoff, load_batch_id, dataset_sha256, engine_sha256, inputs_sha256, provisional,

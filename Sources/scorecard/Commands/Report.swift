@@ -56,6 +56,8 @@ struct Report: ParsableCommand {
         if out == "-" && formats[0] == .csv { throw ValidationError("--out - prints a page (text, json, markdown or html), not the data folder") }
         let published = try PublishedRun.open(methodology: methodologyOptions, workspace: workspace, period: period, asOf: asOfOptions.resolve(), database: database, logger: logging.makeLogger())
         let connection = published.connection
+        let progress = out == "-" ? nil : TerminalProgress.ifInteractive(quiet: logging.quiet)
+        defer { progress?.phase(nil) }
         // A published period's report is its edition: the files it published, byte for byte; its
         // pinned run rendered as that edition only when it kept none. Never the current figures.
         let edition = try Edition.all(connection, methodologyID: published.file.methodology.id).first { $0.period == published.run.period }
@@ -74,6 +76,7 @@ struct Report: ParsableCommand {
         } else if !stored.isEmpty {
             files = stored
         } else {
+            progress?.phase("rendering \(run.period)")
             files = try render(connection, run: run, edition: edition, options: options, actor: nil)
         }
 
@@ -85,6 +88,7 @@ struct Report: ParsableCommand {
             print(String(decoding: file.contents, as: UTF8.self), terminator: "")
             return
         }
+        progress?.phase("writing \(files.count) report files")
         let outcomes = try EditionOutput.write(files, folder: folder, into: URL(fileURLWithPath: out, isDirectory: true), exact: actor == nil)
         let directory = folder.map { (out as NSString).appendingPathComponent($0) } ?? out
         guard !logging.quiet else { return }

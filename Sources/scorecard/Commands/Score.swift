@@ -67,8 +67,13 @@ struct Score: ParsableCommand {
         let connection = try database.connect(logger: logger, workspace: workspace)
         try Migrator(logger: logger).migrate(connection)
         let selection: ScoringEngine.PeriodSelection = allPeriods ? .all : (period == nil || period == "latest" ? .latest : .period(period!))
-        let runs = try ScoringEngine(connection: connection, logger: logger)
-            .score(file, periods: selection, asOf: asOf, currentPeriod: workspace?.config.provisional ?? false)
+        let progress = TerminalProgress.ifInteractive(quiet: logging.quiet)
+        let runs: [ScoringEngine.RunSummary]
+        do {
+            defer { progress?.phase(nil) }
+            runs = try ScoringEngine(connection: connection, logger: logger, progress: progress)
+                .score(file, periods: selection, asOf: asOf, currentPeriod: workspace?.config.provisional ?? false)
+        }
         guard !logging.quiet else { return }
         for run in runs {
             var line = "\(run.period): run \(run.runID) \(run.computed ? "computed" : "unchanged (identical inputs)")"
