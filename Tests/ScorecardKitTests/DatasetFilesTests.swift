@@ -65,6 +65,19 @@ struct DatasetFilesTests {
         #expect(validate.status == 65, "\(validate.stderr)")
     }
 
+    /// A device node inside the folder (the /dev/null link above is refused earlier, as leading out
+    /// of it). Making one needs root, which the tests have (CI runs as root); if mknod is refused
+    /// the test fails rather than passing untried.
+    @Test func aDeviceInsideTheFolderIsAClearProblem() throws {
+        let fixture = try DatasetFixture()
+        try fixture.remove("principles.csv")
+        let made = mknod(fixture.url("principles.csv").path, S_IFCHR | 0o644, dev_t((1 << 8) | 3))  // 1,3: as /dev/null
+        try #require(made == 0, "mknod: \(String(cString: strerror(errno))) (the tests run as root)")
+        #expect(problems(fixture) == ["principles.csv: is a device, not a regular file; it was not opened"])
+        let validate = try ScorecardProcess.run(["validate", fixture.directory.path])
+        #expect(validate.status == 65, "\(validate.stderr)")
+    }
+
     @Test func theDescriptorItselfIsChecked() throws {
         let fixture = try DatasetFixture()
         try fixture.remove("datapackage.json")
