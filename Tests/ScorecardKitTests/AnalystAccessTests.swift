@@ -270,8 +270,8 @@ struct AnalystAccessTests {
         let creatorMember = try role("createrole_member", "LOGIN IN ROLE \"\(creatorMiddle)\"")
         try expectRefused(creatorMember, saying: ["is a member of \(creatorGroup)", "CREATEROLE, CREATEDB"], "CREATEROLE through a chain")
 
-        // The server's own roles that read or write its files or run its programs.
-        for predefined in ["pg_read_server_files", "pg_write_server_files", "pg_execute_server_program"] {
+        // The server's own roles that read or write its files, run its programs, or end other sessions.
+        for predefined in ["pg_read_server_files", "pg_write_server_files", "pg_execute_server_program", "pg_signal_backend"] {
             let member = try role("\(predefined.dropFirst(3))", "LOGIN IN ROLE \(predefined)")
             try expectRefused(member, saying: ["is a member of \(predefined)"], predefined)
         }

@@ -50,13 +50,16 @@ BEGIN
                               subject, attributes, role_name, remedy);
             END IF;
             -- The server's roles that write every table, read or write its files (the data folder
-            -- among them), or run programs as its operating-system user.
-            IF member_of.rolname IN ('pg_write_all_data', 'pg_read_server_files', 'pg_write_server_files', 'pg_execute_server_program') THEN
+            -- among them), run programs as its operating-system user, or cancel and end other
+            -- sessions (a scheduled run's among them: a reader could stop publication).
+            IF member_of.rolname IN ('pg_write_all_data', 'pg_read_server_files', 'pg_write_server_files', 'pg_execute_server_program',
+                                     'pg_signal_backend') THEN
                 RETURN format('%s %s, so %s would not be read-only; revoke that membership first',
                               subject, CASE member_of.rolname
                                            WHEN 'pg_write_all_data' THEN 'may write every table'
                                            WHEN 'pg_read_server_files' THEN 'may read any file the server can, its data folder included'
                                            WHEN 'pg_write_server_files' THEN 'may write any file the server can'
+                                           WHEN 'pg_signal_backend' THEN 'may cancel or end other sessions, a scheduled run''s among them'
                                            ELSE 'may run programs on the server as its operating-system user' END,
                               role_name);
             END IF;
@@ -93,5 +96,5 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION scorecard.reader_escalation(text) IS
-    'Why role_name could do more than read (NULL when it could not): it, or a role it is a member of directly or through others (a member can SET ROLE to it, NOINHERIT or not), is a superuser or has BYPASSRLS, CREATEROLE, CREATEDB or REPLICATION; is a member of pg_write_all_data, pg_read_server_files, pg_write_server_files or pg_execute_server_program; owns the schema scorecard or an object in it; may create in the schema or write to its tables; or holds ADMIN OPTION on a reader group. Privileges granted to role_name itself are not counted: scorecard.grant_reader revokes them. Used by scorecard.grant_reader.';
+    'Why role_name could do more than read (NULL when it could not): it, or a role it is a member of directly or through others (a member can SET ROLE to it, NOINHERIT or not), is a superuser or has BYPASSRLS, CREATEROLE, CREATEDB or REPLICATION; is a member of pg_write_all_data, pg_read_server_files, pg_write_server_files, pg_execute_server_program or pg_signal_backend; owns the schema scorecard or an object in it; may create in the schema or write to its tables; or holds ADMIN OPTION on a reader group. Privileges granted to role_name itself are not counted: scorecard.grant_reader revokes them. Used by scorecard.grant_reader.';
 REVOKE EXECUTE ON FUNCTION scorecard.reader_escalation(text) FROM PUBLIC;
