@@ -34,4 +34,13 @@ CREATE STATISTICS scorecard.evidence_published_last_day
                                   WHEN 'month' THEN (published_on + interval '1 month' - interval '1 day')::date
                                   ELSE (published_on + interval '1 year' - interval '1 day')::date END))
     FROM scorecard.evidence;
-ANALYZE scorecard.evidence, scorecard.evidence_source_facts;
+-- Statistics at once for a database that holds data already; never for an empty one: an empty
+-- table analyzed reads as known to be empty, and the first load's inserts then planned an anti-join
+-- that scans the table once per row (a 100,000-record load took 197 s instead of 4).
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM scorecard.evidence) THEN
+        ANALYZE scorecard.evidence, scorecard.evidence_source_facts;
+    END IF;
+END
+$$;

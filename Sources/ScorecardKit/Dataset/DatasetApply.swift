@@ -10,6 +10,12 @@ enum DatasetApply {
     typealias TableCounts = TableLoadCounts
 
     static func apply(connection: Connection, batch: Int64) throws -> [String: TableCounts] {
+        // Every statement here joins a staging table to its target on the key: hash or merge joins.
+        // A nested loop is never right, and the planner picks one, scanning the target once per staged
+        // row, when the target's statistics say it is empty (analyzed before any load): 197 s instead of
+        // 4 for a first load of 100,000 records. Set back to the default after.
+        try connection.executeUnsafeTrustedScript("SET LOCAL enable_nestloop = off")
+        defer { try? connection.executeUnsafeTrustedScript("SET LOCAL enable_nestloop = on") }
         var counts: [String: TableCounts] = [:]
         for table in DatasetSchema.tables {
             counts[table.name] = try upsert(table, connection: connection, batch: batch)
