@@ -75,14 +75,6 @@ public final class EditionFilesOnDisk: EditionFileSink {
         staged.append((path, hasher.finalize().hex, bytes))
     }
 
-    /// The system's reason (strerror) of a file operation's error, not Foundation's rendering of it.
-    static func reason(_ error: any Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let code = underlying?.domain == NSPOSIXErrorDomain ? underlying?.code : nil { return String(cString: strerror(Int32(code))) }
-        if (error as NSError).domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32((error as NSError).code))) }
-        return "error \((error as NSError).code)"
-    }
-
     /// The files, for `ReportWriter`: each read back from the staging folder 1 MB at a time. Each
     /// holds the sink (and so its folder) until it is gone.
     public var writerFiles: [ReportWriter.File] {

@@ -122,7 +122,7 @@ final class ChecksummingSink: EditionFileSink {
                 }
             }
         }
-        sums[path] = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        sums[path] = hasher.finalize().hex
     }
 
     var listing: String {
