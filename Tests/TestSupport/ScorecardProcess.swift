@@ -34,9 +34,10 @@ public enum ScorecardProcess {
     /// (e.g. /dev/full). `fileSizeLimitKiB`: the process may not write any file beyond that size
     /// (RLIMIT_FSIZE, with SIGXFSZ ignored, so a write past it fails with EFBIG as a write to a
     /// full disk fails with ENOSPC: after the file was created, at the write itself).
-    public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+    /// `program`: another executable to run the same way (a PostgreSQL program), instead of scorecard.
+    public static func run(_ arguments: [String], program: String? = nil, environment: [String: String] = [:], in directory: URL? = nil,
                            standardOutput: String? = nil, standardError: String? = nil, fileSizeLimitKiB: Int? = nil) throws -> Outcome {
-        let running = try start(arguments, environment: environment, in: directory, standardOutput: standardOutput,
+        let running = try start(arguments, program: program, environment: environment, in: directory, standardOutput: standardOutput,
                                 standardError: standardError, fileSizeLimitKiB: fileSizeLimitKiB)
         running.waitUntilExit()
         return running.outcome()
@@ -101,7 +102,7 @@ public enum ScorecardProcess {
         }
     }
 
-    public static func start(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+    public static func start(_ arguments: [String], program: String? = nil, environment: [String: String] = [:], in directory: URL? = nil,
                              standardOutput: String? = nil, standardError: String? = nil, fileSizeLimitKiB: Int? = nil) throws -> Running {
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") && $0.key != "DATABASE_URL" }
         env["NO_COLOR"] = "1"
@@ -134,7 +135,7 @@ public enum ScorecardProcess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         // Glibc's module does not export posix_spawn_file_actions_addchdir_np: env(1) changes folder.
-        var command = (directory.map { ["/usr/bin/env", "--chdir=\($0.path)"] } ?? []) + [binary.path] + arguments
+        var command = (directory.map { ["/usr/bin/env", "--chdir=\($0.path)"] } ?? []) + [program ?? binary.path] + arguments
         if let fileSizeLimitKiB {
             // The child starts with every signal at its default (above); bash ignores SIGXFSZ, which
             // stays ignored across exec, and sets the limit (bash counts -f in KiB).
