@@ -72,11 +72,10 @@ MAN_DATE ?= 2026-12-01
 # swift-argument-parser's generate-manual tool, run on the debug binary: the page depends only on
 # the command definitions, and its plugin would first build the whole package in release mode
 # (about 6 minutes on 2 cores). ManualPageTests runs the same tool the same way.
-man: deps ## The manual page, generated from the command definitions, into .build/man/scorecard.1
-	$(SWIFT) build --product scorecard
+man: build ## The manual page, generated from the command definitions, into .build/man/scorecard.1
 	$(SWIFT) build --product generate-manual
 	mkdir -p .build/man
-	.build/debug/generate-manual .build/debug/scorecard --output-directory .build/man --date $(MAN_DATE)
+	.build/debug/generate-manual $(BIN) --output-directory .build/man --date $(MAN_DATE)
 
 install: man ## Install the release binary, its manual page and bash/zsh/fish completions under PREFIX (default /usr/local)
 	$(SWIFT) build -c release --product scorecard

@@ -1,12 +1,8 @@
 import Foundation
-import Postgres
+@testable import Postgres
 import ScorecardKit
 import Testing
 import TestSupport
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The database server runs out of room in the middle of a load. A real full file system needs a
 /// mount; instead the server of a cluster of its own runs under a file size limit (RLIMIT_FSIZE,
@@ -41,11 +37,11 @@ struct DiskFullTests {
 }
 
 /// A PostgreSQL cluster in a temporary folder, its server started by `pg_ctl` under a file size
-/// limit. As root, the cluster belongs to the `postgres` user, as the embedded cluster does.
+/// limit. It belongs to the embedded cluster's owner: under root, the `postgres` user.
 private struct LimitedServer {
     let root: URL
     private let binaries: PostgresBinaries
-    private let asOwner: [String]
+    private let owner: ClusterOwner
 
     var dataDirectory: URL { root.appendingPathComponent("data") }
     var socketDirectory: URL { root.appendingPathComponent("socket") }
@@ -57,19 +53,10 @@ private struct LimitedServer {
 
     init(fileSizeLimitKiB: Int) throws {
         binaries = try PostgresBinaries.locate()
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-diskfull-\(UUID().uuidString)")
-        self.root = root
-        let socketDirectory = root.appendingPathComponent("socket")
+        owner = try ClusterOwner.forCurrentProcess()
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-diskfull-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: socketDirectory, withIntermediateDirectories: true)
-        if getuid() == 0 {
-            let owner = try #require(getpwnam("postgres"), "as root, the test needs the postgres user")
-            for folder in [root, socketDirectory] {
-                #expect(chown(folder.path, owner.pointee.pw_uid, owner.pointee.pw_gid) == 0)
-            }
-            asOwner = ["/usr/sbin/runuser", "-u", "postgres", "--"]
-        } else {
-            asOwner = []
-        }
+        try owner.takeOwnership(of: root, recursively: true)
         // 1 MiB WAL segments, so that only table files reach the limit.
         try ownerRuns("initdb", ["-D", dataDirectory.path, "--wal-segsize=1", "-A", "trust", "-U", "postgres", "--no-sync"])
         try start(fileSizeLimitKiB: fileSizeLimitKiB)
@@ -96,8 +83,8 @@ private struct LimitedServer {
     /// Runs a server program as the cluster's owner; its output goes through files (a server that
     /// pg_ctl leaves running holds no pipe of the test's).
     private func ownerRuns(_ program: String, _ arguments: [String], fileSizeLimitKiB: Int? = nil) throws {
-        let command = asOwner + [binaries.executable(program).path] + arguments
-        let outcome = try ScorecardProcess.run(Array(command.dropFirst()), program: command[0], fileSizeLimitKiB: fileSizeLimitKiB)
+        let command = owner.command(binaries.executable(program), arguments)
+        let outcome = try ScorecardProcess.run(command.arguments, program: command.executable.path, fileSizeLimitKiB: fileSizeLimitKiB)
         try #require(outcome.status == 0, "\(program) failed: \(outcome.stderr) \(outcome.stdout)")
     }
 }
